@@ -1,0 +1,140 @@
+"""The ``spiritme-gen`` command line: click commands that call the pipeline; exit codes decided in one place."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, NoReturn
+
+import click
+
+from . import __version__
+from .config import DEFAULT_BASE_URL, resolve_settings
+from .errors import Diagnostic, ExitCode, GeneratorError, Level
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  success
+  1  build --check found stale output, or diff --fail-on matched
+  2  bad input: unreadable, invalid or refused document, bad usage
+  3  the server could not be reached or refused us
+"""
+
+
+def exit_code_for(error: BaseException | None, *, stale: bool = False) -> ExitCode:
+    """The one place that maps an outcome to the documented exit code."""
+    if error is None:
+        return ExitCode.STALE if stale else ExitCode.OK
+    if isinstance(error, GeneratorError):
+        return error.exit_code
+    if isinstance(error, click.UsageError):
+        return ExitCode.BAD_INPUT
+    return ExitCode.BAD_INPUT
+
+
+def _fail(error: GeneratorError) -> NoReturn:
+    for line in str(error).splitlines():
+        click.echo(line, err=True)
+    sys.exit(exit_code_for(error))
+
+
+def _run(action: Callable[[], int | None]) -> NoReturn:
+    try:
+        stale = bool(action())
+    except GeneratorError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("interrupted; nothing was written", err=True)
+        sys.exit(130)
+    sys.exit(exit_code_for(None, stale=stale))
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for d in diagnostics:
+        click.echo(d.format(), err=True)
+
+
+@click.group(epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="spiritme-gen")
+def main() -> None:
+    """Generate a typed Python client from the SpiritMe OpenAPI document (or any OpenAPI 3 document).
+
+    Configuration: flags > environment (SPIRITME_API_KEY, SPIRITME_BASE_URL)
+    > [tool.spiritme-gen] in ./pyproject.toml.
+    """
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.option("--url", "base_url", help=f"Server base URL [env SPIRITME_BASE_URL; default {DEFAULT_BASE_URL}].")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Snapshot file [default: specs/spiritme.yaml].")
+@click.option("--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per attempt.")
+def fetch(base_url: str | None, output: Path | None, allow_insecure: bool, timeout: float) -> None:
+    """Download BASE/api/schema/ into the spec snapshot, with a lock file beside it.
+
+    Sends Authorization: Token $SPIRITME_API_KEY and If-None-Match; an
+    unchanged document rewrites nothing.
+    """
+    from .fetch import update_snapshot
+
+    def action() -> None:
+        settings = resolve_settings({"base-url": base_url})
+        target = output or Path(settings.get("spec"))
+        result = update_snapshot(
+            settings.get("base-url"),
+            target,
+            token=os.environ.get("SPIRITME_API_KEY", ""),
+            allow_insecure=allow_insecure,
+            timeout=timeout,
+        )
+        click.echo(result.summary())
+
+    _run(action)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("spec", required=False)
+@click.option("--strict", is_flag=True, help="Make every violation of the specification fatal.")
+@click.option("--allow-file-refs", is_flag=True, default=None, help="Follow relative $refs to files under the spec's folder.")
+def validate(spec: str | None, strict: bool, allow_file_refs: bool | None) -> None:
+    """Validate SPEC [default: specs/spiritme.yaml] and print located diagnostics."""
+    from .pipeline import load_and_validate
+
+    def action() -> None:
+        settings = resolve_settings({"spec": spec, "allow-file-refs": allow_file_refs})
+        doc, diagnostics = load_and_validate(settings, strict=strict)
+        _print_diagnostics(diagnostics)
+        warnings = sum(d.level is Level.WARNING for d in diagnostics)
+        click.echo(f"{doc.source}: valid ({warnings} warning(s))")
+
+    _run(action)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.option("--spec", help="Spec path or URL [default: specs/spiritme.yaml].")
+@click.option("--output", "-o", help="Output folder [default: generated].")
+@click.option("--package-name", help="Import name of the generated package [default: spiritme].")
+@click.option("--client-name", help="Client class name [default: derived from the package name].")
+@click.option("--base-url", help="Default base URL baked into the client [default: the document's first server].")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if the output would differ.")
+@click.option("--strict", is_flag=True, help="Make every violation of the specification fatal.")
+@click.option("--allow-file-refs", is_flag=True, default=None, help="Follow relative $refs to files under the spec's folder.")
+def build(**flags: Any) -> None:
+    """Run the whole pipeline: load, validate, parse, render, format, write."""
+    from .pipeline import run_build
+
+    check = flags.pop("check")
+    strict = flags.pop("strict")
+
+    def action() -> bool:
+        settings = resolve_settings({k.replace("_", "-"): v for k, v in flags.items()})
+        outcome = run_build(settings, check=check, strict=strict, echo=lambda s: click.echo(s, err=True))
+        click.echo(outcome.summary())
+        return outcome.stale
+
+    _run(action)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,166 @@
+"""Wire names → safe Python identifiers: one allow-list sanitizer, collisions resolved deterministically."""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+MAX_IDENTIFIER = 80
+
+# Words that split camelCase acronyms badly are kept whole ("HTTPServer" → "http_server").
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+#: Names a model field must not take: pydantic's own attributes and the types used in annotations.
+RESERVED_FIELDS = frozenset(
+    {
+        "copy", "dict", "json", "parse_obj", "parse_raw", "parse_file", "from_orm", "construct",
+        "schema", "schema_json", "validate", "update_forward_refs", "fields", "to_dict", "to_json",
+        "str", "int", "float", "bool", "bytes", "list", "object", "type_", "self", "cls", "none",
+    }
+)
+#: Names a method argument must not take: names the generated method bodies use.
+RESERVED_ARGS = frozenset(
+    {
+        "self", "cast", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries",
+        "poll_interval", "options", "path_template", "strip_not_given", "make_request_options",
+        "NOT_GIVEN", "NotGiven", "httpx", "typing", "builtins", "str", "int", "float", "bool",
+        "bytes", "list", "dict", "object", "_dt", "_decimal", "_uuid", "Any", "List", "Dict",
+    }
+)
+#: Class names the generated modules import, so a schema must not take them.
+RESERVED_CLASSES = frozenset(
+    {
+        "BaseModel", "Field", "Any", "List", "Dict", "Literal", "Union", "Optional", "Annotated",
+        "OpenStrEnum", "OpenIntEnum", "OpenFloatEnum", "ConfigDict", "TypeAdapter", "NotGiven",
+        "Omit", "FileTypes", "SyncPage", "AsyncPage", "AsyncPaginator", "PageSpec", "APIResponse",
+        "AsyncAPIResponse", "SyncAPIResource", "AsyncAPIResource", "Headers", "Query", "Body",
+        "Timeout", "Mapping", "Sequence", "Callable", "Awaitable", "TYPE_CHECKING", "None",
+        "True", "False", "Enum",
+    }
+)
+#: Attributes of the client and of resources that generated names must not shadow.
+RESERVED_ATTRS = frozenset(
+    {
+        "with_options", "copy", "close", "api_key", "base_url", "timeout", "max_retries",
+        "with_raw_response", "webhooks", "aclose", "default_headers", "default_query",
+        "http_client", "is_closed", "auth_headers", "client",
+    }
+)
+RESERVED_MODULES = frozenset({"__init__", "__main__", "py", "typing", "types"})
+
+
+def ascii_words(wire: str) -> list[str]:
+    """Split any string into ASCII words: unicode folded (NFKD), separators and case changes break words."""
+    folded = unicodedata.normalize("NFKD", str(wire)).encode("ascii", "ignore").decode("ascii")
+    words: list[str] = []
+    for chunk in _NOT_ALNUM.split(folded):
+        words.extend(_CAMEL.findall(chunk))
+    return words
+
+
+def _clip(name: str) -> str:
+    return name[:MAX_IDENTIFIER].rstrip("_") or name[:MAX_IDENTIFIER]
+
+
+def snake(wire: str, *, fallback: str = "value", digit_prefix: str = "field") -> str:
+    """``videoStatus`` → ``video_status``; empty → fallback; a leading digit gets a prefix; keywords get ``_``."""
+    words = [w.lower() for w in ascii_words(wire)]
+    name = "_".join(words) or fallback
+    if name[0].isdigit():
+        name = f"{digit_prefix}_{name}"
+    name = _clip(name)
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        name += "_"
+    return name
+
+
+def pascal(wire: str, *, fallback: str = "Model", digit_prefix: str = "Model") -> str:
+    """``batch-video_template`` → ``BatchVideoTemplate``."""
+    words = ascii_words(wire)
+    name = "".join(w[:1].upper() + w[1:] for w in words) or fallback
+    if name[0].isdigit():
+        name = digit_prefix + name
+    return _clip(name)
+
+
+def upper(wire: str, *, fallback: str = "EMPTY", digit_prefix: str = "VALUE") -> str:
+    """Enum member names: ``in-queue`` → ``IN_QUEUE``; ``1`` → ``VALUE_1``."""
+    words = [w.upper() for w in ascii_words(wire)]
+    name = "_".join(words) or fallback
+    if name[0].isdigit():
+        name = f"{digit_prefix}_{name}"
+    name = _clip(name)
+    if keyword.iskeyword(name) or name in {"True", "False", "None"} or name.startswith("_"):
+        name = f"{digit_prefix}_{name}"
+    return name
+
+
+class Namespace:
+    """Hands out distinct names in one scope; a taken or reserved name gets ``_2``, ``_3``…
+
+    ``casefold=True`` treats names that differ only by case as equal (file names on
+    case-insensitive file systems).
+    """
+
+    def __init__(self, reserved: Iterable[str] = (), *, casefold: bool = False) -> None:
+        self._casefold = casefold
+        self._taken: set[str] = {self._key(r) for r in reserved}
+
+    def _key(self, name: str) -> str:
+        return name.casefold() if self._casefold else name
+
+    def claim(self, name: str) -> str:
+        candidate, n = name, 1
+        while self._key(candidate) in self._taken:
+            n += 1
+            candidate = f"{name}_{n}" if not name.endswith("_") else f"{name}{n}"
+        self._taken.add(self._key(candidate))
+        return candidate
+
+    def reserve(self, name: str) -> None:
+        self._taken.add(self._key(name))
+
+
+def field_name(wire: str) -> str:
+    """A model attribute: snake case, not a pydantic attribute or an annotation type, not private."""
+    name = snake(wire, fallback="field", digit_prefix="field")
+    if name in RESERVED_FIELDS or name.startswith("model_") or name.startswith("_"):
+        name = f"{name}_"
+    return name
+
+
+def arg_name(wire: str) -> str:
+    name = snake(wire, fallback="arg", digit_prefix="arg")
+    if name in RESERVED_ARGS or name.startswith("_"):
+        name = f"{name}_"
+    return name
+
+
+def class_name(wire: str, *, suffix: str = "") -> str:
+    name = pascal(wire) + suffix
+    if name in RESERVED_CLASSES:
+        name += "Model"
+    return name
+
+
+def module_name(wire: str) -> str:
+    name = snake(wire, fallback="module", digit_prefix="m")
+    if name in RESERVED_MODULES or keyword.iskeyword(name.rstrip("_")):
+        name = f"{name.rstrip('_')}_"
+    return name
+
+
+def attr_name(wire: str) -> str:
+    name = snake(wire, fallback="default", digit_prefix="r")
+    if name in RESERVED_ATTRS:
+        name = f"{name}_"
+    return name
+
+
+def package_name(wire: str) -> str:
+    """Import name of the generated package; refuses nothing, sanitizes everything."""
+    name = snake(wire, fallback="client", digit_prefix="pkg")
+    return name.rstrip("_") + ("_" if keyword.iskeyword(name.rstrip("_")) else "")

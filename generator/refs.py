@@ -1,0 +1,71 @@
+"""Internal ``$ref`` resolution over the loaded document: pointer → node, cached, cycle-safe."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote
+
+from .errors import GeneratorError, escape_pointer_token
+
+
+def unescape_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def child(pointer: str, *tokens: str | int) -> str:
+    return pointer + "".join("/" + escape_pointer_token(t) for t in tokens)
+
+
+class Resolver:
+    """Looks up JSON pointers in one document and follows chains of ``$ref``."""
+
+    MAX_CHAIN = 64
+
+    def __init__(self, document: dict[str, Any], source: str = "") -> None:
+        self.document = document
+        self.source = source
+        self._cache: dict[str, Any] = {}
+
+    def lookup(self, pointer: str, *, at: str = "") -> Any:
+        """The node at ``pointer`` (``/components/schemas/X``); error naming ``at`` when missing."""
+        if pointer in self._cache:
+            return self._cache[pointer]
+        node: Any = self.document
+        for raw in pointer.split("/")[1:] if pointer else []:
+            token = unescape_token(raw)
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                raise GeneratorError(
+                    f"$ref target #{pointer} does not exist", pointer=at or pointer, source=self.source
+                )
+        self._cache[pointer] = node
+        return node
+
+    @staticmethod
+    def ref_pointer(ref: str) -> str | None:
+        """``#/components/schemas/X`` → ``/components/schemas/X``; None for anything external."""
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            return None
+        return unquote(ref[1:])
+
+    def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow ``$ref`` until a node without one; return it and its pointer."""
+        seen: list[str] = []
+        while isinstance(node, dict) and "$ref" in node:
+            target = self.ref_pointer(node["$ref"])
+            if target is None:
+                raise GeneratorError(
+                    f"unsupported $ref {node['$ref']!r} (only refs inside the document)",
+                    pointer=child(pointer, "$ref"),
+                    source=self.source,
+                )
+            if target in seen or len(seen) > self.MAX_CHAIN:
+                raise GeneratorError(
+                    "$ref cycle: " + " -> ".join(seen + [target]), pointer=pointer, source=self.source
+                )
+            seen.append(target)
+            node, pointer = self.lookup(target, at=child(pointer, "$ref")), target
+        return node, pointer

@@ -1,0 +1,486 @@
+"""JSON Schema (OpenAPI 3.0 and 3.1 dialects) → IR types, models and enums.
+
+One builder per document. Component schemas become models or enums named after the
+component; inline object schemas get names derived from where they sit. A schema used
+both to send and to receive is split (``Pet`` / ``PetRequest``) only when the two views
+differ: read-only or write-only properties, or constraints (requests enforce them,
+responses stay lenient).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Literal
+
+from . import ir, names
+from .errors import Diagnostic, GeneratorError, Level
+from .refs import Resolver, child
+
+Mode = Literal["request", "response", "shared"]
+
+CONSTRAINT_KEYS = {
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "pattern": "pattern",
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "minItems": "min_items",
+    "maxItems": "max_items",
+}
+SPLIT_MARKERS = frozenset({"readOnly", "writeOnly", "exclusiveMinimum", "exclusiveMaximum", *CONSTRAINT_KEYS})
+VALUE_KEYS = frozenset({"example", "examples", "default", "enum", "const", "x-examples"})
+STRING_FORMATS = {
+    "date-time": ir.DateTime("datetime"),
+    "date": ir.DateTime("date"),
+    "time": ir.DateTime("time"),
+    "uuid": ir.DateTime("UUID"),
+    "decimal": ir.DateTime("Decimal"),
+}
+COMPONENT_PREFIX = "/components/schemas/"
+ANY = ir.Primitive("Any")
+
+
+def walk_refs(node: Any) -> Iterator[str]:
+    """Every internal ``$ref`` target in a subtree (not following them); skips example values."""
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, dict):
+            ref = cur.get("$ref")
+            if isinstance(ref, str):
+                target = Resolver.ref_pointer(ref)
+                if target is not None:
+                    yield target
+            stack.extend(v for k, v in cur.items() if k not in VALUE_KEYS)
+        elif isinstance(cur, list):
+            stack.extend(cur)
+
+
+def has_split_markers(node: Any) -> bool:
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, dict):
+            if any(k in SPLIT_MARKERS and cur[k] not in (False, None) for k in cur):
+                return True
+            stack.extend(v for k, v in cur.items() if k not in VALUE_KEYS and k != "$ref")
+        elif isinstance(cur, list):
+            stack.extend(cur)
+    return False
+
+
+def schema_type_names(node: dict[str, Any]) -> tuple[list[str], bool]:
+    """The declared ``type`` as a list (3.1 arrays), and whether null is allowed (both dialects)."""
+    declared = node.get("type")
+    types = [declared] if isinstance(declared, str) else [t for t in declared or [] if isinstance(t, str)]
+    nullable = node.get("nullable") is True or "null" in types
+    return [t for t in types if t != "null"], nullable
+
+
+def example_of(node: dict[str, Any]) -> tuple[bool, Any]:
+    if "example" in node:
+        return True, node["example"]
+    examples = node.get("examples")
+    if isinstance(examples, list) and examples:
+        return True, examples[0]
+    return False, None
+
+
+def text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+@dataclass
+class _Pending:
+    """A model under construction (its fields may refer back to it)."""
+
+    ref: ir.ModelRef
+
+
+class SchemaBuilder:
+    """Converts schemas to IR types, registering models and enums as it meets them."""
+
+    MAX_DEPTH = 200
+
+    def __init__(self, resolver: Resolver, diagnostics: list[Diagnostic]) -> None:
+        self.resolver = resolver
+        self.diagnostics = diagnostics
+        self.classes = names.Namespace(names.RESERVED_CLASSES)
+        self.modules = names.Namespace(names.RESERVED_MODULES, casefold=True)
+        self.schemas: dict[tuple[str, Mode], ir.Model | ir.Enum] = {}
+        self._refs: dict[tuple[str, Mode], ir.ModelRef] = {}
+        self._component_names: dict[str, str] = {}
+        self._split: set[str] = set()
+        self._usage: dict[str, set[str]] = {}
+        self._alias_stack: list[str] = []
+        self._depth = 0
+        self._components: dict[str, Any] = {}
+        self.literal_enums = False  # inline enums of parameters are typed as Literal[...]
+
+    # ------------------------------------------------------------ set-up passes
+
+    def prepare(self, components: dict[str, Any], roots: list[tuple[Any, Mode]]) -> None:
+        """Name every component, find which need a request/response split and how each is used."""
+        self._components = components
+        for wire in components:
+            self._component_names[COMPONENT_PREFIX + names_escape(wire)] = self.classes.claim(
+                names.class_name(wire)
+            )
+        edges: dict[str, set[str]] = {}
+        direct: set[str] = set()
+        for wire, node in components.items():
+            ptr = COMPONENT_PREFIX + names_escape(wire)
+            edges[ptr] = {t for t in walk_refs(node) if t.startswith(COMPONENT_PREFIX)}
+            if has_split_markers(node):
+                direct.add(ptr)
+        # a schema needs splitting if it, or anything it refers to, differs between the two views
+        reverse: dict[str, set[str]] = {}
+        for src, targets in edges.items():
+            for t in targets:
+                reverse.setdefault(t, set()).add(src)
+        todo = list(direct)
+        self._split = set(direct)
+        while todo:
+            for src in reverse.get(todo.pop(), ()):
+                if src not in self._split:
+                    self._split.add(src)
+                    todo.append(src)
+        for root, mode in roots:
+            self._mark_usage(root, mode, edges)
+
+    def _mark_usage(self, root: Any, mode: str, edges: dict[str, set[str]]) -> None:
+        todo = list(walk_refs(root))
+        seen: set[str] = set()
+        while todo:
+            ptr = todo.pop()
+            if ptr in seen:
+                continue
+            seen.add(ptr)
+            if ptr.startswith(COMPONENT_PREFIX) and ptr in edges:
+                self._usage.setdefault(ptr, set()).add(mode)
+                todo.extend(edges[ptr])
+            else:  # a ref to a parameter, body or response component: follow what it refers to
+                try:
+                    todo.extend(walk_refs(self.resolver.lookup(ptr)))
+                except GeneratorError:
+                    continue
+
+    def build_components(self) -> None:
+        """Generate every component schema, in document order, in the views it is used in."""
+        for wire in self._components:
+            ptr = COMPONENT_PREFIX + names_escape(wire)
+            usage = self._usage.get(ptr) or {"response"}
+            for mode in sorted(usage):
+                self.type_of({"$ref": "#" + ptr}, ptr, hint=wire, mode=mode)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ conversion
+
+    def warn(self, message: str, pointer: str) -> None:
+        self.diagnostics.append(Diagnostic(Level.WARNING, message, pointer, self.resolver.source))
+
+    def type_of(self, node: Any, pointer: str, *, hint: str, mode: Mode) -> ir.TypeRef:
+        """The IR type of a schema node; ``hint`` names inline models, ``mode`` picks the view."""
+        self._depth += 1
+        try:
+            if self._depth > self.MAX_DEPTH:
+                raise GeneratorError("schema nesting too deep to generate", pointer=pointer, source=self.resolver.source)
+            return self._type_of(node, pointer, hint, mode)
+        finally:
+            self._depth -= 1
+
+    def _type_of(self, node: Any, pointer: str, hint: str, mode: Mode) -> ir.TypeRef:
+        if node is True or node == {} or node is None:
+            return ANY
+        if not isinstance(node, dict):
+            self.warn("schema is not an object; treated as any value", pointer)
+            return ANY
+        nullable = schema_type_names(node)[1]
+        if "$ref" in node:
+            target_node, target = self.resolver.deref(node, pointer)
+            inner = self._named(target_node, target, mode)
+            return ir.Nullable(inner) if nullable and not isinstance(inner, ir.Nullable) else inner
+        inner = self._structural(node, pointer, hint, mode)
+        if nullable and not isinstance(inner, ir.Nullable) and inner != ANY:
+            return ir.Nullable(inner)
+        return inner
+
+    def _named(self, node: Any, pointer: str, mode: Mode) -> ir.TypeRef:
+        """A referenced schema: components become named classes; anything else is inlined."""
+        name = self._component_names.get(pointer)
+        hint = name or names.class_name(pointer.rsplit("/", 1)[-1])
+        if pointer in self._alias_stack:
+            self.warn("recursive schema that is not an object; typed as any value", pointer)
+            return ANY
+        self._alias_stack.append(pointer)
+        try:
+            return self._structural(node, pointer, hint, mode, named=name is not None) if isinstance(node, dict) else self._type_of(node, pointer, hint, mode)
+        finally:
+            self._alias_stack.pop()
+
+    def _structural(self, node: dict[str, Any], pointer: str, hint: str, mode: Mode, named: bool = False) -> ir.TypeRef:
+        types, nullable = schema_type_names(node)
+        wrap = (lambda t: ir.Nullable(t) if nullable and not isinstance(t, ir.Nullable) and t != ANY else t)
+        if "const" in node:
+            return wrap(ir.LiteralOf((node["const"],))) if _literal_ok(node["const"]) else ANY
+        if isinstance(node.get("enum"), list):
+            return wrap(self._enum(node, pointer, hint))
+        all_of = node.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            if len(all_of) == 1 and not node.get("properties"):
+                # drf-spectacular's ``allOf: [$ref]`` + nullable / readOnly / default
+                inner = self.type_of(all_of[0], child(pointer, "allOf", 0), hint=hint, mode=mode)
+                return wrap(inner)
+            return wrap(self._model(node, pointer, hint, mode, named))
+        for key in ("oneOf", "anyOf"):
+            options = node.get(key)
+            if isinstance(options, list) and options and not node.get("properties"):
+                return wrap(self._union(node, key, options, pointer, hint, mode))
+        if len(types) > 1:
+            opts = tuple(self._structural({**node, "type": t}, pointer, hint, mode, named) for t in types)
+            return wrap(_union_of(opts))
+        kind = types[0] if types else _implied_type(node)
+        if kind == "object":
+            props = node.get("properties")
+            if isinstance(props, dict) and props:
+                return wrap(self._model(node, pointer, hint, mode, named))
+            extra = node.get("additionalProperties")
+            if isinstance(extra, dict) and extra:
+                value = self.type_of(extra, child(pointer, "additionalProperties"), hint=hint + "Value", mode=mode)
+                return wrap(ir.MapOf(value))
+            return wrap(ir.MapOf(ANY))
+        if kind == "array":
+            items = node.get("items")
+            item = self.type_of(items, child(pointer, "items"), hint=hint + "Item", mode=mode) if items is not None else ANY
+            return wrap(ir.ListOf(item))
+        if kind == "string":
+            fmt = text(node.get("format"))
+            if fmt == "binary" or node.get("contentMediaType") and not node.get("contentEncoding") and not fmt:
+                return wrap(ir.Primitive("File" if mode == "request" else "bytes", "binary"))
+            return wrap(STRING_FORMATS.get(fmt, ir.Primitive("str", fmt)))
+        if kind == "integer":
+            return wrap(ir.Primitive("int", text(node.get("format"))))
+        if kind == "number":
+            return wrap(ir.Primitive("float", text(node.get("format"))))
+        if kind == "boolean":
+            return wrap(ir.Primitive("bool"))
+        if kind == "null":
+            return ir.Primitive("None")
+        return ANY
+
+    # ------------------------------------------------------------ unions
+
+    def _union(self, node: dict[str, Any], key: str, options: list[Any], pointer: str, hint: str, mode: Mode) -> ir.TypeRef:
+        converted: list[ir.TypeRef] = []
+        nullable = False
+        for i, opt in enumerate(options):
+            t = self.type_of(opt, child(pointer, key, i), hint=f"{hint}Option{i + 1}", mode=mode)
+            if t == ir.Primitive("None"):
+                nullable = True
+            elif isinstance(t, ir.Nullable):
+                nullable = True
+                converted.append(t.inner)
+            else:
+                converted.append(t)
+        disc = node.get("discriminator")
+        prop = text(disc.get("propertyName")) if isinstance(disc, dict) else ""
+        result = _union_of(tuple(converted), prop)
+        return ir.Nullable(result) if nullable and result != ANY else result
+
+    # ------------------------------------------------------------ enums
+
+    def _enum(self, node: dict[str, Any], pointer: str, hint: str) -> ir.TypeRef:
+        raw = node["enum"]
+        values = [v for v in raw if v is not None]
+        unique: list[Any] = []
+        for v in values:
+            if not any(v == u and type(v) is type(u) for u in unique):
+                unique.append(v)
+        base = _enum_base(unique)
+        nullable = len(values) != len(raw)
+        if base is None or (self.literal_enums and pointer not in self._component_names):  # empty, mixed or non-scalar values: a Literal when possible
+            literal = [v for v in unique if _literal_ok(v)]
+            if not literal:
+                return ANY
+            t: ir.TypeRef = ir.LiteralOf(tuple(literal))
+            return ir.Nullable(t) if nullable else t
+        key = (pointer, "shared")
+        if key not in self._refs:
+            class_name = self._component_names.get(pointer) or self.classes.claim(names.class_name(hint))
+            ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
+            self._refs[key] = ref
+            members = names.Namespace()
+            self.schemas[key] = ir.Enum(
+                class_name=ref.class_name,
+                module=ref.module,
+                wire_name=hint,
+                pointer=pointer,
+                base=base,
+                members=tuple(ir.EnumMember(members.claim(names.upper(str(v))), v) for v in unique),
+                description=text(node.get("description")),
+            )
+        ref = self._refs[key]
+        return ir.Nullable(ref) if nullable else ref
+
+    # ------------------------------------------------------------ models
+
+    def _effective_mode(self, pointer: str, mode: Mode) -> Mode:
+        component = pointer.startswith(COMPONENT_PREFIX) and pointer.count("/") == 3
+        if component and pointer not in self._split:
+            return "shared"
+        return mode
+
+    def _model(self, node: dict[str, Any], pointer: str, hint: str, mode: Mode, named: bool) -> ir.TypeRef:
+        mode = self._effective_mode(pointer, mode) if named else mode
+        key = (pointer, mode)
+        if key in self._refs:
+            return self._refs[key]
+        base = self._component_names.get(pointer) if named else None
+        usage = self._usage.get(pointer, set())
+        if base and mode == "request" and "response" in usage:
+            class_name = self.classes.claim(names.class_name(base, suffix="Request"))
+        else:
+            class_name = base or self.classes.claim(names.class_name(hint))
+        ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
+        self._refs[key] = ref
+        properties, required = self._merged_properties(node, pointer, [])
+        fields: list[ir.Field] = []
+        attrs = names.Namespace()
+        for wire, (prop, prop_ptr) in properties.items():
+            field = self._field(wire, prop, prop_ptr, required, class_name, mode, attrs)
+            if field is not None:
+                fields.append(field)
+        extra = node.get("additionalProperties")
+        additional = None
+        if isinstance(extra, dict) and extra:
+            additional = self.type_of(extra, child(pointer, "additionalProperties"), hint=class_name + "Value", mode=mode)
+        has_ex, example = example_of(node)
+        self.schemas[key] = ir.Model(
+            class_name=class_name,
+            module=ref.module,
+            wire_name=pointer.rsplit("/", 1)[-1] if named else hint,
+            pointer=pointer,
+            fields=tuple(fields),
+            description=text(node.get("description")) or text(node.get("title")),
+            is_request=mode == "request",
+            additional_properties=additional,
+            deprecated=node.get("deprecated") is True,
+            example=example,
+            has_example=has_ex,
+        )
+        return ref
+
+    def _merged_properties(self, node: dict[str, Any], pointer: str, stack: list[str]) -> tuple[dict[str, tuple[Any, str]], set[str]]:
+        """Properties and required names of a schema, with ``allOf`` parts merged in order."""
+        if pointer in stack:
+            raise GeneratorError("allOf cycle: " + " -> ".join(stack + [pointer]), pointer=pointer, source=self.resolver.source)
+        stack = stack + [pointer]
+        props: dict[str, tuple[Any, str]] = {}
+        required: set[str] = set()
+        for i, part in enumerate(node.get("allOf") or []):
+            part_node, part_ptr = self.resolver.deref(part, child(pointer, "allOf", i))
+            if isinstance(part_node, dict):
+                p, r = self._merged_properties(part_node, part_ptr, stack)
+                props.update(p)
+                required |= r
+        own = node.get("properties")
+        if isinstance(own, dict):
+            for wire, prop in own.items():
+                props[str(wire)] = (prop, child(pointer, "properties", str(wire)))
+        req = node.get("required")
+        if isinstance(req, list):
+            required |= {r for r in req if isinstance(r, str)}
+        return props, required
+
+    def _field(self, wire: str, prop: Any, pointer: str, required: set[str], owner: str, mode: Mode, attrs: names.Namespace) -> ir.Field | None:
+        flags = prop if isinstance(prop, dict) else {}
+        if isinstance(prop, dict) and "$ref" in prop and len(prop) == 1:
+            flags = self.resolver.deref(prop, pointer)[0]
+            flags = flags if isinstance(flags, dict) else {}
+        read_only = flags.get("readOnly") is True
+        write_only = flags.get("writeOnly") is True
+        if (mode == "response" and write_only) or (mode == "request" and read_only):
+            return None
+        t = self.type_of(prop, pointer, hint=owner + names.pascal(wire, fallback="Field"), mode=mode)
+        nullable = isinstance(t, ir.Nullable)
+        has_ex, example = example_of(flags)
+        return ir.Field(
+            name=attrs.claim(names.field_name(wire)),
+            wire_name=wire,
+            type=t,
+            required=wire in required,
+            nullable=nullable,
+            description=text(flags.get("description")),
+            title=text(flags.get("title")),
+            read_only=read_only,
+            write_only=write_only,
+            deprecated=flags.get("deprecated") is True,
+            default=ir.Default(True, flags["default"]) if "default" in flags else ir.Default(),
+            constraints=self.constraints(flags) if mode != "response" else ir.Constraints(),
+            example=example,
+            has_example=has_ex,
+        )
+
+    @staticmethod
+    def constraints(node: dict[str, Any]) -> ir.Constraints:
+        values: dict[str, Any] = {}
+        for key, attr in CONSTRAINT_KEYS.items():
+            v = node.get(key)
+            if attr == "pattern":
+                if isinstance(v, str):
+                    values[attr] = v
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                values[attr] = v
+        for key, attr, base in (("exclusiveMinimum", "exclusive_minimum", "minimum"), ("exclusiveMaximum", "exclusive_maximum", "maximum")):
+            v = node.get(key)
+            if v is True and base in values:  # 3.0: a flag on minimum/maximum
+                values[attr] = values.pop(base)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):  # 3.1: a number
+                values[attr] = v
+        return ir.Constraints(**values)
+
+    def model_for(self, ref: ir.ModelRef) -> ir.Model | ir.Enum | None:
+        for key, r in self._refs.items():
+            if r == ref:
+                return self.schemas.get(key)
+        return None
+
+
+def names_escape(wire: str) -> str:
+    return str(wire).replace("~", "~0").replace("/", "~1")
+
+
+def _implied_type(node: dict[str, Any]) -> str:
+    if "properties" in node or "additionalProperties" in node:
+        return "object"
+    if "items" in node:
+        return "array"
+    return ""
+
+
+def _enum_base(values: list[Any]) -> Literal["str", "int", "float"] | None:
+    if not values:
+        return None
+    if all(isinstance(v, str) for v in values):
+        return "str"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "int"
+    return None
+
+
+def _literal_ok(value: Any) -> bool:
+    return isinstance(value, (str, int, bool)) and not isinstance(value, float)
+
+
+def _union_of(options: tuple[ir.TypeRef, ...], discriminator: str = "") -> ir.TypeRef:
+    flat: list[ir.TypeRef] = []
+    for o in options:
+        for x in o.options if isinstance(o, ir.UnionOf) else (o,):
+            if x not in flat:
+                flat.append(x)
+    if not flat:
+        return ANY
+    if ANY in flat:
+        return ANY
+    if len(flat) == 1:
+        return flat[0]
+    return ir.UnionOf(tuple(flat), discriminator)
