@@ -393,11 +393,12 @@ class SchemaBuilder:
 
     def _field(self, wire: str, prop: Any, pointer: str, required: set[str], owner: str, mode: Mode, attrs: names.Namespace) -> ir.Field | None:
         flags = prop if isinstance(prop, dict) else {}
-        if isinstance(prop, dict) and "$ref" in prop and len(prop) == 1:
-            flags = self.resolver.deref(prop, pointer)[0]
-            flags = flags if isinstance(flags, dict) else {}
-        read_only = flags.get("readOnly") is True
-        write_only = flags.get("writeOnly") is True
+        target = flags
+        if "$ref" in flags:
+            target = self.resolver.deref(prop, pointer)[0]
+            target = target if isinstance(target, dict) else {}
+        read_only = flags.get("readOnly", target.get("readOnly")) is True
+        write_only = flags.get("writeOnly", target.get("writeOnly")) is True
         if (mode == "response" and write_only) or (mode == "request" and read_only):
             return None
         t = self.type_of(prop, pointer, hint=owner + names.pascal(wire, fallback="Field"), mode=mode)

@@ -1,0 +1,374 @@
+"""``ir.Api`` → ``{relative_path: source text}``; Jinja templates see only IR, never the disk."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import jinja2
+
+from . import ir
+from .examples import Synthesizer
+
+TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Optional", "Union", "Annotated", "Sequence", "Mapping")
+_DROP = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+
+
+# ----------------------------------------------------------------- escapers, one per place
+
+
+def clean_text(value: Any) -> str:
+    """Spec text without control, bidi or zero-width characters; newlines and tabs kept."""
+    s = value if isinstance(value, str) else ("" if value is None else str(value))
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in s if ch in "\n\t" or unicodedata.category(ch) not in _DROP)
+
+
+def docstring(value: Any) -> str:
+    """Text safe inside a triple-quoted docstring (no closing quotes, no escapes, no stray chars)."""
+    s = clean_text(value).replace("\t", "    ").strip()
+    s = s.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    s = "\n".join(line.rstrip() for line in s.split("\n"))
+    if s.endswith('"'):
+        s = s[:-1] + '\\"'
+    return s
+
+
+def comment(value: Any) -> str:
+    """One line safe after ``#``."""
+    return " ".join(clean_text(value).split())
+
+
+def pyrepr(value: Any) -> str:
+    """A Python literal for a JSON value (repr escapes every non-printable character)."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return "None"
+    return repr(value)
+
+
+def field_doc(f: ir.Field) -> str:
+    """The docstring under a model attribute: description, server default, flags; "" when nothing to say."""
+    parts = [docstring(f.description or f.title)]
+    if f.default.present:
+        parts.append(f"Server default: `{docstring(pyrepr(f.default.value))}`.")
+    if f.read_only:
+        parts.append("Read-only.")
+    if f.deprecated:
+        parts.append("Deprecated.")
+    return "\n\n    ".join(p.replace("\n", "\n    ") for p in parts if p)
+
+
+def md(value: Any) -> str:
+    """One line of Markdown text: no HTML, no table breaks."""
+    return comment(value).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ----------------------------------------------------------------- type annotations
+
+
+def annotation(t: ir.TypeRef | None, *, param: bool = False) -> str:
+    """The Python annotation of an IR type; ``param`` widens lists and maps for arguments."""
+    if t is None:
+        return "None"
+    if isinstance(t, ir.Primitive):
+        return {"File": "FileTypes"}.get(t.name, t.name)
+    if isinstance(t, ir.DateTime):
+        return {"datetime": "_dt.datetime", "date": "_dt.date", "time": "_dt.time",
+                "UUID": "_uuid.UUID", "Decimal": "_decimal.Decimal"}[t.name]
+    if isinstance(t, ir.ModelRef):
+        return t.class_name
+    if isinstance(t, ir.ListOf):
+        return f"{'Sequence' if param else 'List'}[{annotation(t.item, param=param)}]"
+    if isinstance(t, ir.MapOf):
+        return f"{'Mapping' if param else 'Dict'}[str, {annotation(t.value, param=param)}]"
+    if isinstance(t, ir.LiteralOf):
+        return "Literal[" + ", ".join(pyrepr(v) for v in t.values) + "]"
+    if isinstance(t, ir.UnionOf):
+        return "Union[" + ", ".join(annotation(o, param=param) for o in t.options) + "]"
+    return f"Optional[{annotation(t.inner, param=param)}]"
+
+
+def field_annotation(f: ir.Field, is_request: bool) -> str:
+    """A model field's annotation: constraints (requests only) on the inner type, Optional outside."""
+    inner = f.type.inner if isinstance(f.type, ir.Nullable) else f.type
+    text = annotation(inner)
+    c = f.constraints
+    if is_request and not c.is_empty():
+        args = [f"{k}={pyrepr(v)}" for k, v in c.__dict__.items() if v is not None and _constraint_ok(k, v)]
+        if args:
+            text = f"Annotated[{text}, Field({', '.join(args)})]"
+    if f.nullable or not f.required:
+        text = f"Optional[{text}]"
+    return text
+
+
+def _constraint_ok(key: str, value: Any) -> bool:
+    if key != "pattern":
+        return True
+    try:
+        re.compile(value)
+    except (re.error, TypeError):
+        return False
+    return True
+
+
+def walk_types(t: ir.TypeRef | None) -> Iterable[ir.TypeRef]:
+    if t is None:
+        return
+    yield t
+    if isinstance(t, ir.ListOf):
+        yield from walk_types(t.item)
+    elif isinstance(t, ir.MapOf):
+        yield from walk_types(t.value)
+    elif isinstance(t, ir.Nullable):
+        yield from walk_types(t.inner)
+    elif isinstance(t, ir.UnionOf):
+        for o in t.options:
+            yield from walk_types(o)
+
+
+def needed_imports(types: Iterable[ir.TypeRef | None]) -> tuple[set[str], set[str], set[ir.ModelRef]]:
+    """typing names, stdlib aliases (``_dt``…) and model references the annotations need."""
+    typing_names: set[str] = set()
+    stdlib: set[str] = set()
+    models: set[ir.ModelRef] = set()
+    for top in types:
+        for t in walk_types(top):
+            text = annotation(t, param=True) + " " + annotation(t)
+            typing_names.update(n for n in TYPING_NAMES if re.search(rf"\b{n}\[|\b{n}\b", text))
+            if isinstance(t, ir.DateTime):
+                stdlib.add({"datetime": "_dt", "date": "_dt", "time": "_dt", "UUID": "_uuid", "Decimal": "_decimal"}[t.name])
+            if isinstance(t, ir.ModelRef):
+                models.add(t)
+    return typing_names, stdlib, models
+
+
+STDLIB_IMPORTS = {"_dt": "import datetime as _dt", "_uuid": "import uuid as _uuid", "_decimal": "import decimal as _decimal"}
+
+
+# ----------------------------------------------------------------- module graph
+
+
+def import_cycles(api: ir.Api) -> set[str]:
+    """Modules under ``types/`` that sit in an import cycle (Kosaraju's SCC, iterative)."""
+    edges: dict[str, list[str]] = {}
+    for s in api.schemas:
+        if isinstance(s, ir.Model):
+            refs = needed_imports([f.type for f in s.fields] + [s.additional_properties])[2]
+            edges[s.module] = sorted({r.module for r in refs})
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in sorted(edges):
+        if root in seen:
+            continue
+        seen.add(root)
+        work = [(root, iter(edges.get(root, [])))]
+        while work:
+            node, it = work[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                work.pop()
+                order.append(node)
+            elif nxt not in seen:
+                seen.add(nxt)
+                work.append((nxt, iter(edges.get(nxt, []))))
+    reverse: dict[str, list[str]] = {}
+    for src, targets in edges.items():
+        for t in targets:
+            reverse.setdefault(t, []).append(src)
+    assigned: set[str] = set()
+    cyclic: set[str] = set()
+    for root in reversed(order):
+        if root in assigned:
+            continue
+        component, todo = [], [root]
+        assigned.add(root)
+        while todo:
+            node = todo.pop()
+            component.append(node)
+            for prev in reverse.get(node, []):
+                if prev not in assigned:
+                    assigned.add(prev)
+                    todo.append(prev)
+        if len(component) > 1 or root in edges.get(root, []):
+            cyclic.update(component)
+    return cyclic
+
+
+# ----------------------------------------------------------------- rendering
+
+
+def template_root() -> Path:
+    """Templates ship inside the installed package; in a source checkout they sit beside it."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "runtime").is_dir():
+            return candidate
+    raise FileNotFoundError("spiritme-gen templates are missing from the installation")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_root())),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(
+        pyrepr=pyrepr, docstring=docstring, comment=comment, md=md,
+        annotation=annotation, field_annotation=field_annotation, field_doc=field_doc,
+    )
+    env.tests["model"] = lambda s: isinstance(s, ir.Model)
+    env.tests["enum"] = lambda s: isinstance(s, ir.Enum)
+    env.tests["nullable"] = lambda t: isinstance(t, ir.Nullable)
+    env.tests["modelref"] = lambda t: isinstance(t, ir.ModelRef)
+    env.tests["listof"] = lambda t: isinstance(t, ir.ListOf)
+    env.tests["mapof"] = lambda t: isinstance(t, ir.MapOf)
+    return env
+
+
+def render_package(api: ir.Api) -> dict[str, str]:
+    """Every file of the generated project, by relative path."""
+    env = environment()
+    pkg = api.client.package
+    out: dict[str, str] = {}
+    runtime = template_root() / "runtime"
+    for path in sorted(runtime.glob("*.jinja")):
+        out[f"{pkg}/{path.name[: -len('.jinja')]}"] = env.get_template(f"runtime/{path.name}").render(api=api)
+    cycles = import_cycles(api)
+    for schema in api.schemas:
+        out[f"{pkg}/types/{schema.module}.py"] = _render_schema(env, api, schema, cycles)
+    out[f"{pkg}/types/__init__.py"] = env.get_template("types_init.py.jinja").render(
+        api=api, rebuild=[s for s in api.schemas if isinstance(s, ir.Model) and s.module in cycles]
+    )
+    synth = Synthesizer(api)
+    for resource in api.resources:
+        types = [t for op in resource.operations for t in _operation_types(op)]
+        typing_names, stdlib, models = needed_imports(types)
+        out[f"{pkg}/resources/{resource.module}.py"] = env.get_template("resource.py.jinja").render(
+            api=api, resource=resource, typing_names=sorted(typing_names),
+            stdlib=[STDLIB_IMPORTS[s] for s in sorted(stdlib)],
+            models=sorted({m.class_name for m in models} | ({resource.wait.model.class_name} if resource.wait else set())),
+        )
+        out[f"tests/test_{resource.module}.py"] = env.get_template("test_resource.py.jinja").render(
+            api=api, resource=resource, cases=[stub_case(synth, op) for op in resource.operations],
+        )
+    for name in ("resources_init.py", "pyproject.toml", "README.md", "api.md"):
+        target = f"{pkg}/resources/__init__.py" if name == "resources_init.py" else name
+        out[target] = env.get_template(f"{name}.jinja").render(api=api)
+    out["tests/__init__.py"] = ""
+    out["tests/conftest.py"] = env.get_template("conftest.py.jinja").render(api=api)
+    return out
+
+
+def _render_schema(env: jinja2.Environment, api: ir.Api, schema: ir.Model | ir.Enum, cycles: set[str]) -> str:
+    if isinstance(schema, ir.Enum):
+        return env.get_template("enum.py.jinja").render(api=api, enum=schema)
+    typing_names, stdlib, models = needed_imports([f.type for f in schema.fields] + [schema.additional_properties])
+    if any(not f.required or f.nullable for f in schema.fields):
+        typing_names.add("Optional")
+    if schema.additional_properties is not None:
+        typing_names.add("Dict")
+    if schema.is_request and any(not f.constraints.is_empty() for f in schema.fields):
+        typing_names.add("Annotated")
+    if any(m.module in cycles and m.module != schema.module for m in models):
+        typing_names.add("TYPE_CHECKING")
+    direct = sorted((m for m in models if m.module != schema.module and m.module not in cycles), key=lambda m: m.module)
+    deferred = sorted((m for m in models if m.module != schema.module and m.module in cycles), key=lambda m: m.module)
+    return env.get_template("model.py.jinja").render(
+        api=api, model=schema, typing_names=sorted(typing_names),
+        stdlib=[STDLIB_IMPORTS[s] for s in sorted(stdlib)], direct=direct, deferred=deferred,
+    )
+
+
+def _operation_types(op: ir.Operation) -> list[ir.TypeRef | None]:
+    types: list[ir.TypeRef | None] = [p.type for p in op.parameters]
+    if op.body:
+        types += [bf.field.type for bf in op.body.fields] if op.body.fields else [op.body.type]
+        if op.body.model:
+            types.append(op.body.model)
+    if op.pagination:
+        types.append(op.pagination.item_type)
+    elif op.success:
+        types.append(op.success.type)
+    return types
+
+
+def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
+    """What the generated stub test of ``op`` sends and expects: argument source, path, response."""
+    args: list[str] = []
+    path = op.path
+    for p in op.parameters:
+        if p.location == "path":
+            value = synth.value(p.type)
+            value = value if isinstance(value, (int, str)) and str(value) not in ("", ".", "..") and "/" not in str(value) else "x1"
+            args.append(pyrepr(value) if not isinstance(_strip(p.type), ir.ModelRef) else f"{annotation(p.type)}({pyrepr(value)})")
+            path = path.replace("{" + p.wire_name + "}", str(value))
+    query: dict[str, Any] = {}
+    for p in op.parameters:
+        if p.location != "path" and p.required:
+            value = synth.value(p.type)
+            args.append(f"{p.name}={arg_source(synth, p.type, value)}")
+            if p.location == "query" and isinstance(value, (str, int)) and not isinstance(value, bool):
+                query[p.wire_name] = str(value)
+    body_keys: list[str] = []
+    if op.body and op.body.fields:
+        for bf in op.body.fields:
+            if bf.field.required:
+                value = synth.value(bf.field.type, required_only=True)
+                args.append(f"{bf.arg}={arg_source(synth, bf.field.type, value)}")
+                body_keys.append(bf.field.wire_name)
+    elif op.body and op.body.required:
+        value = synth.value(op.body.type, required_only=True)
+        args.append(f"body={arg_source(synth, op.body.type, value)}")
+    response: Any = None
+    status = 200
+    if op.success is not None:
+        status = int(op.success.status) if op.success.status.isdigit() else 200
+        response = synth.value(op.success.type)
+        if op.pagination and isinstance(response, dict):
+            response[op.pagination.next_field] = None if op.pagination.next_field else response.get("next")
+            response.pop("", None)
+    return {
+        "op": op,
+        "args": args,
+        "path": path,
+        "query": query,
+        "body_keys": body_keys,
+        "status": status,
+        "response": response,
+        "json_response": op.success is not None and op.success.type is not None and op.success.media_type.endswith("json"),
+    }
+
+
+def _strip(t: ir.TypeRef) -> ir.TypeRef:
+    return t.inner if isinstance(t, ir.Nullable) else t
+
+
+def arg_source(synth: Synthesizer, t: ir.TypeRef, value: Any) -> str:
+    """Python source that builds ``value`` as type ``t`` (models via ``model_validate``)."""
+    t = _strip(t)
+    if isinstance(t, ir.ModelRef):
+        target = synth.index.get(t.class_name)
+        if isinstance(target, ir.Enum):
+            return f"{t.class_name}({pyrepr(value)})"
+        return f"{t.class_name}.model_validate({pyrepr(value)})"
+    if isinstance(t, ir.ListOf) and isinstance(value, list):
+        return "[" + ", ".join(arg_source(synth, t.item, v) for v in value) + "]"
+    if isinstance(t, ir.MapOf) and isinstance(value, dict):
+        return "{" + ", ".join(f"{pyrepr(k)}: {arg_source(synth, t.value, v)}" for k, v in value.items()) + "}"
+    if isinstance(t, ir.DateTime):
+        return {"datetime": f"_dt.datetime.fromisoformat({pyrepr(str(value).replace('Z', '+00:00'))})",
+                "date": f"_dt.date.fromisoformat({pyrepr(value)})", "time": f"_dt.time.fromisoformat({pyrepr(value)})",
+                "UUID": f"_uuid.UUID({pyrepr(value)})", "Decimal": f"_decimal.Decimal({pyrepr(value)})"}[t.name]
+    if isinstance(t, ir.Primitive) and t.name in ("File", "bytes"):
+        return "b'content'"
+    if isinstance(t, ir.UnionOf):
+        return arg_source(synth, t.options[0], value)
+    return pyrepr(value)
