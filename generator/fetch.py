@@ -42,18 +42,25 @@ from .config import DEFAULTS
 from .errors import GeneratorError, NetworkError
 
 SCHEMA_PATH = "/api/schema/"
-ACCEPT = (
-    "application/vnd.oai.openapi, application/yaml, application/vnd.oai.openapi+json, application/json"
-)
+ACCEPT = "application/vnd.oai.openapi, application/yaml, application/vnd.oai.openapi+json, application/json"
 USER_AGENT = f"spiritme-gen/{__version__}"
-MAX_BYTES: int = DEFAULTS["max-bytes"]
 MAX_REDIRECTS = 5
 BACKOFF_SECONDS = 0.5  # pause before the first retry; doubles each time
 MAX_RETRY_AFTER = 10.0  # a server asking for a longer pause ends the retries
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 CHUNK_BYTES = 64 * 1024
-SECRET_PARAM_WORDS = ("token", "key", "secret", "pass", "auth", "sig", "credential", "session")
+MAX_BYTES: int = DEFAULTS["max-bytes"]  # the loader's bound, applied after gunzip too
+SECRET_PARAM_WORDS = (
+    "token",
+    "key",
+    "secret",
+    "pass",
+    "auth",
+    "sig",
+    "credential",
+    "session",
+)
 STATUS_HINTS = {
     401: "check SPIRITME_API_KEY",
     403: "the token may not read this schema",
@@ -159,6 +166,8 @@ def is_loopback(host: str) -> bool:
 def _target(url: str, *, allow_insecure: bool) -> _Target:
     """Parse ``url`` and refuse what must not be requested, before any connection is made."""
     shown = public_url(url)
+    if any(ch <= " " or ch == "\x7f" for ch in url):
+        raise GeneratorError("URL contains spaces or control characters", source=shown)
     try:
         parts = urllib.parse.urlsplit(url)
         port = parts.port
@@ -166,7 +175,9 @@ def _target(url: str, *, allow_insecure: bool) -> _Target:
         raise GeneratorError(f"malformed URL: {exc}", source=shown) from None
     scheme, host = parts.scheme.lower(), (parts.hostname or "")
     if scheme not in ("http", "https"):
-        raise GeneratorError(f"unsupported URL scheme {scheme!r}: use https://", source=shown)
+        raise GeneratorError(
+            f"unsupported URL scheme {scheme!r}: use https://", source=shown
+        )
     if not host:
         raise GeneratorError("URL has no host", source=shown)
     if scheme == "http" and not allow_insecure and not is_loopback(host):
@@ -176,9 +187,13 @@ def _target(url: str, *, allow_insecure: bool) -> _Target:
             source=shown,
         )
     userinfo, _, netloc = parts.netloc.rpartition("@")
-    clean = urllib.parse.urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    clean = urllib.parse.urlunsplit(
+        (scheme, netloc, parts.path or "/", parts.query, "")
+    )
     default_port = 443 if scheme == "https" else 80
-    return _Target(clean, scheme, host, port or default_port, urllib.parse.unquote(userinfo))
+    return _Target(
+        clean, scheme, host, port or default_port, urllib.parse.unquote(userinfo)
+    )
 
 
 # ----------------------------------------------------------------- one exchange
@@ -194,7 +209,9 @@ def request_headers(token: str, etag: str, userinfo: str = "") -> dict[str, str]
     token = token.strip()
     if token:
         if not _header_safe(token):
-            raise GeneratorError("SPIRITME_API_KEY holds characters that cannot go in an HTTP header")
+            raise GeneratorError(
+                "SPIRITME_API_KEY holds characters that cannot go in an HTTP header"
+            )
         headers["Authorization"] = f"Token {token}"
     elif userinfo:
         credentials = base64.b64encode(userinfo.encode("utf-8")).decode("ascii")
@@ -209,7 +226,7 @@ def _header_safe(value: str) -> bool:
 
 
 def _opener(target: _Target) -> urllib.request.OpenerDirector:
-    """An opener that follows no redirect, raises on no status, and never proxies loopback."""
+    """An opener that hands back every status (no redirect followed) and never proxies loopback."""
     opener = urllib.request.OpenerDirector()
     proxies: dict[str, str] | None = {} if is_loopback(target.host) else None
     for handler in (
@@ -248,7 +265,8 @@ def _unreachable(exc: BaseException, target: _Target, timeout: float) -> _Unreac
     reason: object = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, ssl.SSLCertVerificationError):
         return _Unreachable(
-            f"TLS certificate verification failed: {reason.verify_message}", retryable=False
+            f"TLS certificate verification failed: {reason.verify_message}",
+            retryable=False,
         )
     if isinstance(reason, TimeoutError) or "timed out" in str(reason):
         return _Unreachable(f"timed out after {timeout:g} s")
@@ -256,7 +274,8 @@ def _unreachable(exc: BaseException, target: _Target, timeout: float) -> _Unreac
         return _Unreachable("connection refused")
     if isinstance(reason, socket.gaierror):
         return _Unreachable(
-            f"cannot resolve host {target.host} (DNS)", retryable=reason.errno == socket.EAI_AGAIN
+            f"cannot resolve host {target.host} (DNS)",
+            retryable=reason.errno == socket.EAI_AGAIN,
         )
     text = " ".join(str(reason).split()) or type(reason).__name__
     return _Unreachable(f"connection failed: {text}")
@@ -278,7 +297,9 @@ def _read_body(reply: Any, deadline: float, source: str) -> bytes:
 
 
 def _too_large(source: str) -> GeneratorError:
-    return GeneratorError(f"document is larger than {MAX_BYTES // 2**20} MiB", source=source)
+    return GeneratorError(
+        f"document is larger than {MAX_BYTES // 2**20} MiB", source=source
+    )
 
 
 class _BoundedBody:
@@ -299,11 +320,15 @@ class _BoundedBody:
         data = chunk
         while data:
             if self._inflate.eof:
-                raise NetworkError("data after the end of the gzip stream", source=self._source)
+                raise NetworkError(
+                    "data after the end of the gzip stream", source=self._source
+                )
             try:
                 piece = self._inflate.decompress(data, self._limit + 1 - len(self._out))
             except zlib.error as exc:
-                raise NetworkError(f"corrupt gzip body: {exc}", source=self._source) from None
+                raise NetworkError(
+                    f"corrupt gzip body: {exc}", source=self._source
+                ) from None
             self._append(piece)
             data = self._inflate.unconsumed_tail or self._inflate.unused_data
 
@@ -333,18 +358,27 @@ def _follow_redirects(
         location = response.headers.get("Location", "")
         if response.status not in REDIRECT_STATUSES or not location:
             return response
-        following = _target(urllib.parse.urljoin(target.url, location), allow_insecure=allow_insecure)
+        following = _target(
+            urllib.parse.urljoin(target.url, location), allow_insecure=allow_insecure
+        )
         if target.scheme == "https" and following.scheme != "https":
             raise NetworkError(
                 f"refusing a redirect from https to {public_url(following.url)}",
                 source=public_url(target.url),
             )
         target = following
-    raise NetworkError(f"more than {MAX_REDIRECTS} redirects", source=public_url(start.url))
+    raise NetworkError(
+        f"more than {MAX_REDIRECTS} redirects", source=public_url(start.url)
+    )
 
 
 def _get(
-    start: _Target, headers: dict[str, str], *, timeout: float, retries: int, allow_insecure: bool
+    start: _Target,
+    headers: dict[str, str],
+    *,
+    timeout: float,
+    retries: int,
+    allow_insecure: bool,
 ) -> _Response:
     """GET with retries on connection failures, timeouts, 408, 429 and 5xx (short exponential backoff)."""
     attempt = 1
@@ -357,7 +391,9 @@ def _get(
         except _Unreachable as exc:
             if not exc.retryable or attempt > retries:
                 tried = f" ({attempt} attempts)" if attempt > 1 else ""
-                raise NetworkError(f"{exc}{tried}", source=public_url(start.url)) from None
+                raise NetworkError(
+                    f"{exc}{tried}", source=public_url(start.url)
+                ) from None
             pause = _backoff(attempt)
         else:
             retry = response.status in RETRY_STATUSES and attempt <= retries
@@ -403,6 +439,10 @@ def fetch_url(
 ) -> FetchResult:
     """GET ``url`` as given; a 2xx or (with ``etag``) a 304 is returned, anything else raises NetworkError."""
     start = _target(url, allow_insecure=allow_insecure)
+    if not timeout > 0:
+        raise GeneratorError(
+            f"must be a positive number of seconds, not {timeout:g}", source="--timeout"
+        )
     headers = request_headers(token, etag, start.userinfo)
     response = _get(
         start, headers, timeout=timeout, retries=retries, allow_insecure=allow_insecure
@@ -412,9 +452,13 @@ def fetch_url(
     if 200 <= response.status < 300:
         _refuse_html(response.body, content_type, shown)
         served_etag = response.headers.get("ETag", "")
-        return FetchResult(response.status, response.body, served_etag, content_type, shown)
+        return FetchResult(
+            response.status, response.body, served_etag, content_type, shown
+        )
     if response.status == 304 and "If-None-Match" in headers:
-        return FetchResult(304, b"", response.headers.get("ETag", etag), content_type, shown)
+        return FetchResult(
+            304, b"", response.headers.get("ETag", etag), content_type, shown
+        )
     raise NetworkError(_status_message(response, bool(token.strip())), source=shown)
 
 
@@ -485,32 +529,15 @@ def read_lock(path: Path) -> dict[str, str]:
 
 def check_document(raw: bytes, source: str) -> None:
     """Raise GeneratorError unless ``raw`` parses as a JSON or YAML mapping with an ``openapi`` key."""
-    data = _parsed(raw, source)
-    if not isinstance(data, dict) or not ({"openapi", "swagger"} & data.keys()):
-        raise GeneratorError("not an OpenAPI document: no top-level 'openapi' key", source=source)
+    from .load import (
+        load_bytes,
+    )  # noqa: PLC0415 - YAML machinery only when a body arrives
 
-
-def _parsed(raw: bytes, source: str) -> Any:
-    """The document as data, through ``generator.load`` when it exists, else a safe YAML load."""
-    try:
-        from .load import load_bytes  # noqa: PLC0415 - optional: written in parallel
-    except ImportError:
-        return _yaml_data(raw, source)
-    document = load_bytes(raw, source=source)
-    return getattr(document, "data", document)
-
-
-def _yaml_data(raw: bytes, source: str) -> Any:
-    import yaml  # noqa: PLC0415 - only when generator.load is absent
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or "cannot parse"
-        raise GeneratorError(f"not JSON or YAML: {problem}", source=source, line=line) from None
+    data = load_bytes(raw, source=source, max_bytes=MAX_BYTES).data
+    if not ({"openapi", "swagger"} & data.keys()):
+        raise GeneratorError(
+            "not an OpenAPI document: no top-level 'openapi' key", source=source
+        )
 
 
 def _sha256_of_file(path: Path) -> str:
@@ -525,7 +552,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -537,7 +566,9 @@ def write_atomically(path: Path, data: bytes) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise GeneratorError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+        raise GeneratorError(
+            f"cannot write: {exc.strerror or exc}", source=str(path)
+        ) from None
 
 
 def lock_text(result: FetchResult, sha256: str) -> str:
