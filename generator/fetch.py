@@ -604,7 +604,9 @@ def update_snapshot(
         return SnapshotResult(False, output, current, etag, "304 Not Modified")
     digest = hashlib.sha256(result.body).hexdigest()
     if trusted and digest == current:
-        return SnapshotResult(False, output, current, etag, "the server sent the same bytes")
+        return SnapshotResult(
+            False, output, current, etag, "the server sent the same bytes"
+        )
     check_document(result.body, result.url)
     if digest != current:
         write_atomically(output, result.body)
