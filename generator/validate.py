@@ -1,0 +1,681 @@
+"""Check a loaded document: what makes generation impossible is an error, the rest are warnings."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import functools
+import hashlib
+import itertools
+import json
+import multiprocessing
+import os
+import re
+from dataclasses import replace
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import unquote, urljoin
+
+from .errors import Diagnostic, GeneratorError, Level, join_pointer
+from .load import Document, RefIndex, RefSite, ref_index, structural_dicts
+from .refs import unescape_token
+
+MAX_EXTERNAL = 50  # diagnostics kept from openapi-spec-validator; the rest are counted
+MAX_MESSAGE = 200
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+SWAGGER2 = (
+    "Swagger 2.0 is not supported; convert it to OpenAPI 3 (e.g. with swagger2openapi)"
+)
+_VERSION = re.compile(r"3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.\-]+)?")
+_COMPONENT_NAME = re.compile(r"[a-zA-Z0-9.\-_]+")
+_TEMPLATE_PARAM = re.compile(r"\{([^{}]+)\}")
+_KIND_NAMES = {
+    "schemas": "a schema",
+    "responses": "a response",
+    "parameters": "a parameter",
+    "requestBodies": "a request body",
+    "headers": "a header",
+    "examples": "an example",
+    "securitySchemes": "a security scheme",
+    "links": "a link",
+    "callbacks": "a callback",
+    "pathItems": "a path item",
+}
+_MISSING = object()
+
+
+def validate_document(doc: Document, *, strict: bool = False) -> list[Diagnostic]:
+    """Every finding about ``doc``, located; with ``strict`` every warning is an error."""
+    found = _cached_findings(doc)
+    if found is None:
+        found = document_findings(doc)
+        _store_findings(doc, found)
+    return _finished(found, doc, strict)
+
+
+def validate_document_async(
+    doc: Document, strict: bool = False
+) -> concurrent.futures.Future[list[Diagnostic]]:
+    """``validate_document`` in a separate process (the external validator takes seconds on
+    large documents), so the caller can parse and render meanwhile; instant on a cache hit.
+    """
+    result: concurrent.futures.Future[list[Diagnostic]] = concurrent.futures.Future()
+    found = _cached_findings(doc)
+    if found is not None:
+        result.set_result(_finished(found, doc, strict))
+        return result
+    executor = concurrent.futures.ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("spawn")
+    )
+    inner = executor.submit(validate_document, doc, strict=strict)
+    executor.shutdown(wait=False)
+
+    def relay(done: concurrent.futures.Future[list[Diagnostic]]) -> None:
+        error = done.exception()
+        if error is None:
+            result.set_result(done.result())
+        elif isinstance(error, GeneratorError):
+            result.set_exception(error)
+        else:
+            result.set_exception(
+                GeneratorError(
+                    f"the validation process failed: {type(error).__name__}: {error}",
+                    source=doc.source,
+                )
+            )
+
+    inner.add_done_callback(relay)
+    return result
+
+
+def document_findings(doc: Document) -> list[Diagnostic]:
+    """All findings at their base level, uncached, with lines."""
+    data = doc.data
+    dialect, found = _version_findings(data)
+    if dialect:
+        index = ref_index(data)
+        found += _structure_findings(data)
+        found += _ref_findings(data, index)
+        found += _schema_findings(data)
+        found += _operation_findings(data)
+        found += _component_name_findings(data)
+        found += _external_findings(data, dialect, index)
+    found.sort(
+        key=lambda d: d.level is not Level.ERROR
+    )  # errors first, otherwise in check order
+    return [replace(d, line=doc.line_of(d.pointer)) if d.pointer else d for d in found]
+
+
+def _finished(found: list[Diagnostic], doc: Document, strict: bool) -> list[Diagnostic]:
+    level = Level.ERROR if strict else None
+    return [replace(d, source=doc.source, level=level or d.level) for d in found]
+
+
+def _error(message: str, *tokens: str | int) -> Diagnostic:
+    return Diagnostic(Level.ERROR, message, join_pointer(*tokens))
+
+
+def _warning(message: str, pointer: str) -> Diagnostic:
+    return Diagnostic(Level.WARNING, message, pointer)
+
+
+def _kind(value: Any) -> str:
+    names: dict[type, str] = {dict: "mapping", list: "list", str: "string"}
+    return names.get(type(value), type(value).__name__)
+
+
+# ----------------------------------------------------------------------------- errors
+
+
+def _version_findings(data: dict[str, Any]) -> tuple[str, list[Diagnostic]]:
+    """The dialect ("3.0" or "3.1"), or "" with the error that refuses the document."""
+    if "swagger" in data:
+        return "", [_error(SWAGGER2, "swagger")]
+    version = data.get("openapi")
+    if version is None:
+        return "", [
+            _error("no 'openapi' version field: this is not an OpenAPI 3 document")
+        ]
+    match = _VERSION.fullmatch(str(version))
+    if match is None:
+        return "", [
+            _error(
+                f"unsupported OpenAPI version {version!r}; supported: 3.0.x and 3.1.x",
+                "openapi",
+            )
+        ]
+    return f"3.{match.group(1)}", []
+
+
+def _structure_findings(data: dict[str, Any]) -> list[Diagnostic]:
+    found = []
+    for key in ("paths", "webhooks", "components"):
+        if key in data and not isinstance(data[key], dict):
+            found.append(
+                _error(f"'{key}' must be a mapping, not a {_kind(data[key])}", key)
+            )
+    components = data.get("components")
+    if isinstance(components, dict):
+        for section in _KIND_NAMES:
+            value = components.get(section)
+            if value is not None and not isinstance(value, dict):
+                found.append(
+                    _error(
+                        f"'{section}' must be a mapping, not a {_kind(value)}",
+                        "components",
+                        section,
+                    )
+                )
+    for root in ("paths", "webhooks"):
+        items = data.get(root)
+        for path, item in items.items() if isinstance(items, dict) else ():
+            if not isinstance(item, dict):
+                found.append(
+                    _error(
+                        f"a path item must be a mapping, not a {_kind(item)}",
+                        root,
+                        path,
+                    )
+                )
+                continue
+            for method in HTTP_METHODS:
+                if method in item and not isinstance(item[method], dict):
+                    found.append(
+                        _error(
+                            f"an operation must be a mapping, not a {_kind(item[method])}",
+                            root,
+                            path,
+                            method,
+                        )
+                    )
+    return found
+
+
+def resolve_ref(ref: str, base: str, index: RefIndex) -> str | None:
+    """The JSON pointer a ``$ref`` names inside the document, or None when it names nothing known.
+
+    ``#/...`` is read from the document root; ``uri#...`` through a schema's ``$id``, and a plain
+    name fragment through ``$anchor`` (JSON Schema 2020-12 style, as OpenAPI 3.1 allows).
+    """
+    uri, _, fragment = ref.partition("#")
+    resource = urljoin(base, uri) if uri else base
+    prefix = ""
+    if uri:
+        if resource not in index.ids:
+            return None
+        prefix = index.ids[resource]
+    if not fragment or fragment.startswith("/"):
+        return prefix + unquote(fragment)
+    return index.anchors.get(f"{resource}#{fragment}")
+
+
+def node_at(data: Any, pointer: str) -> Any:
+    """The node at a JSON pointer, or the module's ``_MISSING`` marker."""
+    node = data
+    for raw in pointer.split("/")[1:]:
+        token = unescape_token(raw)
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return _MISSING
+    return node
+
+
+def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
+    """Dangling refs, ref-only cycles and refs to the wrong kind of thing: all errors."""
+    found: list[Diagnostic] = []
+    by_pointer = {site.pointer: site for site in index.sites}
+    cycles: set[frozenset[str]] = set()
+    for site in index.sites:
+        ref = site.holder["$ref"]
+        at = site.pointer + "/$ref"
+        target = resolve_ref(ref, site.base, index)
+        if target is None or node_at(data, target) is _MISSING:
+            found.append(
+                Diagnostic(
+                    Level.ERROR, f"dangling $ref {ref!r}: the target does not exist", at
+                )
+            )
+            continue
+        chain = _ref_chain(site, data, index, by_pointer)
+        if chain and site.pointer in chain and frozenset(chain) not in cycles:
+            cycles.add(frozenset(chain))
+            path = " -> ".join("#" + p for p in chain + [chain[0]])
+            found.append(
+                Diagnostic(
+                    Level.ERROR,
+                    f"$ref cycle that never reaches a definition: {path}",
+                    at,
+                )
+            )
+        mismatch = _kind_mismatch(site.pointer, target)
+        if mismatch:
+            found.append(Diagnostic(Level.ERROR, f"$ref {ref!r} {mismatch}", at))
+    return found + _all_of_cycles(data, index, by_pointer)
+
+
+def _ref_chain(
+    site: RefSite, data: Any, index: RefIndex, by_pointer: dict[str, RefSite]
+) -> list[str]:
+    """The ref-only cycle reached from ``site`` (empty when the chain ends at a definition)."""
+    seen: list[str] = [site.pointer]
+    current = site
+    while True:
+        target = resolve_ref(current.holder["$ref"], current.base, index)
+        if target is None or target not in by_pointer:
+            return []  # ends at a definition (or dangles, reported at its own site)
+        if target in seen:
+            return seen[seen.index(target) :]
+        seen.append(target)
+        current = by_pointer[target]
+
+
+def _chain_end(pointer: str, index: RefIndex, by_pointer: dict[str, RefSite]) -> str:
+    """Follow refs from ``pointer`` to the definition they lead to (bounded for cycles)."""
+    for _ in range(len(by_pointer) + 1):
+        site = by_pointer.get(pointer)
+        target = resolve_ref(site.holder["$ref"], site.base, index) if site else None
+        if target is None:
+            return pointer
+        pointer = target
+    return pointer
+
+
+def _position_kind(pointer: str) -> str | None:
+    """What a ``$ref`` at ``pointer`` must name: "schemas", "parameters", ... or None if unknown."""
+    tokens = pointer.split("/")[1:]
+    if len(tokens) == 3 and tokens[0] == "components":
+        return tokens[1] if tokens[1] in _KIND_NAMES else None
+    if tokens[:1] == ["paths"] and len(tokens) >= 3:
+        rest = tokens[2:]
+        if rest[-2:-1] == ["parameters"] and rest[-1].isdigit() and len(rest) in (2, 3):
+            return "parameters"
+        if len(rest) == 3 and rest[0] in HTTP_METHODS and rest[1] == "responses":
+            return "responses"
+        if rest[1:] == ["requestBody"] and rest[0] in HTTP_METHODS:
+            return "requestBodies"
+    if "schema" in tokens or tokens[:2] == ["components", "schemas"]:
+        return "schemas"
+    return None
+
+
+def _target_kind(pointer: str) -> str | None:
+    tokens = pointer.split("/")[1:]
+    if len(tokens) >= 3 and tokens[0] == "components" and tokens[1] in _KIND_NAMES:
+        if len(tokens) == 3 or tokens[1] == "schemas" or "schema" in tokens[3:]:
+            return "schemas" if len(tokens) > 3 else tokens[1]
+        return None
+    return "schemas" if "schema" in tokens else None
+
+
+def _kind_mismatch(pointer: str, target: str) -> str:
+    wanted, found = _position_kind(pointer), _target_kind(target)
+    if wanted and found and wanted != found:
+        return f"is used as {_KIND_NAMES[wanted]} but points to {_KIND_NAMES[found]}"
+    return ""
+
+
+def _all_of_cycles(
+    data: Any, index: RefIndex, by_pointer: dict[str, RefSite]
+) -> list[Diagnostic]:
+    """Schemas that contain themselves through ``allOf`` (a class cannot inherit from itself)."""
+    edges: dict[str, list[str]] = {}
+    for node, _parent, _key, pointer, _base in structural_dicts(data):
+        members = node.get("allOf")
+        if isinstance(members, list):
+            edges[pointer] = [
+                _chain_end(f"{pointer}/allOf/{i}", index, by_pointer)
+                for i in range(len(members))
+            ]
+    found: list[Diagnostic] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    for start in edges:
+        if start in state:
+            continue
+        path: list[str] = [start]
+        todo: list[Iterator[str]] = [iter(edges[start])]
+        state[start] = 1
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                todo.pop()
+            elif state.get(nxt) == 1:
+                cycle = path[path.index(nxt) :] + [nxt]
+                found.append(
+                    Diagnostic(
+                        Level.ERROR,
+                        "schema is in its own allOf chain: "
+                        + " -> ".join("#" + p for p in cycle),
+                        nxt,
+                    )
+                )
+            elif nxt not in state and nxt in edges:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(edges[nxt]))
+    return found
+
+
+# ----------------------------------------------------------------------------- warnings
+
+
+def _schema_findings(data: Any) -> list[Diagnostic]:
+    """``required`` naming a missing property; a ``default`` outside its ``enum``."""
+    found = []
+    for node, parent, _key, pointer, _base in structural_dicts(data):
+        required, properties = node.get("required"), node.get("properties")
+        in_all_of = isinstance(parent, list) and pointer.rsplit("/", 2)[-2] == "allOf"
+        if (
+            not in_all_of
+            and isinstance(required, list)
+            and isinstance(properties, dict)
+            and not any(
+                k in node for k in ("allOf", "anyOf", "oneOf", "additionalProperties")
+            )
+        ):
+            for i, name in enumerate(required):
+                if isinstance(name, str) and name not in properties:
+                    found.append(
+                        _warning(
+                            f"required property {name!r} is not among the properties",
+                            f"{pointer}/required/{i}",
+                        )
+                    )
+        enum = node.get("enum")
+        if isinstance(enum, list) and "default" in node:
+            default = node["default"]
+            if default not in enum and not (
+                default is None and node.get("nullable") is True
+            ):
+                found.append(
+                    _warning(
+                        f"default {default!r} is not one of the enum values",
+                        f"{pointer}/default",
+                    )
+                )
+    return found
+
+
+def _operation_findings(data: dict[str, Any]) -> list[Diagnostic]:
+    """requestBody without content, duplicated operationId, path parameters that do not match."""
+    found: list[Diagnostic] = []
+    paths = data.get("paths")
+    first_use: dict[str, str] = {}
+    for path, item in paths.items() if isinstance(paths, dict) else ():
+        if not isinstance(item, dict):
+            continue
+        shared = _path_params(
+            data, item.get("parameters"), join_pointer("paths", path, "parameters")
+        )
+        template = set(_TEMPLATE_PARAM.findall(path))
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            where = join_pointer("paths", path, method)
+            label = f"{method.upper()} {path}"
+            found += _request_body_findings(data, operation, where)
+            op_id = operation.get("operationId")
+            if isinstance(op_id, str):
+                if op_id in first_use:
+                    found.append(
+                        _warning(
+                            f"operationId {op_id!r} is also used by {first_use[op_id]}",
+                            where + "/operationId",
+                        )
+                    )
+                else:
+                    first_use[op_id] = label
+            declared = {
+                **shared,
+                **_path_params(
+                    data, operation.get("parameters"), where + "/parameters"
+                ),
+            }
+            for name in sorted(template - set(declared)):
+                found.append(
+                    _warning(
+                        f"path parameter {{{name}}} is in the path but not declared",
+                        where,
+                    )
+                )
+            for name in sorted(set(declared) - template):
+                found.append(
+                    _warning(
+                        f"path parameter {name!r} is declared but not in the path {path!r}",
+                        declared[name],
+                    )
+                )
+    return found
+
+
+def _path_params(data: Any, params: Any, pointer: str) -> dict[str, str]:
+    """Names of the ``in: path`` parameters in a parameter list, with where each is declared."""
+    out: dict[str, str] = {}
+    for i, param in enumerate(params if isinstance(params, list) else ()):
+        if isinstance(param, dict) and isinstance(param.get("$ref"), str):
+            param = node_at(data, unquote(param["$ref"].partition("#")[2]))
+        if (
+            isinstance(param, dict)
+            and param.get("in") == "path"
+            and isinstance(param.get("name"), str)
+        ):
+            out[param["name"]] = f"{pointer}/{i}"
+    return out
+
+
+def _request_body_findings(
+    data: Any, operation: dict[str, Any], where: str
+) -> list[Diagnostic]:
+    body = operation.get("requestBody")
+    if isinstance(body, dict) and isinstance(body.get("$ref"), str):
+        body = node_at(data, unquote(body["$ref"].partition("#")[2]))
+    if isinstance(body, dict) and not body.get("content"):
+        return [_warning("requestBody has no content", where + "/requestBody")]
+    return []
+
+
+def _component_name_findings(data: dict[str, Any]) -> list[Diagnostic]:
+    components = data.get("components")
+    found = []
+    for section, entries in components.items() if isinstance(components, dict) else ():
+        for name in (
+            entries if section in _KIND_NAMES and isinstance(entries, dict) else ()
+        ):
+            if not _COMPONENT_NAME.fullmatch(name):
+                found.append(
+                    _warning(
+                        f"component name {name!r} has characters OpenAPI does not allow (letters, digits, . - _)",
+                        join_pointer("components", section, name),
+                    )
+                )
+    return found
+
+
+def _external_findings(
+    data: dict[str, Any], dialect: str, index: RefIndex
+) -> list[Diagnostic]:
+    """openapi-spec-validator's findings, as warnings; at most MAX_EXTERNAL, then a count."""
+    from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
+    from jsonschema_path import SchemaPath
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator.validation import exceptions as ose
+
+    # what our own checks report with a better place
+    ours = (
+        ose.DuplicateOperationIDError,
+        ose.UnresolvableParameterError,
+        ose.ExtraParametersError,
+    )
+    base = OpenAPIV31SpecValidator if dialect == "3.1" else OpenAPIV30SpecValidator
+    located = {
+        name: _locating(cls, SchemaPath)
+        for name, cls in base.keyword_validators.items()
+    }
+    # no resolver handlers: the validator must never fetch a URL or read a file
+    offline = type(
+        "OfflineValidator",
+        (base,),
+        {"resolver_handlers": {}, "keyword_validators": located},
+    )
+    validator = offline(data)
+    found: list[Diagnostic] = []
+    total = 0
+    try:
+        # first the document against the OpenAPI JSON Schema, then the keyword checks
+        # (defaults, schemas against their dialect), which we locate by the schema they were in
+        errors = itertools.chain(
+            validator.schema_validator.iter_errors(data),
+            validator.root_validator(validator.schema_path),
+        )
+        for error in errors:
+            place = getattr(error, _PLACE, ())
+            if isinstance(error, ours) or (
+                place and error.validator == "enum" and not error.absolute_path
+            ):
+                continue  # the last: a default outside its enum, which we report at the default
+            total += 1
+            if total <= MAX_EXTERNAL:
+                error = _most_relevant(error, best_match)
+                pointer = _definition_pointer(
+                    data, [*place, *error.absolute_path], index
+                )
+                found.append(_warning(_shortened(error.message), pointer))
+    except (
+        Exception
+    ) as exc:  # noqa: BLE001 - a third-party validator must not end the build
+        found.append(
+            _warning(
+                f"openapi-spec-validator stopped early: {type(exc).__name__}: {_shortened(str(exc))}",
+                "",
+            )
+        )
+    if total > MAX_EXTERNAL:
+        found.append(
+            _warning(
+                f"... and {total - MAX_EXTERNAL} more from openapi-spec-validator", ""
+            )
+        )
+    return found
+
+
+_PLACE = "spiritme_place"  # attribute set on a keyword validator's error: the path it was found at
+
+
+def _locating(cls: type, schema_path: type[Any]) -> type:
+    """A keyword validator that stamps each error it yields with the path it was checking."""
+
+    def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        at = next((a for a in args if isinstance(a, schema_path)), None)
+        for error in cls.__call__(self, *args, **kwargs):
+            if at is not None and not hasattr(error, _PLACE):
+                setattr(error, _PLACE, at.parts)
+            yield error
+
+    return type(cls.__name__, (cls,), {"__call__": __call__})
+
+
+def _definition_pointer(data: Any, tokens: list[Any], index: RefIndex) -> str:
+    """The pointer of a logical path, following $refs met on the way to where things are defined."""
+    node, pointer = data, ""
+    for token in tokens:
+        key = str(token)
+        hops = 0
+        while (
+            isinstance(node, dict)
+            and key not in node
+            and isinstance(node.get("$ref"), str)
+            and hops < 64
+        ):
+            target = resolve_ref(node["$ref"], "", index)
+            if target is None:
+                break
+            node, pointer, hops = node_at(data, target), target, hops + 1
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and isinstance(token, int) and token < len(node):
+            node = node[token]
+        else:
+            node = _MISSING
+        pointer += join_pointer(token)
+    return pointer
+
+
+def _most_relevant(error: Any, best_match: Any) -> Any:
+    """Descend oneOf/anyOf failures to the sub-error that explains them, skipping the
+    "'$ref' is a required property" of the Reference alternative when there is no $ref.
+    """
+    while error.context:
+        candidates = [
+            e
+            for e in error.context
+            if not (e.validator == "required" and e.validator_value == ["$ref"])
+        ]
+        error = best_match(candidates or error.context)
+    return error
+
+
+def _shortened(message: str) -> str:
+    message = " ".join(message.split())
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
+
+
+# ----------------------------------------------------------------------------- cache
+
+
+def cache_dir() -> Path:
+    """``$SPIRITME_GEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/spiritme-gen``, else ``~/.cache/spiritme-gen``."""
+    explicit = os.environ.get("SPIRITME_GEN_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "spiritme-gen"
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    """The validator's version and our own checks' source: any change invalidates the cache."""
+    try:
+        external = metadata.version("openapi-spec-validator")
+    except metadata.PackageNotFoundError:
+        external = "unknown"
+    digest = hashlib.sha256(external.encode())
+    for module in ("load.py", "validate.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_path(doc: Document) -> Path:
+    key = hashlib.sha256(
+        json.dumps([doc.sha256, doc.bundled, _code_version()]).encode()
+    ).hexdigest()
+    return cache_dir() / f"validate-{key[:32]}.json"
+
+
+def _cached_findings(doc: Document) -> list[Diagnostic] | None:
+    try:
+        rows = json.loads(_cache_path(doc).read_text(encoding="utf-8"))
+        return [
+            Diagnostic(Level(level), message, pointer, "", line)
+            for level, message, pointer, line in rows
+        ]
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _store_findings(doc: Document, found: list[Diagnostic]) -> None:
+    """Write the cache entry atomically; a cache that cannot be written is no error."""
+    path = _cache_path(doc)
+    rows = [[d.level.value, d.message, d.pointer, d.line] for d in found]
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(json.dumps(rows), encoding="utf-8")
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
