@@ -101,10 +101,13 @@ def document_findings(doc: Document) -> list[Diagnostic]:
         found += _operation_findings(data)
         found += _component_name_findings(data)
         found += _external_findings(data, dialect, index)
-    found.sort(
-        key=lambda d: d.level is not Level.ERROR
-    )  # errors first, otherwise in check order
-    return [replace(d, line=doc.line_of(d.pointer)) if d.pointer else d for d in found]
+    located = [
+        replace(d, line=doc.line_of(d.pointer)) if d.pointer else d for d in found
+    ]
+    # errors first, each group in document order; what has no line (counts, notes) last
+    return sorted(
+        located, key=lambda d: (d.level is not Level.ERROR, d.line is None, d.line or 0)
+    )
 
 
 def _finished(found: list[Diagnostic], doc: Document, strict: bool) -> list[Diagnostic]:

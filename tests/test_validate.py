@@ -1,0 +1,326 @@
+"""The validate stage: errors only for what makes generation impossible, located warnings for the rest."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml  # type: ignore[import-untyped, unused-ignore]
+
+from generator import validate
+from generator.errors import Diagnostic, Level
+from generator.load import Document, load_bytes, load_document
+from generator.validate import SWAGGER2, validate_document, validate_document_async
+
+BROKEN = Path(__file__).parent / "broken"
+EXPECTED: dict[str, dict[str, Any]] = json.loads((BROKEN / "expected.json").read_text())
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+CORPUS = sorted(
+    p for p in (SHARED / "corpus").iterdir() if p.suffix in (".json", ".yaml", ".yml")
+)
+LARGE = {
+    "authentik.yaml",
+    "openai.yaml",
+    "github-api.github.com.json",
+    "label-studio.yaml",
+    "airflow-v2.yaml",
+}
+
+
+@pytest.fixture(autouse=True)
+def cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SPIRITME_GEN_CACHE_DIR", str(cache))
+    return cache
+
+
+def spec(text: str, source: str = "specs/x.yaml") -> Document:
+    return load_bytes(text.encode(), source=source)
+
+
+def errors(found: list[Diagnostic]) -> list[str]:
+    return [d.format() for d in found if d.level is Level.ERROR]
+
+
+def warnings(found: list[Diagnostic]) -> list[str]:
+    return [d.format() for d in found if d.level is Level.WARNING]
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, e in EXPECTED.items() if e["stage"] == "validate")
+)
+def test_broken_documents_give_a_located_error(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = EXPECTED[name]
+    options = expected.get("options", {})
+    monkeypatch.chdir(BROKEN.parents[1])
+    doc = load_document(f"tests/broken/{name}")
+    found = errors(validate_document(doc, strict=options.get("strict", False)))
+    assert found, "expected an error"
+    assert all(line.startswith(f"tests/broken/{name}") for line in found)
+    assert any(expected["message_contains"] in line for line in found), found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=[pytest.mark.slow] if p.name in LARGE else [], id=p.name)
+        for p in CORPUS
+    ],
+)
+def test_corpus_documents_validate_without_errors(path: Path) -> None:
+    found = validate_document(load_document(path))
+    if path.name == "oai-swagger2-petstore.json":
+        assert [d.message for d in found] == [SWAGGER2]
+        assert found[0].level is Level.ERROR
+    else:
+        assert errors(found) == []
+
+
+def test_the_spiritme_document_has_no_errors() -> None:
+    doc = load_document(SHARED / "upstream" / "spiritme-openapi.yaml")
+    assert errors(validate_document(doc)) == []
+
+
+def test_drf_habits_are_warnings_and_strict_makes_them_errors() -> None:
+    doc = load_document(BROKEN / "drf-strict.yaml")
+    found = validate_document(doc)
+    assert errors(found) == []
+    text = "\n".join(warnings(found))
+    assert (
+        "#/components/schemas/Video Request/properties/format/default (line 31): warning: default '' is not one of the enum values"
+        in text
+    )
+    assert "#/info/description (line 6): warning: None is not of type 'string'" in text
+    assert "component name 'Video Request'" in text
+    strict = validate_document(doc, strict=True)
+    assert len(errors(strict)) == len(found) and warnings(strict) == []
+
+
+OWN_CHECKS = """\
+openapi: 3.0.3
+info: {title: checks, version: '1'}
+paths:
+  /api/videos/:
+    post:
+      operationId: videos_create
+      requestBody:
+        description: no content
+      responses:
+        '201': {description: created}
+  /api/videos/{id}/:
+    get:
+      operationId: videos_create
+      parameters:
+        - {name: pk, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+components:
+  schemas:
+    Video:
+      type: object
+      properties:
+        name: {type: string}
+      required: [name, title]
+    WithParent:
+      allOf:
+        - $ref: '#/components/schemas/Video'
+        - required: [name]
+"""
+
+
+def test_own_checks_are_located_warnings() -> None:
+    found = validate_document(spec(OWN_CHECKS))
+    assert errors(found) == []
+    lines = warnings(found)
+    expected = [
+        "specs/x.yaml#/paths/~1api~1videos~1/post/requestBody (line 7): warning: requestBody has no content",
+        "specs/x.yaml#/paths/~1api~1videos~1{id}~1/get/operationId (line 13): warning:"
+        " operationId 'videos_create' is also used by POST /api/videos/",
+        "specs/x.yaml#/paths/~1api~1videos~1{id}~1/get (line 12): warning:"
+        " path parameter {id} is in the path but not declared",
+        "specs/x.yaml#/paths/~1api~1videos~1{id}~1/get/parameters/0 (line 15): warning:"
+        " path parameter 'pk' is declared but not in the path '/api/videos/{id}/'",
+        "specs/x.yaml#/components/schemas/Video/required/1 (line 24): warning:"
+        " required property 'title' is not among the properties",
+    ]
+    for line in expected:
+        assert line in lines
+    # required names in an allOf part may come from another part: not reported
+    assert not any("WithParent" in line for line in lines)
+
+
+def test_ref_errors_name_the_ref() -> None:
+    doc = spec("""\
+openapi: 3.0.3
+info: {title: refs, version: '1'}
+paths:
+  /a:
+    get:
+      parameters:
+        - $ref: '#/components/schemas/Id'
+      responses:
+        '200': {description: ok}
+components:
+  schemas:
+    Id: {type: string}
+    Gone: {$ref: '#/components/schemas/Nowhere'}
+""")
+    found = errors(validate_document(doc))
+    assert found == [
+        "specs/x.yaml#/paths/~1a/get/parameters/0/$ref (line 7): error: $ref '#/components/schemas/Id'"
+        " is used as a parameter but points to a schema",
+        "specs/x.yaml#/components/schemas/Gone/$ref (line 13): error: dangling $ref"
+        " '#/components/schemas/Nowhere': the target does not exist",
+    ]
+
+
+def test_refs_through_id_and_anchor_resolve() -> None:
+    doc = spec("""\
+openapi: 3.1.0
+info: {title: ids, version: '1'}
+components:
+  schemas:
+    Details:
+      $id: /schemas/details
+      properties:
+        id: {$anchor: detail_id, type: integer}
+    Pet:
+      properties:
+        details: {$ref: /schemas/details}
+        detailId: {$ref: '/schemas/details#detail_id'}
+        self: {$ref: '#/components/schemas/Pet'}
+""")
+    assert errors(validate_document(doc)) == []
+
+
+def test_recursive_schemas_through_properties_are_fine() -> None:
+    doc = spec("""\
+openapi: 3.0.3
+info: {title: tree, version: '1'}
+paths: {}
+components:
+  schemas:
+    Node:
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - properties:
+            children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+    Base:
+      properties:
+        parent: {$ref: '#/components/schemas/Node'}
+""")
+    assert errors(validate_document(doc)) == []
+
+
+def test_external_findings_are_capped() -> None:
+    schemas = {
+        f"S{i}": {"type": "object", "properties": {"a": {"type": 5}}} for i in range(80)
+    }
+    doc = spec(
+        yaml.safe_dump(
+            {
+                "openapi": "3.0.3",
+                "info": {"title": "t", "version": "1"},
+                "paths": {},
+                "components": {"schemas": schemas},
+            }
+        )
+    )
+    found = validate_document(doc)
+    assert errors(found) == []
+    assert len(found) == validate.MAX_EXTERNAL + 1
+    assert re.fullmatch(
+        r"\.\.\. and \d+ more from openapi-spec-validator", found[-1].message
+    )
+
+
+def test_version_field_decides_the_dialect() -> None:
+    for version in ("3.0.0", "3.0.4", "3.1.0", "3.1.1"):
+        assert (
+            errors(
+                validate_document(
+                    spec(
+                        f"openapi: {version}\ninfo: {{title: t, version: '1'}}\npaths: {{}}\n"
+                    )
+                )
+            )
+            == []
+        )
+    for version in ("'3'", "2.0", "4.0.0", "3.2.0", "latest"):
+        found = errors(validate_document(spec(f"openapi: {version}\npaths: {{}}\n")))
+        assert len(found) == 1 and "unsupported OpenAPI version" in found[0]
+
+
+def test_structure_that_cannot_be_generated_is_an_error() -> None:
+    doc = spec(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a: [get]\ncomponents: {schemas: []}\n"
+    )
+    assert errors(validate_document(doc)) == [
+        "specs/x.yaml#/paths/~1a (line 4): error: a path item must be a mapping, not a list",
+        "specs/x.yaml#/components/schemas (line 5): error: 'schemas' must be a mapping, not a list",
+    ]
+
+
+def test_results_are_cached_by_document_content(
+    monkeypatch: pytest.MonkeyPatch, cache_in_tmp: Path
+) -> None:
+    doc = load_document(BROKEN / "drf-strict.yaml")
+    first = validate_document(doc)
+    assert len(list(cache_in_tmp.glob("validate-*.json"))) == 1
+
+    def no_recompute(_: Document) -> list[Diagnostic]:
+        raise AssertionError("should have come from the cache")
+
+    monkeypatch.setattr(validate, "document_findings", no_recompute)
+    assert validate_document(doc) == first
+    assert errors(
+        validate_document(doc, strict=True)
+    )  # the level is applied after the cache
+    other = spec("openapi: 3.0.3\ninfo: {title: other, version: '1'}\npaths: {}\n")
+    with pytest.raises(AssertionError, match="cache"):
+        validate_document(other)
+
+
+def test_an_unwritable_cache_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SPIRITME_GEN_CACHE_DIR", str(blocker / "cache"))
+    doc = load_document(BROKEN / "drf-strict.yaml")
+    assert validate_document(doc) == validate_document(doc)
+
+
+def test_a_corrupt_cache_entry_is_recomputed(cache_in_tmp: Path) -> None:
+    doc = load_document(BROKEN / "drf-strict.yaml")
+    first = validate_document(doc)
+    (entry,) = cache_in_tmp.glob("validate-*.json")
+    entry.write_text("{not json")
+    assert validate_document(doc) == first
+
+
+def test_cache_folder_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("SPIRITME_GEN_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert validate.cache_dir() == tmp_path / "xdg" / "spiritme-gen"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert validate.cache_dir() == tmp_path / "home" / ".cache" / "spiritme-gen"
+
+
+def test_async_validation_runs_in_another_process_then_hits_the_cache() -> None:
+    doc = load_document(BROKEN / "drf-strict.yaml")
+    cold = validate_document_async(doc)
+    result = cold.result(timeout=120)
+    assert warnings(result) and errors(result) == []
+    warm = validate_document_async(doc, strict=True)
+    assert warm.done()
+    assert [d.message for d in warm.result()] == [d.message for d in result]
+    assert all(d.level is Level.ERROR for d in warm.result())
