@@ -23,9 +23,8 @@ MAX_DEPTH = 256
 MAX_ALIAS_NODES = 1_000_000
 MAX_FILE_REF_CHAIN = 64  # nested file references followed while bundling
 
-_PARSER: Any = (
-    getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
-)  # only its parser is used
+# only the parser (libyaml's when present) is used; nodes are built by _build_from_events
+_PARSER: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _UTF8_BOM = b"\xef\xbb\xbf"
 # Values of these keys are data (examples, defaults), not document structure: a "$ref" there is
@@ -48,9 +47,8 @@ class Document:
     raw: bytes  # the exact bytes
     is_yaml: bool
     sha256: str  # of raw
-    bundled: tuple[
-        tuple[str, str], ...
-    ] = ()  # (path under the spec's folder, sha256) of inlined files
+    # (path under the spec's folder, sha256) of each file inlined by --allow-file-refs
+    bundled: tuple[tuple[str, str], ...] = ()
     _lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def line_of(self, pointer: str) -> int | None:
@@ -285,9 +283,8 @@ def _build_from_events(events: Iterator[Any], source: str) -> Any:
     size of what it repeats, so exponential alias trees are refused without being expanded.
     """
     stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, int, int]] = (
-        {}
-    )  # name -> (value, expanded size, height)
+    # anchor name -> (value, expanded size in nodes, height)
+    anchors: dict[str, tuple[Any, int, int]] = {}
     nodes = 0
     alias_nodes = 0
     documents = 0
@@ -296,7 +293,7 @@ def _build_from_events(events: Iterator[Any], source: str) -> Any:
     def fail(message: str, event: Any) -> GeneratorError:
         return GeneratorError(message, source=source, line=event.start_mark.line + 1)
 
-    def attach(value: Any, size: int, height: int, event: Any) -> None:
+    def attach(value: Any, height: int, event: Any) -> None:
         nonlocal root
         if not stack:
             root = value
@@ -335,7 +332,7 @@ def _build_from_events(events: Iterator[Any], source: str) -> Any:
                 raise fail(f"unsupported YAML tag {_short_tag(event.tag)}", event)
             if event.anchor:
                 anchors[event.anchor] = (value, 1, 0)
-            attach(value, 1, 0, event)
+            attach(value, 0, event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if event.tag not in _COLLECTION_TAGS:
                 raise fail(f"unsupported YAML tag {_short_tag(event.tag)}", event)
@@ -343,7 +340,7 @@ def _build_from_events(events: Iterator[Any], source: str) -> Any:
             container: Any = {} if kind is yaml.MappingStartEvent else []
             if len(stack) >= MAX_DEPTH:
                 raise fail(f"nesting deeper than {MAX_DEPTH} levels", event)
-            attach(container, 1, 0, event)
+            attach(container, 0, event)
             stack.append(_Frame(container, nodes + alias_nodes, event.anchor))
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             frame = stack.pop()
@@ -370,7 +367,7 @@ def _build_from_events(events: Iterator[Any], source: str) -> Any:
                     f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} extra nodes (an alias bomb?)",
                     event,
                 )
-            attach(value, size, height, event)
+            attach(value, height, event)
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -461,14 +458,14 @@ class RefIndex:
 
     sites: list[RefSite]
     ids: dict[str, str]  # resolved $id -> pointer of the schema declaring it
-    anchors: dict[
-        str, str
-    ]  # "resolved $id#anchor" -> pointer of the schema declaring it
+    # "resolved $id#anchor" -> pointer of the schema declaring it
+    anchors: dict[str, str]
 
 
 def structural_dicts(data: Any) -> Iterator[tuple[dict[str, Any], Any, Any, str, str]]:
     """Every mapping that is document structure, not example/default data or a vendor extension:
-    ``(mapping, parent, key in parent, JSON pointer, $id base URI in force)``, each once.
+    ``(mapping, parent, key in parent, JSON pointer, $id base URI in force)``, each once
+    (a shared ``$ref`` mapping once per place it sits).
     """
     seen: set[int] = set()  # YAML aliases share objects: visit each once
     # (node, parent, key in parent, pointer, $id base, is the node a map of names?)
@@ -478,6 +475,8 @@ def structural_dicts(data: Any) -> Iterator[tuple[dict[str, Any], Any, Any, str,
     while todo:
         node, parent, key, pointer, base, name_map = todo.pop()
         if id(node) in seen:
+            if isinstance(node, dict) and not name_map and "$ref" in node:
+                yield node, parent, key, pointer, base  # each place a shared $ref sits
             continue
         seen.add(id(node))
         if isinstance(node, list):
@@ -519,8 +518,8 @@ def ref_index(data: Any) -> RefIndex:
 
 
 def _check_shape(data: Any, source: str) -> None:
-    """Refuse data nested deeper than MAX_DEPTH or, counting shared parts each time they appear,
-    larger than MAX_ALIAS_NODES beyond its distinct nodes."""
+    """Refuse data nested deeper than MAX_DEPTH, or whose shared collections, counted each time
+    they appear, add more than MAX_ALIAS_NODES collections to its distinct ones."""
     height: dict[int, int] = {}
     size: dict[int, int] = {}
     todo: list[tuple[Any, bool]] = [(data, False)]
@@ -543,7 +542,7 @@ def _check_shape(data: Any, source: str) -> None:
                 f"nesting deeper than {MAX_DEPTH} levels", source=source
             )
         height[id(node)] = h
-        size[id(node)] = len(node) + 1 + sum(size[id(c)] - 1 for c in children)
+        size[id(node)] = 1 + sum(size[id(c)] for c in children)
     extra = size[id(data)] - len(size)
     if extra > MAX_ALIAS_NODES:
         raise GeneratorError(

@@ -370,3 +370,24 @@ def test_every_corpus_document_loads(path: Path) -> None:
     doc = load_document(path)
     assert isinstance(doc.data, dict)
     assert doc.is_yaml == (path.suffix != ".json")
+
+
+def test_a_shared_file_ref_is_bundled_at_each_place(tmp_path: Path) -> None:
+    (tmp_path / "tag.yaml").write_text("Tag: {type: string}\n")
+    (tmp_path / "spec.yaml").write_text(
+        "openapi: 3.0.3\nx-ref: &r {$ref: 'tag.yaml#/Tag'}\n"
+        "components:\n  schemas:\n    A: {properties: {t: *r, u: *r}}\n"
+    )
+    doc = load_document(tmp_path / "spec.yaml", allow_file_refs=True)
+    properties = doc.data["components"]["schemas"]["A"]["properties"]
+    assert properties == {"t": {"type": "string"}, "u": {"type": "string"}}
+
+
+def test_file_refs_that_multiply_are_refused(tmp_path: Path) -> None:
+    for i in range(7):
+        refs = ", ".join([f"{{$ref: 'f{i + 1}.yaml#/X'}}"] * 10)
+        (tmp_path / f"f{i}.yaml").write_text(f"X: [{refs}]\n")
+    (tmp_path / "f7.yaml").write_text("X: {type: string}\n")
+    spec = write_spec(tmp_path, {"Bomb": {"$ref": "f0.yaml#/X"}})
+    with pytest.raises(GeneratorError, match="shared parts expand"):
+        load_document(spec, allow_file_refs=True)
