@@ -92,6 +92,10 @@ def validate_document_async(
 def document_findings(doc: Document) -> list[Diagnostic]:
     """All findings at their base level, uncached, with lines."""
     data = doc.data
+    if not isinstance(data, dict):
+        return [
+            Diagnostic(Level.ERROR, f"the document is a {_kind(data)}, not a mapping")
+        ]
     dialect, found = _version_findings(data)
     if dialect:
         index = ref_index(data)

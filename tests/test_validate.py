@@ -256,6 +256,13 @@ def test_version_field_decides_the_dialect() -> None:
         assert len(found) == 1 and "unsupported OpenAPI version" in found[0]
 
 
+def test_data_that_is_not_a_mapping_is_an_error() -> None:
+    doc = Document(data=[1], source="d.json", raw=b"[1]", is_yaml=False, sha256="0" * 64)  # type: ignore[arg-type]
+    assert errors(validate_document(doc)) == [
+        "d.json: error: the document is a list, not a mapping"
+    ]
+
+
 def test_structure_that_cannot_be_generated_is_an_error() -> None:
     doc = spec(
         "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a: [get]\ncomponents: {schemas: []}\n"
