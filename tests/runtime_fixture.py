@@ -1,0 +1,463 @@
+"""Renders the runtime templates for a small hand-built API, with hand-written resources, for tests."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Iterator
+
+import jinja2
+
+from generator import ir
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "runtime"
+
+
+def pyrepr(value: object) -> str:
+    """``repr(value)``, with a string in double quotes as black writes it."""
+    text = repr(value)
+    if isinstance(value, str) and text.startswith("'") and '"' not in value:
+        return '"' + text[1:-1] + '"'
+    return text
+
+
+def docstring(value: str) -> str:
+    """``value`` made safe inside a triple-quoted docstring."""
+    return value.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+def build_api(
+    *,
+    package: str = "demo_sdk",
+    auth: ir.Auth | None = None,
+    webhooks: bool = True,
+    default_base_url: str = "https://api.demo.example",
+) -> ir.Api:
+    """An Api with one resource (``videos``) and, unless told otherwise, one webhook model."""
+    video = ir.ModelRef(class_name="Video", module="video")
+    operation = ir.Operation(
+        method_name="list",
+        operation_id="videos_list",
+        http_method="get",
+        path="/api/videos/",
+        pointer="/paths/~1api~1videos~1/get",
+        pagination=ir.Pagination(
+            style="next_link", items_field="results", item_type=video, next_field="next"
+        ),
+    )
+    resource = ir.Resource(
+        attr="videos", class_name="Videos", module="videos", tag="videos", operations=(operation,)
+    )
+    return ir.Api(
+        title="Demo API",
+        version="1.2.3",
+        description="A demo.",
+        openapi_version="3.0.3",
+        client=ir.Client(
+            package=package,
+            class_name="Demo",
+            env_prefix="DEMO",
+            default_base_url=default_base_url,
+            distribution="demo-sdk",
+        ),
+        auth=auth or ir.Auth(scheme_name="tokenAuth", kind="header", param_name="Authorization", prefix="Token"),
+        resources=(resource,),
+        schemas=(),
+        webhook_models=(video,) if webhooks else (),
+    )
+
+
+def render_runtime(api: ir.Api) -> dict[str, str]:
+    """``{relative path: text}`` of every runtime template rendered for ``api``."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+    )
+    env.filters["pyrepr"] = pyrepr
+    env.filters["docstring"] = docstring
+    package = api.client.package
+    return {
+        f"{package}/{name.removesuffix('.jinja')}": env.get_template(name).render(api=api)
+        for name in sorted(env.list_templates(extensions=["jinja"]))
+    }
+
+
+def write_package(api: ir.Api, root: Path) -> Path:
+    """Writes the rendered runtime plus the fixture's resources and types under ``root``."""
+    files = render_runtime(api)
+    package = api.client.package
+    files[f"{package}/resources/__init__.py"] = '"""Resources."""\n'
+    files[f"{package}/resources/videos.py"] = VIDEOS_RESOURCE
+    files[f"{package}/types/__init__.py"] = '"""Types."""\n'
+    files[f"{package}/types/video.py"] = VIDEO_TYPES
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / package
+
+
+@contextlib.contextmanager
+def imported(root: Path, package: str) -> Iterator[ModuleType]:
+    """``package`` imported from ``root``; removed from ``sys.modules`` and ``sys.path`` after."""
+    sys.path.insert(0, str(root))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(root))
+        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+            del sys.modules[name]
+
+
+def module(package: ModuleType, name: str) -> Any:
+    """The submodule ``name`` of an imported package."""
+    return sys.modules[f"{package.__name__}.{name}"]
+
+
+# What the lead's templates generate, written by hand against templates/runtime/CONTRACT.md.
+VIDEO_TYPES = '''\
+"""Video models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import Field
+
+from .._models import BaseModel, OpenIntEnum, OpenStrEnum
+
+
+class VideoStatusEnum(OpenStrEnum):
+    DRAFT = "draft"
+    IN_PROGRESS = "in_progress"
+    SUCCESS = "success"
+    ERROR = "error"
+
+
+class PriorityEnum(OpenIntEnum):
+    LOW = 1
+    HIGH = 2
+
+
+class Video(BaseModel):
+    id: int
+    name: str
+    status: VideoStatusEnum
+    priority: PriorityEnum | None = None
+    created_at: datetime | None = None
+    model_field: str | None = Field(default=None, alias="model")
+
+
+class VideoRequest(BaseModel):
+    name: str = Field(max_length=20)
+    status: VideoStatusEnum | None = None
+    model_field: str | None = Field(default=None, alias="model")
+
+
+class UploadRequest(BaseModel):
+    file: bytes
+    title: str
+    tags: list[str] | None = None
+'''
+
+VIDEOS_RESOURCE = '''\
+"""The videos resource."""
+
+from __future__ import annotations
+
+from typing import Sequence, cast
+
+from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
+from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._utils import path_template, strip_not_given
+from ..types.video import UploadRequest, Video, VideoRequest, VideoStatusEnum
+
+_LIST_PAGE = PageSpec(style="next_link", items_field="results", next_field="next")
+
+
+class Videos(SyncAPIResource):
+    @property
+    def with_raw_response(self) -> VideosWithRawResponse:
+        return VideosWithRawResponse(self)
+
+    def retrieve(
+        self,
+        id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> Video:
+        return cast(
+            Video,
+            self._client._request(
+                "get",
+                path_template("/api/videos/{id}/", id=id),
+                cast_to=Video,
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    timeout=timeout,
+                ),
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        name: str,
+        status: VideoStatusEnum | None | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Video:
+        return cast(
+            Video,
+            self._client._request(
+                "post",
+                "/api/videos/",
+                body=strip_not_given({"name": name, "status": status, "model": model}),
+                body_model=VideoRequest,
+                encoding="json",
+                cast_to=Video,
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+            ),
+        )
+
+    def update(
+        self, id: int, *, name: str, timeout: Timeout | NotGiven = NOT_GIVEN
+    ) -> Video:
+        return cast(
+            Video,
+            self._client._request(
+                "put",
+                path_template("/api/videos/{id}/", id=id),
+                body={"name": name},
+                body_model=VideoRequest,
+                cast_to=Video,
+                options=make_request_options(timeout=timeout),
+            ),
+        )
+
+    def delete(self, id: int) -> None:
+        self._client._request("delete", path_template("/api/videos/{id}/", id=id))
+
+    def list(
+        self,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        status: Sequence[VideoStatusEnum] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> SyncPage[Video]:
+        return self._client._get_page(
+            "/api/videos/",
+            page=_LIST_PAGE,
+            item_type=Video,
+            query=strip_not_given({"limit": limit, "status": status}),
+            query_styles={"status": ("form", False)},
+            options=make_request_options(
+                extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def upload(
+        self, *, file: FileTypes, title: str, tags: Sequence[str] | NotGiven = NOT_GIVEN
+    ) -> Video:
+        return cast(
+            Video,
+            self._client._request(
+                "post",
+                "/api/uploads/",
+                body=strip_not_given({"file": file, "title": title, "tags": tags}),
+                body_model=UploadRequest,
+                encoding="multipart",
+                file_fields=("file",),
+                cast_to=Video,
+            ),
+        )
+
+    def upload_raw(self, id: int, *, body: FileTypes) -> Video:
+        return cast(
+            Video,
+            self._client._request(
+                "put",
+                path_template("/api/videos/{id}/source/", id=id),
+                body=body,
+                encoding="binary",
+                content_type="video/mp4",
+                cast_to=Video,
+            ),
+        )
+
+    def download(self, id: int) -> bytes:
+        return cast(
+            bytes,
+            self._client._request(
+                "get", path_template("/api/videos/{id}/file/", id=id), cast_to=bytes
+            ),
+        )
+
+    def wait(
+        self, id: int, *, poll_interval: float = 3.0, timeout: float = 600.0
+    ) -> Video:
+        return self._poll(
+            lambda: self.retrieve(id),
+            status_of=lambda v: v.status,
+            success=("success",),
+            failure=("error",),
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
+
+class AsyncVideos(AsyncAPIResource):
+    @property
+    def with_raw_response(self) -> AsyncVideosWithRawResponse:
+        return AsyncVideosWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> Video:
+        return cast(
+            Video,
+            await self._client._request(
+                "get",
+                path_template("/api/videos/{id}/", id=id),
+                cast_to=Video,
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    timeout=timeout,
+                ),
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        name: str,
+        status: VideoStatusEnum | None | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Video:
+        return cast(
+            Video,
+            await self._client._request(
+                "post",
+                "/api/videos/",
+                body=strip_not_given({"name": name, "status": status, "model": model}),
+                body_model=VideoRequest,
+                encoding="json",
+                cast_to=Video,
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+            ),
+        )
+
+    def list(
+        self,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        status: Sequence[VideoStatusEnum] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> AsyncPaginator[Video]:
+        return self._client._get_page(
+            "/api/videos/",
+            page=_LIST_PAGE,
+            item_type=Video,
+            query=strip_not_given({"limit": limit, "status": status}),
+            query_styles={"status": ("form", False)},
+            options=make_request_options(
+                extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    async def upload(
+        self, *, file: FileTypes, title: str, tags: Sequence[str] | NotGiven = NOT_GIVEN
+    ) -> Video:
+        return cast(
+            Video,
+            await self._client._request(
+                "post",
+                "/api/uploads/",
+                body=strip_not_given({"file": file, "title": title, "tags": tags}),
+                body_model=UploadRequest,
+                encoding="multipart",
+                file_fields=("file",),
+                cast_to=Video,
+            ),
+        )
+
+    async def upload_raw(self, id: int, *, body: FileTypes) -> Video:
+        return cast(
+            Video,
+            await self._client._request(
+                "put",
+                path_template("/api/videos/{id}/source/", id=id),
+                body=body,
+                encoding="binary",
+                content_type="video/mp4",
+                cast_to=Video,
+            ),
+        )
+
+    async def wait(
+        self, id: int, *, poll_interval: float = 3.0, timeout: float = 600.0
+    ) -> Video:
+        return await self._poll(
+            lambda: self.retrieve(id),
+            status_of=lambda v: v.status,
+            success=("success",),
+            failure=("error",),
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
+
+class VideosWithRawResponse:
+    def __init__(self, videos: Videos) -> None:
+        self.retrieve = to_raw_response_wrapper(videos.retrieve)
+        self.list = to_raw_response_wrapper(videos.list)
+
+
+class AsyncVideosWithRawResponse:
+    def __init__(self, videos: AsyncVideos) -> None:
+        self.retrieve = async_to_raw_response_wrapper(videos.retrieve)
+        self.list = async_to_raw_response_wrapper(videos.list)
+
+
+__all__ = ["APIResponse", "AsyncAPIResponse", "AsyncVideos", "Videos"]
+'''
