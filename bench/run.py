@@ -1,0 +1,950 @@
+"""Side-by-side benchmark of spiritme-gen and openapi-python-client on real documents; writes bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import copy
+import cProfile
+import datetime
+import http.server
+import importlib.metadata
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+OPC_VENV = REPO / "bench" / ".venv-opc"
+DEFAULT_OUTPUT = REPO / "bench" / "RESULTS.md"
+DOCS: dict[str, tuple[Path, ...]] = {
+    "spiritme": (REPO / "specs" / "spiritme.yaml", SHARED / "upstream" / "spiritme-openapi.yaml"),
+    "authentik": (SHARED / "corpus" / "authentik.yaml",),
+    "label-studio": (SHARED / "corpus" / "label-studio.yaml",),
+    "github": (SHARED / "corpus" / "github-api.github.com.json",),
+}
+DEFAULT_DOCS = ("spiritme", "authentik", "label-studio", "github")
+BUILD_RATIO_TARGET_DOCS = ("authentik", "label-studio")  # the issue's targets name these two
+BUILD_RATIO_TARGET = 0.25
+CHECK_TARGET_S = 1.0
+DIFF_TARGET_S = 2.0
+PARSE_SPEEDUP_TARGET = 3.0
+REQUEST_RATIO_TARGET = 1.15
+CHILD_TIMEOUT_S = 1800.0
+PROFILE_TOP = 12
+EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception)\b:")
+
+
+# ----------------------------------------------------------------------------- measuring children
+
+
+@dataclass
+class Sample:
+    """One child process: wall and CPU seconds (user+sys, its waited-for descendants included), peak RSS."""
+
+    wall: float
+    cpu: float
+    rss_mb: float
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def measured(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
+             timeout: float = CHILD_TIMEOUT_S) -> Sample:
+    """Run ``cmd`` to completion and read its resource usage from ``wait4`` (never raises for a failing child)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        try:
+            proc = subprocess.Popen(list(cmd), stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=cwd)
+        except OSError as exc:
+            return Sample(0.0, 0.0, 0.0, 127, "", f"cannot start {cmd[0]}: {exc}")
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Sample(
+            wall=wall,
+            cpu=usage.ru_utime + usage.ru_stime,
+            rss_mb=usage.ru_maxrss / 1024.0,  # Linux reports KiB; wait4 covers the child's reaped descendants too
+            returncode=proc.returncode,
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+        )
+
+
+def first_error_line(sample: Sample) -> str:
+    """The line of a failed run that says why: the first mentioning an error, else the first non-empty one."""
+    lines = [ln.strip() for ln in (sample.stderr + "\n" + sample.stdout).splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith(("│", "╭", "╰"))]  # rich's traceback boxes
+    for i in range(len(lines) - 1, -1, -1):
+        if EXCEPTION_LINE.match(lines[i]):  # a traceback's last words, maybe wrapped over several lines
+            return " ".join(lines[i:])
+    for line in lines:
+        if "error" in line.lower():
+            return line
+    return lines[0] if lines else f"exit code {sample.returncode}"
+
+
+@dataclass
+class Series:
+    """Repeated runs of one (tool, document) cell."""
+
+    samples: list[Sample] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.samples) and all(s.ok for s in self.samples)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(s.wall for s in self.samples)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
+
+    @property
+    def rss(self) -> float:
+        return max(s.rss_mb for s in self.samples)
+
+    def status(self) -> str:
+        if not self.samples:
+            return self.note or "not run"
+        failed = [s for s in self.samples if not s.ok]
+        if failed:
+            return f"failed ({len(failed)}/{len(self.samples)}): {first_error_line(failed[0])}"
+        return "ok" + (f" ({self.note})" if self.note else "")
+
+
+# ----------------------------------------------------------------------------- small helpers
+
+
+class Scrubber:
+    """Replaces machine paths in text bound for RESULTS.md with placeholders."""
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[str, str]] = []
+
+    def add(self, path: Path, label: str) -> None:
+        self.pairs.append((str(path), label))
+        self.pairs.sort(key=lambda p: -len(p[0]))
+
+    def __call__(self, text: str, limit: int = 160) -> str:
+        for raw, label in self.pairs:
+            text = text.replace(raw, label)
+        text = text.replace("|", "\\|").replace("\n", " ")
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+SCRUB = Scrubber()
+
+
+def resolve_doc(name: str) -> Path | None:
+    """A known document name (first existing candidate), or a path given on the command line."""
+    for candidate in DOCS.get(name, (Path(name),)):
+        if candidate.is_file():
+            return candidate.resolve()
+    return None
+
+
+def ours_command() -> list[str]:
+    script = Path(sys.executable).parent / "spiritme-gen"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "generator.cli"]
+
+
+def package_name_for(doc: str) -> str:
+    return "spiritme" if doc == "spiritme" else "bench_" + "".join(c if c.isalnum() else "_" for c in doc)
+
+
+def fmt_s(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def fmt_ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}×"
+
+
+def verdict(met: bool | None) -> str:
+    return {True: "met", False: "**not met**", None: "—"}[met]
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def fresh_dir(root: Path, name: str) -> Path:
+    path = Path(tempfile.mkdtemp(prefix=name + "-", dir=root))
+    return path
+
+
+def child_json(sample: Sample) -> dict[str, Any]:
+    """The JSON object a helper child printed last, or an ``error`` entry."""
+    if not sample.ok:
+        return {"error": first_error_line(sample)}
+    try:
+        return dict(json.loads(sample.stdout.strip().splitlines()[-1]))
+    except (ValueError, IndexError) as exc:
+        return {"error": f"unreadable child output ({exc})"}
+
+
+# ----------------------------------------------------------------------------- openapi-python-client
+
+
+@dataclass
+class Opc:
+    """The openapi-python-client installation in its own virtual environment (or why there is none)."""
+
+    python: Path | None
+    version: str
+    note: str
+
+    @property
+    def available(self) -> bool:
+        return self.python is not None
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        # its post hooks call `ruff` by name: it must find the ruff installed beside it
+        env["PATH"] = str(OPC_VENV / "bin") + os.pathsep + env.get("PATH", "")
+        env.pop("PYTHONPATH", None)
+        return env
+
+    def generate(self, doc: Path, output: Path, cwd: Path) -> Sample:
+        exe = OPC_VENV / "bin" / "openapi-python-client"
+        cmd = [str(exe), "generate", "--path", str(doc), "--output-path", str(output), "--overwrite", "--meta", "none"]
+        return measured(cmd, env=self.env(), cwd=cwd)
+
+
+def ensure_opc(log: Callable[[str], None]) -> Opc:
+    """Create ``bench/.venv-opc`` with openapi-python-client once; reuse it afterwards."""
+    exe = OPC_VENV / "bin" / "openapi-python-client"
+    python = OPC_VENV / "bin" / "python"
+    try:
+        if not exe.exists():
+            log("installing openapi-python-client into bench/.venv-opc (once) …")
+            subprocess.run([sys.executable, "-m", "venv", str(OPC_VENV)], check=True, capture_output=True, timeout=300)
+            subprocess.run([str(python), "-m", "pip", "install", "--quiet", "openapi-python-client"],
+                           check=True, capture_output=True, timeout=1200)
+        version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=120).stdout.strip()
+        ruff = subprocess.run([str(OPC_VENV / "bin" / "ruff"), "--version"], capture_output=True, text=True,
+                              timeout=120).stdout.strip()
+        return Opc(python, f"{version.split()[-1] if version else '?'} ({ruff or 'ruff missing'})", "")
+    except (OSError, subprocess.SubprocessError) as exc:
+        detail = exc.stderr.decode("utf-8", "replace") if isinstance(exc, subprocess.CalledProcessError) and exc.stderr else str(exc)
+        return Opc(None, "", "install failed: " + (detail.strip().splitlines() or ["?"])[-1])
+
+
+# ----------------------------------------------------------------------------- full builds
+
+
+@dataclass
+class DocResult:
+    name: str
+    path: Path
+    ours: Series = field(default_factory=Series)
+    opc: Series = field(default_factory=Series)
+    check_warm: Series = field(default_factory=Series)
+    check_cold: Series = field(default_factory=Series)
+    summary: str = ""
+
+
+def build_ours(doc: Path, output: Path, package: str, cache: Path, cwd: Path, *, check: bool = False) -> Sample:
+    env = dict(os.environ, SPIRITME_GEN_CACHE_DIR=str(cache))
+    cmd = ours_command() + ["build", "--spec", str(doc), "--output", str(output), "--package-name", package]
+    return measured(cmd + (["--check"] if check else []), env=env, cwd=cwd)
+
+
+def bench_document(name: str, doc: Path, runs: int, opc: Opc, work: Path, log: Callable[[str], None]) -> DocResult:
+    """Cold builds with both tools, alternating which goes first, then ``build --check`` on the last output."""
+    result = DocResult(name, doc)
+    package = package_name_for(name)
+    last_output: Path | None = None
+    last_cache: Path | None = None
+    if not opc.available:
+        result.opc.note = "skipped (--no-opc)" if not opc.note else opc.note
+    for i in range(runs):
+        order = ("ours", "opc") if i % 2 == 0 else ("opc", "ours")
+        for tool in order:
+            if tool == "ours":
+                if last_output is not None:
+                    shutil.rmtree(last_output.parent, ignore_errors=True)
+                run_dir = fresh_dir(work, f"ours-{name}")
+                cache, output = run_dir / "cache", run_dir / "out"
+                sample = build_ours(doc, output, package, cache, run_dir)
+                result.ours.samples.append(sample)
+                last_output, last_cache = output, cache
+                if sample.ok:
+                    result.summary = sample.stdout.strip().splitlines()[-1] if sample.stdout.strip() else ""
+                log(f"  {name} spiritme-gen run {i + 1}: {sample.wall:.2f}s rc={sample.returncode}")
+            elif opc.available:
+                run_dir = fresh_dir(work, f"opc-{name}")
+                sample = opc.generate(doc, run_dir / package, run_dir)
+                result.opc.samples.append(sample)
+                if sample.ok and "warning" in (sample.stdout + sample.stderr).lower():
+                    result.opc.note = "with warnings: some endpoints skipped"
+                shutil.rmtree(run_dir, ignore_errors=True)
+                log(f"  {name} openapi-python-client run {i + 1}: {sample.wall:.2f}s rc={sample.returncode}")
+    if last_output is not None and last_cache is not None and result.ours.ok:
+        for _ in range(runs):
+            result.check_warm.samples.append(build_ours(doc, last_output, package, last_cache, last_output.parent, check=True))
+            cold = fresh_dir(work, "cache")
+            result.check_cold.samples.append(build_ours(doc, last_output, package, cold, last_output.parent, check=True))
+            shutil.rmtree(cold, ignore_errors=True)
+    else:
+        result.check_warm.note = result.check_cold.note = "no build to check"
+    if last_output is not None:
+        shutil.rmtree(last_output.parent, ignore_errors=True)
+    return result
+
+
+def build_section(results: list[DocResult]) -> list[str]:
+    rows = []
+    for r in results:
+        size = f"{r.path.stat().st_size / 1e6:.2f} MB"
+        ratio = rss_ratio = None
+        if r.ours.ok and r.opc.ok:
+            ratio, rss_ratio = r.ours.wall / r.opc.wall, r.ours.rss / r.opc.rss
+        targeted = r.name in BUILD_RATIO_TARGET_DOCS
+        met = None
+        if targeted:
+            met = ratio is not None and rss_ratio is not None and ratio <= BUILD_RATIO_TARGET and rss_ratio <= 1.0
+        rows.append([
+            r.name, size,
+            fmt_s(r.ours.wall) if r.ours.samples else "—", fmt_s(r.ours.cpu) if r.ours.samples else "—",
+            f"{r.ours.rss:.0f} MB" if r.ours.samples else "—", SCRUB(r.ours.status()),
+            fmt_s(r.opc.wall) if r.opc.samples else "—", fmt_s(r.opc.cpu) if r.opc.samples else "—",
+            f"{r.opc.rss:.0f} MB" if r.opc.samples else "—", SCRUB(r.opc.status()),
+            fmt_ratio(ratio), fmt_ratio(rss_ratio),
+            f"≤ {BUILD_RATIO_TARGET}× wall, ≤ 1× RSS: {verdict(met)}" if targeted else "— (informational)",
+        ])
+    header = ["document", "size", "ours wall", "ours CPU", "ours peak RSS", "ours status", "opc wall", "opc CPU",
+              "opc peak RSS", "opc status", "wall ratio (ours/opc)", "RSS ratio", "target"]
+    out = table(header, rows)
+    summaries = [f"- {r.name}: `{SCRUB(r.summary, 300)}`" for r in results if r.summary]
+    if summaries:
+        out += ["", "What spiritme-gen reported (last cold run):", ""] + summaries
+    return out
+
+
+def check_section(results: list[DocResult]) -> list[str]:
+    rows = []
+    for r in results:
+        for label, series in (("warm (cache of the build)", r.check_warm), ("cold (empty cache)", r.check_cold)):
+            status = series.status()
+            if any(s.returncode == 1 for s in series.samples):
+                status = "STALE: the unchanged output would change — " + status
+            met = series.ok and series.wall <= CHECK_TARGET_S if series.samples else None
+            rows.append([r.name, label, fmt_s(series.wall) if series.samples else "—",
+                         fmt_s(series.cpu) if series.samples else "—",
+                         f"{series.rss:.0f} MB" if series.samples else "—", SCRUB(status),
+                         f"≤ {CHECK_TARGET_S:.0f} s: {verdict(met)}"])
+    return table(["document", "cache", "wall", "CPU", "peak RSS", "status", "target"], rows)
+
+
+# ----------------------------------------------------------------------------- diff
+
+
+def mutated_document(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """A second version of ``data``: one operation removed, one property removed, one required property added."""
+    new = copy.deepcopy(data)
+    done: list[str] = []
+    paths = new.get("paths") or {}
+    for path in sorted(paths):
+        item = paths[path]
+        methods = [m for m in ("get", "put", "post", "delete", "patch") if isinstance(item, dict) and m in item]
+        if methods:
+            del item[methods[0]]
+            done.append(f"removed operation {methods[0].upper()} {path}")
+            break
+    schemas = (new.get("components") or {}).get("schemas") or {}
+    candidates = [n for n in sorted(schemas) if isinstance(schemas[n], dict)
+                  and len(schemas[n].get("properties") or {}) >= 2]
+    if candidates:
+        removed_from = candidates[0]
+        prop = sorted(schemas[removed_from]["properties"])[0]
+        del schemas[removed_from]["properties"][prop]
+        if prop in (schemas[removed_from].get("required") or []):
+            schemas[removed_from]["required"].remove(prop)
+        done.append(f"removed property {removed_from}.{prop}")
+        added_to = candidates[-1]
+        schemas[added_to]["properties"]["bench_added"] = {"type": "string"}
+        schemas[added_to]["required"] = list(schemas[added_to].get("required") or []) + ["bench_added"]
+        done.append(f"added required property {added_to}.bench_added")
+    new.setdefault("info", {})["version"] = str((new.get("info") or {}).get("version", "0")) + "-bench"
+    return new, done
+
+
+def write_like(original: Path, data: dict[str, Any], target_dir: Path) -> Path:
+    """``data`` written in the original's format (YAML with the C dumper when available, or JSON)."""
+    if original.suffix == ".json":
+        target = target_dir / ("new" + original.suffix)
+        target.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        return target
+    import yaml  # type: ignore[import-untyped, unused-ignore]
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    target = target_dir / ("new" + original.suffix)
+    target.write_text(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def read_data(path: Path) -> dict[str, Any]:
+    if path.suffix == ".json":
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return dict(yaml.load(path.read_text(encoding="utf-8"), Loader=loader))
+
+
+def diff_available() -> bool:
+    probe = measured(ours_command() + ["diff", "--help"], timeout=120)
+    return probe.ok
+
+
+def diff_section(docs: list[tuple[str, Path]], runs: int, work: Path, log: Callable[[str], None]) -> list[str]:
+    if not diff_available():
+        log("diff: not available")
+        return ["diff: not available (`spiritme-gen diff` does not exist yet)."]
+    rows = []
+    for name, path in docs:
+        try:
+            folder = fresh_dir(work, f"diff-{name}")
+            new_data, mutations = mutated_document(read_data(path))
+            new_path = write_like(path, new_data, folder)
+        except Exception as exc:  # a document we cannot mutate is a failed row, not a failed benchmark
+            rows.append([name, "—", "—", "—", SCRUB(f"failed to prepare: {type(exc).__name__}: {exc}"), "—"])
+            continue
+        series = Series()
+        for _ in range(runs):
+            cache = fresh_dir(work, "cache")
+            env = dict(os.environ, SPIRITME_GEN_CACHE_DIR=str(cache))
+            cmd = ours_command() + ["diff", str(path), str(new_path), "--format", "json"]
+            sample = measured(cmd, env=env, cwd=folder)
+            if sample.returncode == 1:  # the documented "--fail-on matched" outcome is a successful diff here
+                sample.returncode = 0
+            series.samples.append(sample)
+            shutil.rmtree(cache, ignore_errors=True)
+        found = "—"
+        if series.ok:
+            try:
+                report = json.loads(series.samples[-1].stdout)
+                summary = report.get("summary", {})
+                found = (f"{len(report.get('changes', []))} changes ({summary.get('breaking', '?')} breaking, "
+                         f"{summary.get('warning', '?')} warning, {summary.get('info', '?')} info)")
+            except ValueError as exc:
+                series.note = f"output is not JSON ({exc})"
+        met = series.ok and series.wall <= DIFF_TARGET_S
+        rows.append([name, fmt_s(series.wall), f"{series.rss:.0f} MB", SCRUB(found + "; made: " + "; ".join(mutations), 300),
+                     SCRUB(series.status()), f"≤ {DIFF_TARGET_S:.0f} s: {verdict(met)}"])
+        shutil.rmtree(folder, ignore_errors=True)
+        log(f"  diff {name}: {series.wall:.2f}s")
+    return table(["document", "wall (cold cache)", "peak RSS", "changes found / made", "status", "target"], rows)
+
+
+# ----------------------------------------------------------------------------- the generated client
+
+
+def example_value(schema: Any, root: dict[str, Any], index: int, depth: int = 0) -> Any:
+    """A deterministic JSON value for a raw OpenAPI schema (refs resolved; every property filled to a depth)."""
+    if not isinstance(schema, dict):
+        return "value"
+    if "$ref" in schema:
+        target: Any = root
+        for token in schema["$ref"].lstrip("#/").split("/"):
+            target = target[token.replace("~1", "/").replace("~0", "~")]
+        return example_value(target, root, index, depth)
+    for key in ("allOf", "oneOf", "anyOf"):
+        if schema.get(key):
+            if key == "allOf" and len(schema[key]) > 1:
+                merged: dict[str, Any] = {}
+                for part in schema[key]:
+                    value = example_value(part, root, index, depth)
+                    if isinstance(value, dict):
+                        merged.update(value)
+                return merged
+            return example_value(schema[key][0], root, index, depth)
+    if schema.get("enum"):
+        values = [v for v in schema["enum"] if v is not None]
+        return values[index % len(values)] if values else None
+    kind = schema.get("type")
+    kind = next((k for k in kind if k != "null"), "string") if isinstance(kind, list) else kind
+    if kind == "object" or "properties" in schema:
+        props = schema.get("properties") or {}
+        required = set(schema.get("required") or [])
+        return {name: example_value(sub, root, index, depth + 1) for name, sub in props.items()
+                if depth < 4 or name in required}
+    if kind == "array":
+        return [] if depth >= 4 else [example_value(schema.get("items"), root, index, depth + 1)]
+    if kind == "integer":
+        return index
+    if kind == "number":
+        return 0.5 + index % 7
+    if kind == "boolean":
+        return index % 2 == 0
+    fmt = schema.get("format")
+    if fmt == "date-time":
+        return f"2024-06-{1 + index % 28:02d}T12:{index % 60:02d}:00Z"
+    if fmt == "date":
+        return f"2024-06-{1 + index % 28:02d}"
+    if fmt in ("uri", "url"):
+        return f"https://cdn.example.com/videos/{index}.mp4"
+    if fmt == "uuid":
+        return f"123e4567-e89b-12d3-a456-{index:012d}"
+    if fmt == "email":
+        return f"user{index}@example.com"
+    return f"text {index}"
+
+
+def paginated_video_list(doc: Path, items: int) -> tuple[bytes, bytes]:
+    """A ``PaginatedVideoList`` response of ``items`` videos, and one ``Video`` on its own."""
+    data = read_data(doc)
+    schemas = data["components"]["schemas"]
+    videos = [example_value(schemas["Video"], data, i) for i in range(items)]
+    page = {"count": items, "next": "https://api.example.com/api/videos/?limit=100&offset=100",
+            "previous": None, "results": videos}
+    return json.dumps(page).encode(), json.dumps(videos[1]).encode()
+
+
+PARSE_OURS = """
+import json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+from spiritme.types import PaginatedVideoList
+data = open(sys.argv[2], "rb").read()
+times = []
+for _ in range(int(sys.argv[3]) + 1):
+    t = time.perf_counter(); page = PaginatedVideoList.model_validate_json(data); times.append(time.perf_counter() - t)
+print(json.dumps({"median": statistics.median(times[1:]), "items": len(page.results), "last_id": page.results[-1].id}))
+"""
+
+PARSE_OPC = """
+import importlib, json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+PaginatedVideoList = importlib.import_module(sys.argv[4] + ".models").PaginatedVideoList
+data = open(sys.argv[2], "rb").read()
+times = []
+for _ in range(int(sys.argv[3]) + 1):
+    t = time.perf_counter(); page = PaginatedVideoList.from_dict(json.loads(data)); times.append(time.perf_counter() - t)
+print(json.dumps({"median": statistics.median(times[1:]), "items": len(page.results), "last_id": page.results[-1].id}))
+"""
+
+REQUESTS = """
+import json, statistics, sys, time
+import httpx
+sys.path.insert(0, sys.argv[1])
+from spiritme import SpiritMe
+base, total = sys.argv[2], int(sys.argv[3])
+bare = httpx.Client(base_url=base, headers={"Authorization": "Token bench"})
+ours = SpiritMe(api_key="bench", base_url=base, max_retries=0)
+def bare_call():
+    response = bare.get("/api/videos/1/")
+    response.raise_for_status()
+    return response.json()
+def ours_call():
+    return ours.videos.retrieve(1)
+for _ in range(50):
+    bare_call(); ours_call()
+blocks = 10
+per = max(1, total // blocks)
+spent = {"bare": [], "ours": []}
+for i in range(blocks):
+    pair = [("bare", bare_call), ("ours", ours_call)]
+    for name, call in (pair if i % 2 == 0 else pair[::-1]):
+        t = time.perf_counter()
+        for _ in range(per):
+            call()
+        spent[name].append((time.perf_counter() - t) / per)
+print(json.dumps({"bare": statistics.median(spent["bare"]), "ours": statistics.median(spent["ours"]),
+                  "returned": type(ours_call()).__name__, "requests": 2 * (50 + blocks * per + 1) - 1}))
+"""
+
+
+class _VideoHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    body = b"{}"
+    paths: set[str] = set()
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        type(self).paths.add(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's signature)
+        return
+
+
+@contextlib.contextmanager
+def video_server(body: bytes) -> Iterator[str]:
+    """A threaded HTTP/1.1 server on 127.0.0.1 answering every GET with ``body``; stopped on exit."""
+    handler = type("Handler", (_VideoHandler,), {"body": body, "paths": set()})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@dataclass
+class ClientResults:
+    parse_ours: dict[str, Any] = field(default_factory=dict)
+    parse_opc: dict[str, Any] = field(default_factory=dict)
+    requests: dict[str, Any] = field(default_factory=dict)
+    items: int = 0
+
+
+def bench_client(doc: Path, opc: Opc, work: Path, *, items: int, repeats: int, requests: int,
+                 log: Callable[[str], None]) -> ClientResults:
+    """Build both clients for the SpiritMe document, then time parsing a big page and small requests."""
+    out = ClientResults(items=items)
+    folder = fresh_dir(work, "client")
+    page, video = paginated_video_list(doc, items)
+    data_file = folder / "page.json"
+    data_file.write_bytes(page)
+    ours_root = folder / "ours"
+    built = build_ours(doc, ours_root, "spiritme", folder / "cache", folder)
+    if not built.ok:
+        out.parse_ours = out.requests = {"error": "build failed: " + first_error_line(built)}
+    else:
+        env = dict(os.environ)
+        env.pop("PYTHONPATH", None)
+        run = measured([sys.executable, "-c", PARSE_OURS, str(ours_root), str(data_file), str(repeats)], env=env)
+        out.parse_ours = child_json(run)
+        with video_server(video) as base:
+            run = measured([sys.executable, "-c", REQUESTS, str(ours_root), base, str(requests)], env=env)
+        out.requests = child_json(run)
+    log(f"  client parse (ours): {out.parse_ours}")
+    log(f"  requests: {out.requests}")
+    if not opc.available:
+        out.parse_opc = {"error": opc.note or "skipped (--no-opc)"}
+        return out
+    opc_root = folder / "opc"
+    opc_root.mkdir()
+    generated = opc.generate(doc, opc_root / "opc_spiritme", folder)
+    if not generated.ok:
+        out.parse_opc = {"error": "generation failed: " + first_error_line(generated)}
+    else:
+        cmd = [str(opc.python), "-c", PARSE_OPC, str(opc_root), str(data_file), str(repeats), "opc_spiritme"]
+        out.parse_opc = child_json(measured(cmd, env=opc.env()))
+    log(f"  client parse (opc): {out.parse_opc}")
+    shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+def parse_section(r: ClientResults) -> list[str]:
+    ours, theirs = r.parse_ours, r.parse_opc
+    speedup = None
+    if "median" in ours and "median" in theirs:
+        speedup = theirs["median"] / ours["median"]
+
+    def cell(result: dict[str, Any], how: str) -> list[str]:
+        if "error" in result:
+            return [how, "—", SCRUB("failed: " + str(result["error"]))]
+        return [how, fmt_s(result["median"]), f"ok ({result['items']} items parsed)"]
+
+    rows = [cell(ours, "spiritme-gen: `PaginatedVideoList.model_validate_json(raw)` (pydantic)"),
+            cell(theirs, "openapi-python-client: `PaginatedVideoList.from_dict(json.loads(raw))` (attrs)")]
+    met = None if speedup is None else speedup >= PARSE_SPEEDUP_TARGET
+    lines = table(["client", "median time", "status"], rows)
+    lines += ["", f"Speed-up (opc time / ours): **{fmt_ratio(speedup)}** — target ≥ {PARSE_SPEEDUP_TARGET:.0f}×: "
+                  f"{verdict(met)}."]
+    return lines
+
+
+def request_section(r: ClientResults, requests: int) -> list[str]:
+    result = r.requests
+    if "error" in result:
+        return [SCRUB(f"Not measured: {result['error']}", 400)]
+    ratio = result["ours"] / result["bare"]
+    rows = [["bare httpx: `Client.get(...)`, `raise_for_status()`, `.json()`", f"{result['bare'] * 1e6:.0f} µs"],
+            [f"generated client: `client.videos.retrieve(1)` → `{result['returned']}`", f"{result['ours'] * 1e6:.0f} µs"]]
+    lines = table(["per request (keep-alive, median of 10 alternating blocks)", "time"], rows)
+    lines += ["", f"Overhead ratio (ours / bare httpx): **{fmt_ratio(ratio)}** — target ≤ {REQUEST_RATIO_TARGET}×: "
+                  f"{verdict(ratio <= REQUEST_RATIO_TARGET)} ({requests} requests per side after 50 warm-up each)."]
+    return lines
+
+
+# ----------------------------------------------------------------------------- where the time goes
+
+
+def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
+    """Run the pipeline's stages one by one in this process: wall time each, then cProfile's top entries each."""
+    from generator import format as gen_format
+    from generator import pipeline
+    from generator.config import resolve_settings
+    from generator.parse import build_ir
+    from generator.render import render_package
+    from generator.validate import validate_document
+    from generator.write import MANIFEST, manifest_text, write_tree
+
+    def stages(output: Path) -> list[tuple[str, Callable[[dict[str, Any]], Any]]]:
+        settings = resolve_settings({"spec": str(doc), "output": str(output), "package-name": "bench_pkg"}, start=work)
+
+        def parse(s: dict[str, Any]) -> Any:
+            api, _ = build_ir(s["load"].data, pipeline.client_settings(settings), source=s["load"].source)
+            return api
+
+        def write(s: dict[str, Any]) -> Any:
+            sources = dict(s["format"])
+            sources[MANIFEST] = manifest_text(sources, pipeline.report(s["parse"], s["load"]))
+            return write_tree(sources, output, check=False)
+
+        return [
+            ("load", lambda s: pipeline.load_source(settings)),
+            ("validate", lambda s: validate_document(s["load"])),
+            ("parse", parse),
+            ("render", lambda s: render_package(s["parse"])),
+            ("format", lambda s: gen_format.format_sources(s["render"])),
+            ("write", write),
+        ]
+
+    timings: dict[str, float] = {}
+    entries: dict[str, list[str]] = {}
+    sizes: dict[str, Any] = {}
+    for profiled in (False, True):
+        os.environ["SPIRITME_GEN_CACHE_DIR"] = str(fresh_dir(work, "cache"))
+        state: dict[str, Any] = {}
+        for name, run in stages(fresh_dir(work, "out") / "pkg"):
+            profiler = cProfile.Profile() if profiled else None
+            start = time.perf_counter()
+            state[name] = profiler.runcall(run, state) if profiler else run(state)
+            if profiler is None:
+                timings[name] = time.perf_counter() - start
+            else:
+                entries[name] = top_entries(profiler)
+        sources = state["render"]
+        py = [t for p, t in sources.items() if p.endswith(".py")]
+        sizes = {"files": len(sources), "py_files": len(py), "py_bytes": sum(len(t) for t in py),
+                 "operations": len(state["parse"].operations), "schemas": len(state["parse"].schemas)}
+    sample = [(p, t) for p, t in sorted(state["render"].items()) if p.endswith(".py") and t.strip()][:60]
+    start = time.perf_counter()
+    gen_format._format_batch(sample)
+    sizes["black_ms_per_file"] = (time.perf_counter() - start) / max(1, len(sample)) * 1000
+    return {"timings": timings, "entries": entries, "sizes": sizes, "workers": min(os.cpu_count() or 1, 8)}
+
+
+def top_entries(profiler: cProfile.Profile) -> list[str]:
+    stats = pstats.Stats(profiler)
+    raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
+    rows = sorted(raw.items(), key=lambda kv: -kv[1][2])[:PROFILE_TOP]
+    out = []
+    for (filename, line, func), (_, ncalls, tottime, cumtime, _) in rows:
+        where = short_location(filename, line)
+        out.append(f"{tottime:7.3f} s self, {cumtime:7.3f} s cum, {ncalls:>8} calls  {func}  ({where})")
+    return out
+
+
+def short_location(filename: str, line: int) -> str:
+    if filename == "~":
+        return "built-in"
+    parts = Path(filename).parts
+    for anchor in ("site-packages", "generator", "lib"):
+        if anchor in parts:
+            i = len(parts) - 1 - parts[::-1].index(anchor)
+            return "/".join(parts[i + (1 if anchor != "generator" else 0):]) + f":{line}"
+    return f"{Path(filename).name}:{line}"
+
+
+def profile_section(name: str, result: dict[str, Any]) -> list[str]:
+    if "error" in result:
+        return [SCRUB(f"Profile of {name} failed: {result['error']}", 400)]
+    timings, sizes = result["timings"], result["sizes"]
+    total = sum(timings.values())
+    rows = [[stage, fmt_s(seconds), f"{seconds / total * 100:.0f} %"] for stage, seconds in timings.items()]
+    rows.append(["**total (in-process, sequential stages)**", fmt_s(total), "100 %"])
+    lines = [
+        f"Document: {name}; {sizes['operations']} operations, {sizes['schemas']} schemas → {sizes['files']} files "
+        f"({sizes['py_files']} Python, {sizes['py_bytes'] / 1e6:.1f} MB before black). Cold caches. Black alone costs "
+        f"≈ {sizes['black_ms_per_file']:.1f} ms per file in one process (first 60 files); the format stage spreads "
+        f"files over {result['workers']} worker process(es).", "",
+    ]
+    lines += table(["stage", "wall", "share"], rows)
+    lines += ["", "Top entries per stage by own time (cProfile; the format stage's worker processes are not profiled, "
+                  "only the parent that waits for them):", ""]
+    for stage, entries in result["entries"].items():
+        lines += [f"**{stage}**", "", "```"] + [SCRUB(e, 220).replace("\\|", "|") for e in entries] + ["```", ""]
+    return lines
+
+
+def run_profile_child(doc: Path, work: Path) -> dict[str, Any]:
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    sample = measured([sys.executable, str(Path(__file__).resolve()), "--profile-child", str(doc),
+                       "--work", str(work)], env=env, cwd=work)
+    return child_json(sample)
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def machine_lines(opc: Opc, runs: int, argv: Sequence[str]) -> list[str]:
+    version = subprocess.run(ours_command() + ["--version"], capture_output=True, text=True).stdout.strip()
+    try:
+        black_version = importlib.metadata.version("black")
+    except importlib.metadata.PackageNotFoundError:
+        black_version = "?"
+    return [
+        f"- Date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Machine: {os.cpu_count()} CPU(s), {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}",
+        f"- Tools: {version or 'spiritme-gen ?'} (black {black_version}); openapi-python-client "
+        f"{opc.version if opc.available else '— ' + (opc.note or 'not installed')}",
+        f"- Runs per cell: {runs}, alternating which tool goes first; wall and CPU are medians, peak RSS the maximum "
+        "over the runs (`wait4` of the child: its own and its reaped descendants' — black workers, ruff).",
+        "- Command: `" + SCRUB(" ".join(["python bench/run.py", *argv]), 300) + "`",
+    ]
+
+
+NOTES = [
+    "- spiritme-gen runs cold: a fresh empty `SPIRITME_GEN_CACHE_DIR` (validation and black caches) and a fresh "
+    "output folder per run. Its build includes validation (own checks + openapi-spec-validator), rendering, "
+    "black on every module, and the atomic write.",
+    "- openapi-python-client runs as `openapi-python-client generate --path DOC --output-path DIR --overwrite "
+    "--meta none` (no pyproject/packaging files, like ours which writes a small pyproject). With `--meta none` its "
+    "default post hooks still run: `ruff check . --fix-only --extend-select=I` and `ruff format .` — its formatting "
+    "step, the counterpart of our black step (ruff is a compiled formatter, black is pure Python). It does not "
+    "validate the document beyond what its parser needs, and skips what it cannot generate with a warning.",
+    "- \"opc\" = openapi-python-client, installed from the package registry into `bench/.venv-opc/` by the script.",
+]
+
+
+def write_report(path: Path, sections: list[tuple[str, list[str]]], header: list[str]) -> None:
+    lines = ["# Benchmark: spiritme-gen vs openapi-python-client", "",
+             "Written by `bench/run.py`; do not edit by hand.", ""] + header + [""]
+    for title, body in sections:
+        lines += [f"## {title}", ""] + body + [""]
+    lines += ["## Notes", ""] + NOTES + [""]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def guarded(title: str, make: Callable[[], list[str]], log: Callable[[str], None]) -> tuple[str, list[str]]:
+    """A section's lines; an unexpected failure becomes one line in that section, never a crash."""
+    try:
+        return title, make()
+    except Exception as exc:  # the benchmark must finish and report whatever it could measure
+        log(f"{title}: failed: {type(exc).__name__}: {exc}")
+        return title, [SCRUB(f"Failed: {type(exc).__name__}: {exc}", 400)]
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3, help="runs per (tool, document) [3]")
+    parser.add_argument("--docs", help=f"comma-separated document names ({', '.join(DOCS)}) or paths")
+    parser.add_argument("--quick", action="store_true", help="tiny: only the SpiritMe document, 1 run, small client loads")
+    parser.add_argument("--no-opc", action="store_true", help="do not install or run openapi-python-client")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="report file [bench/RESULTS.md]")
+    parser.add_argument("--profile-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str]) -> int:
+    args = parse_args(argv)
+    if args.profile_child:
+        try:
+            result = profile_stages(args.profile_child, args.work)
+        except Exception as exc:  # reported as a failed section by the parent
+            result = {"error": f"{type(exc).__name__}: {exc}"}
+        print(json.dumps(result))
+        return 0
+    log: Callable[[str], None] = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    runs = 1 if args.quick else max(1, args.runs)
+    names = ["spiritme"] if args.quick else (args.docs.split(",") if args.docs else list(DEFAULT_DOCS))
+    work = Path(tempfile.mkdtemp(prefix="spiritme-bench-"))
+    SCRUB.add(work, "<tmp>")
+    SCRUB.add(REPO, "<repo>")
+    SCRUB.add(SHARED.resolve(), "<shared>")
+    SCRUB.add(Path.home(), "~")
+    if REPO not in args.output.resolve().parents:
+        SCRUB.add(args.output.resolve().parent, "<output-dir>")
+    try:
+        opc = Opc(None, "", "skipped (--no-opc)") if args.no_opc else ensure_opc(log)
+        docs: list[tuple[str, Path]] = []
+        missing = []
+        for name in names:
+            path = resolve_doc(name.strip())
+            (docs.append((name.strip(), path)) if path else missing.append(name.strip()))
+        results: list[DocResult] = []
+        for name, path in docs:
+            log(f"building {name} …")
+            try:
+                results.append(bench_document(name, path, runs, opc, work, log))
+            except Exception as exc:  # one document's failure must not end the run
+                failed = DocResult(name, path)
+                failed.ours.note = failed.opc.note = f"benchmark error: {type(exc).__name__}: {exc}"
+                results.append(failed)
+        spiritme = resolve_doc("spiritme")
+        items, requests = (1000, 100) if args.quick else (10_000, 500)
+        client = ClientResults(items=items)
+        sections = [
+            guarded("Full build (cold)", lambda: build_section(results)
+                    + ([""] + [f"Missing documents (skipped): {', '.join(missing)}"] if missing else []), log),
+            guarded("`build --check` on an unchanged output", lambda: check_section(results), log),
+            guarded("`diff` of two versions", lambda: diff_section(docs, runs, work, log), log),
+        ]
+
+        def client_lines() -> list[str]:
+            nonlocal client
+            if spiritme is None:
+                return ["The SpiritMe document is missing."]
+            client = bench_client(spiritme, opc, work, items=items, repeats=3 if args.quick else 7,
+                                  requests=requests, log=log)
+            return [f"{items:,}-item `PaginatedVideoList` built from the document's `Video` schema "
+                    f"({len(paginated_video_list(spiritme, items)[0]) / 1e6:.1f} MB of JSON); median of "
+                    f"{3 if args.quick else 7} parses after one warm-up, each client in its own interpreter.",
+                    ""] + parse_section(client)
+
+        sections.append(guarded("Generated client: parsing a big page", client_lines, log))
+        sections.append(guarded("Generated client: per-request overhead (local server on 127.0.0.1)",
+                                lambda: request_section(client, requests), log))
+        target = next((d for d in docs if d[0] == "authentik"), docs[0] if docs else None)
+        if target:
+            log(f"profiling {target[0]} …")
+            sections.append(guarded(f"Where spiritme-gen's time goes ({target[0]}, cold)",
+                                    lambda: profile_section(target[0], run_profile_child(target[1], work)), log))
+        header = machine_lines(opc, runs, argv)
+        write_report(args.output, sections, header)
+        log(f"wrote {args.output}")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
