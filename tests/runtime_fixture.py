@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
+import json
 import sys
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterator
@@ -49,7 +54,11 @@ def build_api(
         ),
     )
     resource = ir.Resource(
-        attr="videos", class_name="Videos", module="videos", tag="videos", operations=(operation,)
+        attr="videos",
+        class_name="Videos",
+        module="videos",
+        tag="videos",
+        operations=(operation,),
     )
     return ir.Api(
         title="Demo API",
@@ -63,7 +72,13 @@ def build_api(
             default_base_url=default_base_url,
             distribution="demo-sdk",
         ),
-        auth=auth or ir.Auth(scheme_name="tokenAuth", kind="header", param_name="Authorization", prefix="Token"),
+        auth=auth
+        or ir.Auth(
+            scheme_name="tokenAuth",
+            kind="header",
+            param_name="Authorization",
+            prefix="Token",
+        ),
         resources=(resource,),
         schemas=(),
         webhook_models=(video,) if webhooks else (),
@@ -82,7 +97,9 @@ def render_runtime(api: ir.Api) -> dict[str, str]:
     env.filters["docstring"] = docstring
     package = api.client.package
     return {
-        f"{package}/{name.removesuffix('.jinja')}": env.get_template(name).render(api=api)
+        f"{package}/{name.removesuffix('.jinja')}": env.get_template(name).render(
+            api=api
+        )
         for name in sorted(env.list_templates(extensions=["jinja"]))
     }
 
@@ -110,13 +127,106 @@ def imported(root: Path, package: str) -> Iterator[ModuleType]:
         yield importlib.import_module(package)
     finally:
         sys.path.remove(str(root))
-        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+        for name in [
+            n for n in sys.modules if n == package or n.startswith(package + ".")
+        ]:
             del sys.modules[name]
 
 
 def module(package: ModuleType, name: str) -> Any:
-    """The submodule ``name`` of an imported package."""
-    return sys.modules[f"{package.__name__}.{name}"]
+    """The submodule ``name`` of an imported package (imported if it was not yet)."""
+    return importlib.import_module(f"{package.__name__}.{name}")
+
+
+@dataclass(frozen=True)
+class Received:
+    """What the sink server read of one request body, without keeping it."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    size: int
+    sha256: str
+
+
+class Sink:
+    """What a sink server has read, and where it listens."""
+
+    def __init__(self) -> None:
+        self.received: list[Received] = []
+        self.url = ""
+
+
+@contextlib.contextmanager
+def sink_server(port: int = 0) -> Iterator[Sink]:
+    """An HTTP server on 127.0.0.1 (on ``port``, or a free one) while the block runs: it reads
+    bodies in 64 KiB chunks, keeps only their size and hash, and answers ``VIDEO`` as JSON.
+    """
+    sink = Sink()
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), _sink_handler(sink))
+    httpd.daemon_threads = True
+    sink.url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield sink
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+VIDEO = {"id": 1, "name": "clip", "status": "success"}
+
+
+def _sink_handler(sink: Sink) -> type[BaseHTTPRequestHandler]:
+    class _Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _serve(self) -> None:
+            digest, size = hashlib.sha256(), 0
+            for chunk in self._chunks():
+                digest.update(chunk)
+                size += len(chunk)
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            sink.received.append(
+                Received(self.command, self.path, headers, size, digest.hexdigest())
+            )
+            body = json.dumps(VIDEO).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _chunks(self) -> Iterator[bytes]:
+            if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                while size := int(
+                    self.rfile.readline().split(b";")[0].strip() or b"0", 16
+                ):
+                    yield from self._read(size)
+                    self.rfile.readline()
+                while self.rfile.readline().strip():
+                    pass
+                return
+            yield from self._read(int(self.headers.get("Content-Length") or 0))
+
+        def _read(self, remaining: int) -> Iterator[bytes]:
+            while remaining > 0:
+                chunk = self.rfile.read(min(remaining, 64 * 1024))
+                if not chunk:
+                    return
+                remaining -= len(chunk)
+                yield chunk
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+
+        def log_message(
+            self, format: str, *args: object
+        ) -> None:  # noqa: A002 - stdlib's name
+            pass
+
+    return _Handler
 
 
 # What the lead's templates generate, written by hand against templates/runtime/CONTRACT.md.
