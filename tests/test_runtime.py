@@ -221,11 +221,20 @@ def test_defaults_and_base_url_from_the_document(
 
 
 @pytest.mark.parametrize(
-    "url", ["http://api.example.com", "http://10.0.0.8:8000/api", "ftp://127.0.0.1/"]
+    ("url", "reason"),
+    [
+        ("http://api.example.com", "plain http"),
+        ("http://10.0.0.8:8000/api", "plain http"),
+        ("ftp://127.0.0.1/", "http\\(s\\) URL"),
+        ("https://user:pw@api.example.com", "credentials"),
+    ],
 )
-def test_insecure_or_odd_base_urls_are_refused(sdk: ModuleType, url: str) -> None:
-    with pytest.raises(sdk.DemoError, match="http"):
+def test_insecure_or_odd_base_urls_are_refused(
+    sdk: ModuleType, url: str, reason: str
+) -> None:
+    with pytest.raises(sdk.DemoError, match=reason) as caught:
         sdk.Demo(api_key=KEY, base_url=url)
+    assert "pw" not in str(caught.value)
 
 
 def test_plain_http_is_allowed_to_loopback_or_when_asked(sdk: ModuleType) -> None:
