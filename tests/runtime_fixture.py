@@ -16,22 +16,28 @@ from typing import Any, Iterator
 
 import jinja2
 
-from generator import ir
+from generator import ir, render
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "runtime"
 
 
 def pyrepr(value: object) -> str:
-    """``repr(value)``, with a string in double quotes as black writes it."""
-    text = repr(value)
+    """The generator's ``pyrepr``, with a string in double quotes as black writes it.
+
+    With it the raw rendering can be compared with its black formatting: the templates are
+    expected to be laid out as black would lay them out.
+    """
+    text = render.pyrepr(value)
     if isinstance(value, str) and text.startswith("'") and '"' not in value:
         return '"' + text[1:-1] + '"'
     return text
 
 
-def docstring(value: str) -> str:
-    """``value`` made safe inside a triple-quoted docstring."""
-    return value.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+def runtime_environment() -> jinja2.Environment:
+    """The generator's Jinja environment (same whitespace rules and filters), quoting as black does."""
+    env = render.environment().overlay()
+    env.filters = {**env.filters, "pyrepr": pyrepr}
+    return env
 
 
 def build_api(
@@ -86,21 +92,13 @@ def build_api(
 
 
 def render_runtime(api: ir.Api) -> dict[str, str]:
-    """``{relative path: text}`` of every runtime template rendered for ``api``."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-    )
-    env.filters["pyrepr"] = pyrepr
-    env.filters["docstring"] = docstring
-    package = api.client.package
+    """``{relative path: text}`` of every runtime template rendered for ``api``, not formatted."""
+    env = runtime_environment()
     return {
-        f"{package}/{name.removesuffix('.jinja')}": env.get_template(name).render(
-            api=api
-        )
-        for name in sorted(env.list_templates(extensions=["jinja"]))
+        f"{api.client.package}/{path.name.removesuffix('.jinja')}": env.get_template(
+            f"runtime/{path.name}"
+        ).render(api=api)
+        for path in sorted(TEMPLATES.glob("*.jinja"))
     }
 
 
@@ -353,9 +351,7 @@ class Videos(SyncAPIResource):
             ),
         )
 
-    def update(
-        self, id: int, *, name: str, timeout: Timeout | NotGiven = NOT_GIVEN
-    ) -> Video:
+    def update(self, id: int, *, name: str, timeout: Timeout | NotGiven = NOT_GIVEN) -> Video:
         return cast(
             Video,
             self._client._request(
@@ -385,9 +381,7 @@ class Videos(SyncAPIResource):
             item_type=Video,
             query=strip_not_given({"limit": limit, "status": status}),
             query_styles={"status": ("form", False)},
-            options=make_request_options(
-                extra_headers=extra_headers, extra_query=extra_query
-            ),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query),
         )
 
     def upload(
@@ -427,9 +421,7 @@ class Videos(SyncAPIResource):
             ),
         )
 
-    def wait(
-        self, id: int, *, poll_interval: float = 3.0, timeout: float = 600.0
-    ) -> Video:
+    def wait(self, id: int, *, poll_interval: float = 3.0, timeout: float = 600.0) -> Video:
         return self._poll(
             lambda: self.retrieve(id),
             status_of=lambda v: v.status,
@@ -510,9 +502,7 @@ class AsyncVideos(AsyncAPIResource):
             item_type=Video,
             query=strip_not_given({"limit": limit, "status": status}),
             query_styles={"status": ("form", False)},
-            options=make_request_options(
-                extra_headers=extra_headers, extra_query=extra_query
-            ),
+            options=make_request_options(extra_headers=extra_headers, extra_query=extra_query),
         )
 
     async def upload(
@@ -544,9 +534,7 @@ class AsyncVideos(AsyncAPIResource):
             ),
         )
 
-    async def wait(
-        self, id: int, *, poll_interval: float = 3.0, timeout: float = 600.0
-    ) -> Video:
+    async def wait(self, id: int, *, poll_interval: float = 3.0, timeout: float = 600.0) -> Video:
         return await self._poll(
             lambda: self.retrieve(id),
             status_of=lambda v: v.status,
