@@ -125,9 +125,7 @@ def imported(root: Path, package: str) -> Iterator[ModuleType]:
         yield importlib.import_module(package)
     finally:
         sys.path.remove(str(root))
-        for name in [
-            n for n in sys.modules if n == package or n.startswith(package + ".")
-        ]:
+        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
             del sys.modules[name]
 
 
@@ -199,9 +197,7 @@ def _sink_handler(sink: Sink) -> type[BaseHTTPRequestHandler]:
 
         def _chunks(self) -> Iterator[bytes]:
             if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-                while size := int(
-                    self.rfile.readline().split(b";")[0].strip() or b"0", 16
-                ):
+                while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
                     yield from self._read(size)
                     self.rfile.readline()
                 while self.rfile.readline().strip():
@@ -219,9 +215,7 @@ def _sink_handler(sink: Sink) -> type[BaseHTTPRequestHandler]:
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
 
-        def log_message(
-            self, format: str, *args: object
-        ) -> None:  # noqa: A002 - stdlib's name
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
             pass
 
     return _Handler

@@ -51,9 +51,7 @@ def sdk_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One folder holding the package rendered for each kind of auth."""
     root = tmp_path_factory.mktemp("runtime")
     for package, auth in VARIANTS.items():
-        write_package(
-            build_api(package=package, auth=auth, webhooks=package == "demo_sdk"), root
-        )
+        write_package(build_api(package=package, auth=auth, webhooks=package == "demo_sdk"), root)
     return root
 
 
@@ -98,9 +96,7 @@ def async_client(sdk: ModuleType, sleeps: list[float]) -> Callable[..., Any]:
     return make
 
 
-def json_reply(
-    data: object, status: int = 200, headers: dict[str, str] | None = None
-) -> Reply:
+def json_reply(data: object, status: int = 200, headers: dict[str, str] | None = None) -> Reply:
     return Reply(
         status,
         json.dumps(data).encode(),
@@ -114,23 +110,17 @@ def in_turn(*replies: Reply) -> Callable[[Request], Reply]:
     return lambda request: queue.pop(0) if len(queue) > 1 else queue[0]
 
 
-def pages_handler(
-    server_url: Callable[[], str], count: int = 3
-) -> Callable[[Request], Reply]:
+def pages_handler(server_url: Callable[[], str], count: int = 3) -> Callable[[Request], Reply]:
     """DRF-style pages of one video each: ``?page=N`` with a ``next`` link until page ``count``."""
 
     def handle(request: Request) -> Reply:
         query = dict(request.query)
         number = int(query.get("page", "1"))
         following = (
-            f"{server_url()}/api/videos/?page={number + 1}&limit=1"
-            if number < count
-            else None
+            f"{server_url()}/api/videos/?page={number + 1}&limit=1" if number < count else None
         )
         results = [dict(VIDEO, id=number)]
-        return json_reply(
-            {"count": count, "next": following, "previous": None, "results": results}
-        )
+        return json_reply({"count": count, "next": following, "previous": None, "results": results})
 
     return handle
 
@@ -231,9 +221,7 @@ def test_defaults_and_base_url_from_the_document(
         ("https://user:pw@api.example.com", "credentials"),
     ],
 )
-def test_insecure_or_odd_base_urls_are_refused(
-    sdk: ModuleType, url: str, reason: str
-) -> None:
+def test_insecure_or_odd_base_urls_are_refused(sdk: ModuleType, url: str, reason: str) -> None:
     with pytest.raises(sdk.DemoError, match=reason) as caught:
         sdk.Demo(api_key=KEY, base_url=url)
     assert "pw" not in str(caught.value)
@@ -242,9 +230,7 @@ def test_insecure_or_odd_base_urls_are_refused(
 def test_plain_http_is_allowed_to_loopback_or_when_asked(sdk: ModuleType) -> None:
     for url in ("http://localhost:8000", "http://127.0.0.1:9", "http://[::1]:8000"):
         assert sdk.Demo(api_key=KEY, base_url=url).base_url.scheme == "http"
-    allowed = sdk.Demo(
-        api_key=KEY, base_url="http://api.example.com", allow_insecure_http=True
-    )
+    allowed = sdk.Demo(api_key=KEY, base_url="http://api.example.com", allow_insecure_http=True)
     assert allowed.base_url.host == "api.example.com"
 
 
@@ -257,9 +243,7 @@ def test_get_is_retried_on_503_with_exponential_backoff(
     sleeps: list[float],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(
-        module(sdk, "_base_client").BaseClient, "INITIAL_RETRY_DELAY", 0.01
-    )
+    monkeypatch.setattr(module(sdk, "_base_client").BaseClient, "INITIAL_RETRY_DELAY", 0.01)
     handler = in_turn(json_reply({}, 503), json_reply({}, 503), json_reply(VIDEO))
     with LocalServer({"/api/videos/1/": handler}) as server:
         video = client(server.url).videos.retrieve(1)
@@ -279,9 +263,7 @@ def test_retries_stop_after_max_retries(
         with pytest.raises(sdk.InternalServerError) as caught:
             client(server.url).videos.retrieve(1)
         assert len(server.requests) == 3 and len(sleeps) == 2
-        assert caught.value.status_code == 502 and caught.value.body == {
-            "detail": "down"
-        }
+        assert caught.value.status_code == 502 and caught.value.body == {"detail": "down"}
         with pytest.raises(sdk.InternalServerError):
             client(server.url, max_retries=0).videos.retrieve(1)
         assert len(server.requests) == 4
@@ -307,9 +289,7 @@ def test_retry_after_is_observed(
     assert sleeps == [expected]
 
 
-def test_retry_after_as_an_http_date(
-    client: Callable[..., Any], sleeps: list[float]
-) -> None:
+def test_retry_after_as_an_http_date(client: Callable[..., Any], sleeps: list[float]) -> None:
     later = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 30))
     handler = in_turn(json_reply({}, 503, {"Retry-After": later}), json_reply(VIDEO))
     with LocalServer({"/api/videos/1/": handler}) as server:
@@ -320,9 +300,7 @@ def test_retry_after_as_an_http_date(
 def test_post_is_not_retried_on_500_or_503_without_retry_after(
     sdk: ModuleType, client: Callable[..., Any], sleeps: list[float]
 ) -> None:
-    with LocalServer(
-        {"/api/videos/": in_turn(json_reply({}, 500), json_reply({}, 503))}
-    ) as server:
+    with LocalServer({"/api/videos/": in_turn(json_reply({}, 500), json_reply({}, 503))}) as server:
         demo = client(server.url)
         with pytest.raises(sdk.InternalServerError):
             demo.videos.create(name="a")
@@ -353,9 +331,7 @@ def test_post_per_call_max_retries(sdk: ModuleType, client: Callable[..., Any]) 
     assert len(server.requests) == 1
 
 
-def test_put_and_delete_are_retried_on_500(
-    client: Callable[..., Any], sleeps: list[float]
-) -> None:
+def test_put_and_delete_are_retried_on_500(client: Callable[..., Any], sleeps: list[float]) -> None:
     handler = in_turn(json_reply({}, 500), json_reply(VIDEO))
     with LocalServer({"/api/videos/1/": handler}) as server:
         demo = client(server.url)
@@ -392,9 +368,7 @@ def test_connection_refused_after_all_retries(
 def test_timeouts_are_retried_for_get_but_not_for_post(
     sdk: ModuleType, client: Callable[..., Any], sleeps: list[float]
 ) -> None:
-    slow = Reply(
-        200, json.dumps(VIDEO).encode(), {"Content-Type": "application/json"}, delay=0.5
-    )
+    slow = Reply(200, json.dumps(VIDEO).encode(), {"Content-Type": "application/json"}, delay=0.5)
     with LocalServer(lambda request: slow) as server:
         demo = client(server.url, timeout=0.1)
         with pytest.raises(sdk.APITimeoutError):
@@ -417,9 +391,7 @@ async def test_async_get_is_retried_and_post_is_not(
             assert (await demo.videos.retrieve(1)).id == 1
             with pytest.raises(sdk.InternalServerError):
                 await demo.videos.create(name="a")
-    assert [r.method for r in server.requests] == ["GET", "GET", "POST"] and len(
-        sleeps
-    ) == 1
+    assert [r.method for r in server.requests] == ["GET", "GET", "POST"] and len(sleeps) == 1
 
 
 # ----------------------------------------------------------------- errors
@@ -452,9 +424,7 @@ def test_status_errors_by_code(
 def test_a_response_that_does_not_match_the_schema(
     sdk: ModuleType, client: Callable[..., Any]
 ) -> None:
-    with LocalServer(
-        {"/api/videos/1/": lambda request: json_reply({"id": "x"})}
-    ) as server:
+    with LocalServer({"/api/videos/1/": lambda request: json_reply({"id": "x"})}) as server:
         with pytest.raises(sdk.APIResponseValidationError) as caught:
             client(server.url).videos.retrieve(1)
     assert caught.value.body == {"id": "x"} and caught.value.status_code == 200
@@ -531,18 +501,14 @@ def test_a_redirect_to_another_origin_drops_the_credentials(
             "/api/videos/2/": lambda request: moved,
             "/api/videos/3/": lambda request: here,
         }
-        with LocalServer(
-            {**routes, "/api/videos/9/": lambda request: json_reply(VIDEO)}
-        ) as server:
+        with LocalServer({**routes, "/api/videos/9/": lambda request: json_reply(VIDEO)}) as server:
             demo = client(server.url)
             assert demo.videos.retrieve(2).id == 1
             assert demo.videos.retrieve(3).id == 1
     assert server.requests[0].headers["Authorization"] == f"Token {KEY}"
     assert "Authorization" not in other.requests[0].headers
     assert server.requests[-1].path == "/api/videos/9/"
-    assert (
-        server.requests[-1].headers["Authorization"] == f"Token {KEY}"
-    )  # same origin: kept
+    assert server.requests[-1].headers["Authorization"] == f"Token {KEY}"  # same origin: kept
 
 
 def test_a_redirect_to_another_origin_drops_a_custom_auth_header(
@@ -562,9 +528,7 @@ def test_a_redirect_to_another_origin_drops_a_custom_auth_header(
 
 def test_a_redirect_to_another_origin_drops_a_query_key(sdk_query: ModuleType) -> None:
     with LocalServer({"/api/videos/1/": lambda request: json_reply(VIDEO)}) as other:
-        moved = Reply(
-            307, b"", {"Location": f"{other.url}/api/videos/1/?api_key={KEY}&x=1"}
-        )
+        moved = Reply(307, b"", {"Location": f"{other.url}/api/videos/1/?api_key={KEY}&x=1"})
         with LocalServer({"/api/videos/2/": lambda request: moved}) as server:
             with sdk_query.Demo(api_key=KEY, base_url=server.url) as demo:
                 demo.videos.retrieve(2)
@@ -610,10 +574,7 @@ def test_path_traversal_is_refused_before_any_request(
 
 def test_path_values_are_percent_encoded(sdk: ModuleType) -> None:
     path_template = module(sdk, "_utils").path_template
-    assert (
-        path_template("/api/files/{id}/", id="a b?c#d%2e")
-        == "/api/files/a%20b%3Fc%23d%252e/"
-    )
+    assert path_template("/api/files/{id}/", id="a b?c#d%2e") == "/api/files/a%20b%3Fc%23d%252e/"
     assert path_template("/v/{id}/{n}", id="é", n=3) == "/v/%C3%A9/3"
     with pytest.raises(ValueError, match="needs the parameter"):
         path_template("/v/{id}/")
@@ -624,9 +585,7 @@ def test_query_serialization_styles(sdk: ModuleType) -> None:
     status = module(sdk, "types.video").VideoStatusEnum
     assert serialize("s", [status.DRAFT, "x"]) == [("s", "draft"), ("s", "x")]
     assert serialize("s", ["a", "b"], explode=False) == [("s", "a,b")]
-    assert serialize("s", ["a", "b"], style="pipeDelimited", explode=False) == [
-        ("s", "a|b")
-    ]
+    assert serialize("s", ["a", "b"], style="pipeDelimited", explode=False) == [("s", "a|b")]
     assert serialize("f", {"a": 1, "b": True}, style="deepObject") == [
         ("f[a]", "1"),
         ("f[b]", "true"),
@@ -640,9 +599,7 @@ def test_query_headers_and_body_merge_with_extras(
     sdk: ModuleType, client: Callable[..., Any]
 ) -> None:
     with LocalServer(lambda request: json_reply(VIDEO)) as server:
-        demo = client(
-            server.url, default_headers={"X-Team": "a"}, default_query={"lang": "en"}
-        )
+        demo = client(server.url, default_headers={"X-Team": "a"}, default_query={"lang": "en"})
         demo.videos.retrieve(
             1,
             extra_query={"lang": "fr", "v": 2},
@@ -684,9 +641,7 @@ def test_form_and_text_encodings(client: Callable[..., Any]) -> None:
 # ----------------------------------------------------------------- models
 
 
-def test_unknown_enum_values_are_kept(
-    sdk: ModuleType, client: Callable[..., Any]
-) -> None:
+def test_unknown_enum_values_are_kept(sdk: ModuleType, client: Callable[..., Any]) -> None:
     types = module(sdk, "types.video")
     video = dict(VIDEO, status="brand_new", priority=7, model="m", surprise=[1])
     with LocalServer({"/api/videos/1/": lambda request: json_reply(video)}) as server:
@@ -721,9 +676,12 @@ def test_pages_follow_next_links(client: Callable[..., Any]) -> None:
     with LocalServer() as server:
         server.routes["/api/videos/"] = pages_handler(lambda: server.url, count=4)
         demo = client(server.url)
-        assert [
-            video.id for video in demo.videos.list(limit=1, status=["draft", "success"])
-        ] == [1, 2, 3, 4]
+        assert [video.id for video in demo.videos.list(limit=1, status=["draft", "success"])] == [
+            1,
+            2,
+            3,
+            4,
+        ]
         first = demo.videos.list(limit=1)
         assert [len(page.items) for page in first.iter_pages()] == [1, 1, 1, 1]
         assert first.body["count"] == 4 and first.has_next_page()
@@ -750,9 +708,7 @@ def test_a_next_link_to_another_origin_is_refused(
     assert seen == [1] and other.requests == []
 
 
-def test_raw_responses_give_headers_and_parse(
-    sdk: ModuleType, client: Callable[..., Any]
-) -> None:
+def test_raw_responses_give_headers_and_parse(sdk: ModuleType, client: Callable[..., Any]) -> None:
     reply = json_reply(VIDEO, headers={"X-Rate": "9"})
     with LocalServer() as server:
         server.routes["/api/videos/1/"] = lambda request: reply
@@ -792,16 +748,10 @@ def statuses(*values: str) -> Callable[[Request], Reply]:
     return in_turn(*(json_reply(dict(VIDEO, status=value)) for value in values))
 
 
-def test_wait_polls_until_success(
-    client: Callable[..., Any], sleeps: list[float]
-) -> None:
-    with LocalServer(
-        {"/api/videos/1/": statuses("draft", "in_progress", "success")}
-    ) as server:
+def test_wait_polls_until_success(client: Callable[..., Any], sleeps: list[float]) -> None:
+    with LocalServer({"/api/videos/1/": statuses("draft", "in_progress", "success")}) as server:
         video = client(server.url).videos.wait(1, poll_interval=0.5)
-    assert (
-        video.status == "success" and len(server.requests) == 3 and sleeps == [0.5, 0.5]
-    )
+    assert video.status == "success" and len(server.requests) == 3 and sleeps == [0.5, 0.5]
 
 
 def test_wait_raises_on_failure(sdk: ModuleType, client: Callable[..., Any]) -> None:
@@ -811,9 +761,7 @@ def test_wait_raises_on_failure(sdk: ModuleType, client: Callable[..., Any]) -> 
     assert caught.value.object.status == "error" and "error" in str(caught.value)
 
 
-def test_wait_times_out_with_the_last_state(
-    sdk: ModuleType, client: Callable[..., Any]
-) -> None:
+def test_wait_times_out_with_the_last_state(sdk: ModuleType, client: Callable[..., Any]) -> None:
     with LocalServer({"/api/videos/1/": statuses("in_progress")}) as server:
         demo = client(server.url)
         demo._sleep = time.sleep
@@ -902,9 +850,7 @@ def multipart_fields(
 ) -> dict[str, list[tuple[str | None, str, bytes]]]:
     """The parts of a multipart body: name → [(file name, content type, content)]."""
     head = f"Content-Type: {request.headers['Content-Type']}\r\n\r\n".encode()
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        head + request.body
-    )
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.body)
     fields: dict[str, list[tuple[str | None, str, bytes]]] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
@@ -921,9 +867,7 @@ def test_multipart_fields_and_files(client: Callable[..., Any], tmp_path: Path) 
     note.write_bytes(b"from disk")
     with LocalServer(lambda request: json_reply(VIDEO)) as server:
         demo = client(server.url)
-        demo.videos.upload(
-            file=("a.png", b"\x89PNG", "image/png"), title="t", tags=["x", "y"]
-        )
+        demo.videos.upload(file=("a.png", b"\x89PNG", "image/png"), title="t", tags=["x", "y"])
         demo.videos.upload(file=note, title="u")
     first, second = (multipart_fields(r) for r in server.requests)
     assert first["file"] == [("a.png", "image/png", b"\x89PNG")]
@@ -932,9 +876,7 @@ def test_multipart_fields_and_files(client: Callable[..., Any], tmp_path: Path) 
     assert second["file"] == [("note.txt", "text/plain", b"from disk")]
 
 
-async def test_async_multipart_upload(
-    async_client: Callable[..., Any], tmp_path: Path
-) -> None:
+async def test_async_multipart_upload(async_client: Callable[..., Any], tmp_path: Path) -> None:
     note = tmp_path / "note.bin"
     note.write_bytes(b"\x00\x01")
     with LocalServer(lambda request: json_reply(VIDEO)) as server:
@@ -953,6 +895,4 @@ def test_an_upload_is_sent_again_on_a_retry(
     handler = in_turn(json_reply({}, 503), json_reply(VIDEO))
     with LocalServer({"/api/videos/1/source/": handler}) as server:
         client(server.url).videos.upload_raw(1, body=note)
-    assert [r.body for r in server.requests] == [b"twice", b"twice"] and len(
-        sleeps
-    ) == 1
+    assert [r.body for r in server.requests] == [b"twice", b"twice"] and len(sleeps) == 1
