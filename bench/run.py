@@ -45,6 +45,7 @@ REQUEST_RATIO_TARGET = 1.15
 CHILD_TIMEOUT_S = 1800.0
 PROFILE_TOP = 12
 EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception)\b:")
+FRAME_LINE = re.compile(r'^File "([^"]+)", line (\d+)')
 
 
 # ----------------------------------------------------------------------------- measuring children
@@ -101,7 +102,9 @@ def first_error_line(sample: Sample) -> str:
     lines = [ln for ln in lines if not ln.startswith(("│", "╭", "╰"))]  # rich's traceback boxes
     for i in range(len(lines) - 1, -1, -1):
         if EXCEPTION_LINE.match(lines[i]):  # a traceback's last words, maybe wrapped over several lines
-            return " ".join(lines[i:])
+            frames = [FRAME_LINE.match(ln) for ln in lines[:i]]
+            where = [f"{m.group(1)}:{m.group(2)}" for m in frames if m]
+            return " ".join(lines[i:]) + (f" (at {where[-1]})" if where else "")
     for line in lines:
         if "error" in line.lower():
             return line
@@ -589,6 +592,8 @@ print(json.dumps({"bare": statistics.median(spent["bare"]), "ours": statistics.m
 
 class _VideoHandler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # with Nagle, delayed ACKs add ~40 ms to every keep-alive response
+    wbufsize = -1  # headers and body leave in one write (flushed after each request)
     body = b"{}"
     paths: set[str] = set()
 
@@ -642,7 +647,6 @@ def bench_client(doc: Path, opc: Opc, work: Path, *, items: int, repeats: int, r
         out.parse_ours = out.requests = {"error": "build failed: " + first_error_line(built)}
     else:
         env = dict(os.environ)
-        env.pop("PYTHONPATH", None)
         run = measured([sys.executable, "-c", PARSE_OURS, str(ours_root), str(data_file), str(repeats)], env=env)
         out.parse_ours = child_json(run)
         with video_server(video) as base:
@@ -802,17 +806,20 @@ def profile_section(name: str, result: dict[str, Any]) -> list[str]:
 
 
 def run_profile_child(doc: Path, work: Path) -> dict[str, Any]:
-    env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
-    sample = measured([sys.executable, str(Path(__file__).resolve()), "--profile-child", str(doc),
-                       "--work", str(work)], env=env, cwd=work)
+    sample = measured([sys.executable, str(Path(__file__).resolve()), "--profile-child", str(doc), "--work", str(work)],
+                      cwd=work)
     return child_json(sample)
 
 
 # ----------------------------------------------------------------------------- report
 
 
-def machine_lines(opc: Opc, runs: int, argv: Sequence[str]) -> list[str]:
+def load_average() -> str:
+    one, five, _ = os.getloadavg()
+    return f"{one:.2f} (1 min), {five:.2f} (5 min)"
+
+
+def machine_lines(opc: Opc, runs: int, argv: Sequence[str], load_before: str) -> list[str]:
     version = subprocess.run(ours_command() + ["--version"], capture_output=True, text=True).stdout.strip()
     try:
         black_version = importlib.metadata.version("black")
@@ -821,7 +828,8 @@ def machine_lines(opc: Opc, runs: int, argv: Sequence[str]) -> list[str]:
     return [
         f"- Date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- Machine: {os.cpu_count()} CPU(s), {platform.system()} {platform.machine()}, "
-        f"Python {platform.python_version()}",
+        f"Python {platform.python_version()}; load average before {load_before}, after {load_average()} "
+        "(other work on the machine inflates wall times; alternating the tools spreads it over both)",
         f"- Tools: {version or 'spiritme-gen ?'} (black {black_version}); openapi-python-client "
         f"{opc.version if opc.available else '— ' + (opc.note or 'not installed')}",
         f"- Runs per cell: {runs}, alternating which tool goes first; wall and CPU are medians, peak RSS the maximum "
@@ -893,6 +901,7 @@ def main(argv: Sequence[str]) -> int:
     SCRUB.add(Path.home(), "~")
     if REPO not in args.output.resolve().parents:
         SCRUB.add(args.output.resolve().parent, "<output-dir>")
+    load_before = load_average()
     try:
         opc = Opc(None, "", "skipped (--no-opc)") if args.no_opc else ensure_opc(log)
         docs: list[tuple[str, Path]] = []
@@ -938,7 +947,7 @@ def main(argv: Sequence[str]) -> int:
             log(f"profiling {target[0]} …")
             sections.append(guarded(f"Where spiritme-gen's time goes ({target[0]}, cold)",
                                     lambda: profile_section(target[0], run_profile_child(target[1], work)), log))
-        header = machine_lines(opc, runs, argv)
+        header = machine_lines(opc, runs, argv, load_before)
         write_report(args.output, sections, header)
         log(f"wrote {args.output}")
         return 0
