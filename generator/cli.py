@@ -136,5 +136,69 @@ def build(**flags: Any) -> None:
     _run(action)
 
 
+DIFF_FORMATS = ("text", "markdown", "json", "github")
+FAIL_ON = ("breaking", "warning", "never")
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
+              help="text (colour on a TTY), markdown (a PR comment), json, or github (workflow annotations).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit 1 when a change of this level (or worse) is found.")
+@click.option("--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear).")
+def diff(old: str, new: str, fmt: str, fail_on: str, allow_insecure: bool) -> None:
+    """Report what changed from OLD to NEW and what it does to the generated client.
+
+    OLD and NEW are paths, URLs (sent with Authorization: Token $SPIRITME_API_KEY)
+    or git:REF:path (e.g. git:HEAD:specs/spiritme.yaml). See docs/diff.md.
+    """
+    from .diff import diff_specs, fails
+    from .pipeline import client_settings
+    from .report import render
+
+    def action() -> bool:
+        client = client_settings(resolve_settings({}))
+        report = diff_specs(old, new, token=os.environ.get("SPIRITME_API_KEY", ""), allow_insecure=allow_insecure, client=client)
+        click.echo(render(report, fmt, color=sys.stdout.isatty()), nl=False)
+        return fails(report.changes, fail_on)
+
+    _run(action)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.option("--url", "base_url", help=f"Server base URL [env SPIRITME_BASE_URL; default {DEFAULT_BASE_URL}].")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True, help="Format of the change report.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit 1 when a change of this level (or worse) is found.")
+@click.option("--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per attempt.")
+def update(base_url: str | None, fmt: str, fail_on: str, allow_insecure: bool, timeout: float) -> None:
+    """Fetch the schema; if it changed: report the changes, write the snapshot, log them in specs/CHANGES.md, build.
+
+    An unchanged schema writes nothing and exits 0.
+    """
+    from .diff import fails, run_update
+    from .pipeline import client_settings
+    from .report import render
+
+    def action() -> bool:
+        settings = resolve_settings({"base-url": base_url})
+        outcome = run_update(
+            settings,
+            token=os.environ.get("SPIRITME_API_KEY", ""),
+            echo=lambda s: click.echo(s, err=True),
+            allow_insecure=allow_insecure,
+            timeout=timeout,
+            client=client_settings(settings),
+        )
+        if outcome.report is not None:
+            click.echo(render(outcome.report, fmt, color=sys.stdout.isatty()), nl=False)
+        click.echo(outcome.summary, err=outcome.report is not None)
+        return outcome.report is not None and fails(outcome.report.changes, fail_on)
+
+    _run(action)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
