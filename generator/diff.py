@@ -17,18 +17,15 @@ from typing import Any, Callable
 
 from .config import Settings
 from .diff_operations import compare_documents
-from .diff_rules import RULES, Level
+from .diff_rules import LEVELS, RULES, Level
 from .errors import GeneratorError
 from .fetch import fetch_schema, lock_path_for, lock_text, read_lock, write_atomically
 from .impact import ClientImpact
 from .load import Document, load_bytes
 from .parse import ClientSettings, build_ir
-from .pipeline import run_build
 from .report import DiffReport, append_changes
 from .sources import read_source
 
-LEVELS: tuple[Level, ...] = ("breaking", "warning", "info")
-FAIL_ON = ("breaking", "warning", "never")
 DEFAULT_CLIENT = ClientSettings("spiritme", "SpiritMe", "SPIRITME", "")
 
 
@@ -235,6 +232,8 @@ def run_update(
     write_atomically(lock_path_for(path), lock_text(result, digest).encode("utf-8"))
     day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     log = append_changes(path.parent / "CHANGES.md", report, current, digest, day)
+    from .pipeline import run_build  # noqa: PLC0415 - the renderer and black only when building
+
     built = run_build(settings, check=False, strict=False, echo=echo)
     return UpdateOutcome(
         report,

@@ -16,6 +16,7 @@ Direction = Literal["request", "response"]
 B: Level = "breaking"
 W: Level = "warning"
 I: Level = "info"  # noqa: E741 - the three levels read as a table below
+LEVELS: tuple[Level, ...] = (B, W, I)  # worst first: the order of every report
 
 # schema change kind → (level in a request, level in a response)
 KIND_LEVELS: dict[str, tuple[Level, Level]] = {

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING, Callable
 
 import click
 
+from .diff_rules import LEVELS
 from .errors import GeneratorError
 from .fetch import write_atomically
 
 if TYPE_CHECKING:
     from .diff import Change
 
-FORMATS = ("text", "markdown", "json", "github")
-LEVEL_ORDER = ("breaking", "warning", "info")
 COLOURS = {"breaking": "red", "warning": "yellow", "info": "cyan"}
 ANNOTATION = {"breaking": "error", "warning": "warning", "info": "notice"}
 SECTIONS = {
@@ -41,9 +40,7 @@ class DiffReport:
     line_of: Callable[[str], int | None]
 
     def counts(self) -> dict[str, int]:
-        return {
-            level: sum(c.level == level for c in self.changes) for level in LEVEL_ORDER
-        }
+        return {level: sum(c.level == level for c in self.changes) for level in LEVELS}
 
     def summary(self) -> str:
         """``2 breaking, 1 warning, 3 info`` (or ``no changes``)."""
@@ -54,7 +51,7 @@ class DiffReport:
 
 
 def render(report: DiffReport, fmt: str, *, color: bool = False) -> str:
-    """The report in ``fmt`` (one of FORMATS), ending with a newline."""
+    """The report in ``fmt`` (text, markdown, json or github), ending with a newline."""
     if fmt == "markdown":
         return markdown(report)
     if fmt == "json":
@@ -104,10 +101,10 @@ def markdown(report: DiffReport) -> str:
     counts = report.counts()
     out += (
         ["| Level | Changes |", "|---|---:|"]
-        + [f"| {level} | {counts[level]} |" for level in LEVEL_ORDER]
+        + [f"| {level} | {counts[level]} |" for level in LEVELS]
         + [""]
     )
-    for level in LEVEL_ORDER:
+    for level in LEVELS:
         rows = _grouped([c for c in report.changes if c.level == level])
         if not rows:
             continue
