@@ -76,15 +76,17 @@ def diff_documents(
             for doc, source in ((old, old_source), (new, new_source))
         )
     )
-    changes: dict[tuple[str, str, str], Change] = {}
+    # one change per place and detail in an operation, however many paths lead to it
+    changes: dict[tuple[str, ...], Change] = {}
     for c in raw:
+        detail = c.finding.detail if c.finding else c.message
         changes.setdefault(
-            (c.operation, c.id, c.pointer),
+            (c.operation, c.id, c.pointer, detail),
             Change(c.id, c.level, c.operation, c.pointer, c.message, impact.of(c)),
         )
     for op, was, now in impact.renamed_methods():
         label = f"{op.http_method.upper()} {op.path}"
-        changes[(label, "client-method-renamed", op.pointer)] = Change(
+        changes[(label, "client-method-renamed", op.pointer, now)] = Change(
             "client-method-renamed",
             RULES["client-method-renamed"],
             label,
@@ -232,7 +234,9 @@ def run_update(
     write_atomically(lock_path_for(path), lock_text(result, digest).encode("utf-8"))
     day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     log = append_changes(path.parent / "CHANGES.md", report, current, digest, day)
-    from .pipeline import run_build  # noqa: PLC0415 - the renderer and black only when building
+    from .pipeline import (
+        run_build,
+    )  # noqa: PLC0415 - the renderer and black only when building
 
     built = run_build(settings, check=False, strict=False, echo=echo)
     return UpdateOutcome(

@@ -77,12 +77,17 @@ class Views:
         self._cache: dict[str, View] = {}
 
     def target(self, node: Any, ptr: str) -> tuple[Any, str]:
-        """Follow a bare ``$ref``; one with meaningful siblings stays (it is merged like allOf)."""
+        """Follow a bare ``$ref``; one with meaningful siblings stays (it is merged like allOf).
+
+        A reference outside the document (which the loader leaves in place) is any value.
+        """
         while (
             isinstance(node, dict)
             and "$ref" in node
             and set(node) - ANNOTATIONS <= {"$ref"}
         ):
+            if Resolver.ref_pointer(node["$ref"]) is None:
+                return {}, ptr
             node, ptr = self.resolver.deref({"$ref": node["$ref"]}, ptr)
         return node, ptr
 

@@ -20,6 +20,7 @@ from generator import fetch
 from generator.cli import main
 from generator.diff import Change, diff_documents, fails
 from generator.diff_rules import RULES
+from generator.load import load_bytes
 from generator.report import _escape_data, _escape_property
 
 from servers import LocalServer, Reply, Request
@@ -304,6 +305,36 @@ def test_diff_does_not_change_its_inputs(spiritme: dict[str, Any]) -> None:
         spiritme, mutated(spiritme, lambda d: d["paths"].pop("/api/avatars/"))
     )
     assert spiritme == before
+
+
+# ----------------------------------------------------------------- the corpus
+
+
+CORPUS = sorted(
+    p for p in (SHARED / "corpus").glob("*") if p.suffix in (".yaml", ".yml", ".json")
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_renaming_every_component_of_a_real_document_is_only_renames(
+    path: Path,
+) -> None:
+    """Every schema is compared in full (no shortcut applies), and nothing but the renames is found."""
+    data = load_bytes(path.read_bytes(), source=str(path)).data
+    if not str(data.get("openapi", "")).startswith("3."):
+        pytest.skip("not OpenAPI 3")
+    schemas = data.get("components", {}).get("schemas", {})
+    renamed = json.loads(
+        json.dumps(data).replace('"#/components/schemas/', '"#/components/schemas/Z')
+    )
+    renamed["components"]["schemas"] = {
+        "Z" + k: v for k, v in renamed["components"]["schemas"].items()
+    }
+    changes = diff_documents(data, renamed)
+    assert {c.id for c in changes} == {"api-schema-renamed"}
+    assert len(changes) == len(schemas)
+    assert diff_documents(data, json.loads(json.dumps(data))) == []
 
 
 # ----------------------------------------------------------------- formats
