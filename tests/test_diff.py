@@ -13,7 +13,6 @@ from types import SimpleNamespace
 from typing import Any, Callable
 
 import pytest
-import yaml
 from click.testing import CliRunner, Result
 
 from generator import fetch
@@ -35,8 +34,7 @@ UPDATE_SNAPSHOTS = bool(os.environ.get("SPIRITME_UPDATE_SNAPSHOTS"))
 
 
 def load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data
+    return load_bytes(path.read_bytes(), source=str(path)).data
 
 
 def ids(changes: list[Change]) -> list[tuple[str, str]]:
@@ -456,7 +454,7 @@ def test_bad_input_exits_2_with_one_line(
     dangling["paths"]["/pets/"]["post"]["requestBody"]["content"]["application/json"][
         "schema"
     ] = {"$ref": "#/components/schemas/Nope"}
-    (tmp_path / "dangling.yaml").write_text(yaml.safe_dump(dangling))
+    (tmp_path / "dangling.yaml").write_text(json.dumps(dangling))
     assert "missing.yaml: error: no such file" in bad_input_line(
         run("diff", str(good), "missing.yaml")
     )
