@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 import unicodedata
 from functools import lru_cache
@@ -74,7 +75,9 @@ def annotation(t: ir.TypeRef | None, *, param: bool = False) -> str:
     if t is None:
         return "None"
     if isinstance(t, ir.Primitive):
-        return {"File": "FileTypes"}.get(t.name, t.name)
+        if t.name == "File":
+            return "FileTypes" if param else "bytes"
+        return t.name
     if isinstance(t, ir.DateTime):
         return {"datetime": "_dt.datetime", "date": "_dt.date", "time": "_dt.time",
                 "UUID": "_uuid.UUID", "Decimal": "_decimal.Decimal"}[t.name]
@@ -226,6 +229,7 @@ def environment() -> jinja2.Environment:
     )
     env.tests["model"] = lambda s: isinstance(s, ir.Model)
     env.tests["enum"] = lambda s: isinstance(s, ir.Enum)
+    env.tests["identifier"] = lambda s: isinstance(s, str) and s.isidentifier() and not keyword.iskeyword(s)
     env.tests["nullable"] = lambda t: isinstance(t, ir.Nullable)
     env.tests["modelref"] = lambda t: isinstance(t, ir.ModelRef)
     env.tests["listof"] = lambda t: isinstance(t, ir.ListOf)

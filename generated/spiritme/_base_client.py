@@ -1,0 +1,1116 @@
+"""The HTTP machinery under ``SpiritMe`` and ``AsyncSpiritMe``.
+
+``BaseClient`` holds everything that does no I/O: configuration, building requests, deciding
+whether to retry and how long to wait, following redirects safely and parsing answers.
+``SyncAPIClient`` and ``AsyncAPIClient`` only send, sleep and loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.utils
+import functools
+import json
+import logging
+import os
+import random
+import time
+from dataclasses import dataclass, field, replace
+from types import GenericAlias, TracebackType
+from typing import (
+    Any,
+    Awaitable,
+    Callable,
+    Collection,
+    Iterator,
+    Literal,
+    Mapping,
+    Sequence,
+    TypeVar,
+)
+from urllib.parse import quote
+
+import httpx
+import pydantic
+
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    JobFailedError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    WaitTimeoutError,
+    SpiritMeError,
+)
+from ._files import FileStream, LazyFile, is_replayable, to_httpx_file
+from ._pagination import AsyncPage, AsyncPaginator, PageRequest, PageSpec, SyncPage
+from ._response import (
+    RAW_RESPONSE_HEADER,
+    APIResponse,
+    AsyncAPIResponse,
+    without_raw_marker,
+)
+from ._types import (
+    NOT_GIVEN,
+    Body,
+    FileTypes,
+    Headers,
+    NotGiven,
+    Omit,
+    Query,
+    RequestOptions,
+    Timeout,
+)
+from ._utils import (
+    is_loopback_host,
+    origin_of,
+    scalar_to_str,
+    serialize_query,
+    to_jsonable,
+)
+from ._version import __version__
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "AsyncAPIResource",
+    "BaseClient",
+    "SyncAPIClient",
+    "SyncAPIResource",
+    "make_request_options",
+]
+
+log = logging.getLogger("spiritme")
+
+DEFAULT_BASE_URL = "https://api.spiritme.tech"
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+API_KEY_ENV = "SPIRITME_API_KEY"
+BASE_URL_ENV = "SPIRITME_BASE_URL"
+MAX_REDIRECTS = 20
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+# headers that carry credentials: dropped when a redirect leaves the origin
+_CREDENTIAL_HEADERS = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+    }
+)
+# failures before any byte of the request left: safe to retry even a POST
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# failures worth retrying when sending twice does no harm
+_TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+_T = TypeVar("_T")
+_SyncClientT = TypeVar("_SyncClientT", bound="SyncAPIClient")
+_AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
+Encoding = Literal["json", "form", "multipart", "binary", "text"]
+
+
+def make_request_options(
+    *,
+    extra_headers: Headers | None = None,
+    extra_query: Query | None = None,
+    extra_body: Body | None = None,
+    timeout: Timeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+) -> RequestOptions:
+    """The options of one call, from a method's ``extra_*``, ``timeout`` and ``max_retries`` arguments."""
+    options: RequestOptions = {}
+    if extra_headers is not None:
+        options["headers"] = extra_headers
+    if extra_query is not None:
+        options["params"] = extra_query
+    if extra_body is not None:
+        options["extra_json"] = extra_body
+    if not isinstance(timeout, NotGiven):
+        options["timeout"] = timeout
+    if not isinstance(max_retries, NotGiven):
+        options["max_retries"] = max_retries
+    return options
+
+
+@dataclass
+class _Payload:
+    """A request body, encoded for httpx."""
+
+    json: object = None
+    data: dict[str, str | list[str]] | None = None
+    files: list[tuple[str, Any]] | None = None
+    content: bytes | None = None
+    stream: FileStream | None = None
+    content_type: str | None = None
+    replayable: bool = True
+    opened: list[LazyFile] = field(default_factory=list)
+
+
+@dataclass
+class _Call:
+    """One call ready to send: the request, its retry policy, and the files to close after it."""
+
+    request: httpx.Request
+    max_retries: int
+    idempotent: bool
+    raw: bool
+    payload: _Payload
+
+    def close(self) -> None:
+        for file in self.payload.opened:
+            file.close()
+
+
+class _Multipart(list[tuple[str, Any]]):
+    """File parts that are true even when empty, so that httpx sends multipart without files."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def _checked_base_url(url: str | httpx.URL, allow_insecure_http: bool) -> httpx.URL:
+    """The base URL without a trailing slash; refuses plain http to another machine."""
+    if not url:
+        raise SpiritMeError(
+            f"no base URL: pass base_url= or set the {BASE_URL_ENV} environment variable"
+        )
+    parsed = httpx.URL(str(url))
+    if parsed.userinfo:
+        raise SpiritMeError("base_url must not hold credentials: pass the key as api_key")
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise SpiritMeError(f"base_url must be an http(s) URL with a host, not {str(url)!r}")
+    if parsed.scheme == "http" and not allow_insecure_http and not is_loopback_host(parsed.host):
+        raise SpiritMeError(
+            f"refusing to send the API key over plain http to {parsed.host}: "
+            "use https, or pass allow_insecure_http=True"
+        )
+    return parsed.copy_with(raw_path=parsed.raw_path.split(b"?")[0].rstrip(b"/"))
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    """Seconds the server asks us to wait (``retry-after-ms``, ``Retry-After`` seconds or date)."""
+    with contextlib.suppress(KeyError, ValueError):
+        return max(float(headers["retry-after-ms"]) / 1000, 0.0)
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    with contextlib.suppress(ValueError):
+        return max(float(value), 0.0)
+    date = email.utils.parsedate_tz(value)
+    return None if date is None else max(email.utils.mktime_tz(date) - time.time(), 0.0)
+
+
+def _loggable(url: httpx.URL) -> str:
+    """``url`` without its query string, which may carry secrets."""
+    return str(url.copy_with(query=None))
+
+
+@functools.lru_cache(maxsize=256)
+def _adapter(cast_to: Any) -> pydantic.TypeAdapter[Any]:
+    """A cached validator for ``cast_to``."""
+    return pydantic.TypeAdapter(cast_to)
+
+
+@functools.lru_cache(maxsize=64)
+def _without_files(model: type[pydantic.BaseModel], wire_names: frozenset[str]) -> Any:
+    """``model`` with its file fields made optional: files are sent apart, not validated."""
+    overrides: Any = {
+        name: (Any, None)
+        for name, info in model.model_fields.items()
+        if (info.alias or name) in wire_names
+    }
+    return pydantic.create_model(model.__name__, __base__=model, **overrides)
+
+
+def _decoded_body(response: httpx.Response) -> object:
+    """The answer's JSON if it is JSON, else its text."""
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
+def _form_fields(data: Mapping[str, Any]) -> dict[str, str | list[str]]:
+    """JSON values as form fields: scalars as text, lists of scalars repeated, the rest as JSON."""
+    fields: dict[str, str | list[str]] = {}
+    for name, value in data.items():
+        if value is None:
+            continue
+        if isinstance(value, list) and not any(isinstance(v, (dict, list)) for v in value):
+            fields[name] = [scalar_to_str(v) for v in value]
+        elif isinstance(value, (dict, list)):
+            fields[name] = json.dumps(value, separators=(",", ":"))
+        else:
+            fields[name] = scalar_to_str(value)
+    return fields
+
+
+def _status_text(status: object) -> str:
+    """A status as text: an enum's value, or the value itself."""
+    return str(getattr(status, "value", status))
+
+
+def _job_finished(
+    obj: object, status: object, success: Collection[str], failure: Collection[str]
+) -> bool:
+    """Whether a polled job reached success; raises JobFailedError when it reached failure."""
+    text = _status_text(status)
+    log.debug("polled %s: status %r", type(obj).__name__, text)
+    if text in failure:
+        raise JobFailedError(obj, text)
+    return text in success
+
+
+class BaseClient:
+    """Configuration, request building, retry decisions and answer parsing: everything but I/O."""
+
+    INITIAL_RETRY_DELAY = 0.5
+    MAX_RETRY_DELAY = 8.0
+    MAX_RETRY_AFTER = 60.0
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | httpx.URL | None,
+        timeout: Timeout | NotGiven,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        default_query: Mapping[str, object] | None,
+        allow_insecure_http: bool,
+    ) -> None:
+        api_key = api_key or os.environ.get(API_KEY_ENV) or None
+        if api_key is None:
+            raise SpiritMeError(
+                f"no API key: pass api_key= to the client or set the {API_KEY_ENV} environment variable"
+            )
+        self._api_key = api_key
+        self._base_url = _checked_base_url(
+            base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,
+            allow_insecure_http,
+        )
+        self._allow_insecure_http = allow_insecure_http
+        self.timeout: Timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+        self.max_retries = max_retries
+        self._default_headers = dict(default_headers or {})
+        self._default_query = dict(default_query or {})
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """Where requests go: every path is appended to it."""
+        return self._base_url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={str(self._base_url)!r})"
+
+    def _copy_options(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | httpx.URL | None,
+        timeout: Timeout | NotGiven,
+        max_retries: int | NotGiven,
+        default_headers: Mapping[str, str] | None,
+        default_query: Mapping[str, object] | None,
+        allow_insecure_http: bool | None,
+    ) -> dict[str, Any]:
+        """The constructor arguments of a copy: this client's settings, then the overrides."""
+        return {
+            "api_key": api_key or self._api_key,
+            "base_url": base_url or self._base_url,
+            "timeout": self.timeout if isinstance(timeout, NotGiven) else timeout,
+            "max_retries": (self.max_retries if isinstance(max_retries, NotGiven) else max_retries),
+            "default_headers": {**self._default_headers, **(default_headers or {})},
+            "default_query": {**self._default_query, **(default_query or {})},
+            "allow_insecure_http": (
+                self._allow_insecure_http if allow_insecure_http is None else allow_insecure_http
+            ),
+        }
+
+    # ------------------------------------------------------------------ building requests
+
+    def _prepare(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, object] | None = None,
+        query_styles: Mapping[str, tuple[str, bool]] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        body: object = None,
+        body_model: type[pydantic.BaseModel] | None = None,
+        encoding: Encoding | None = None,
+        content_type: str | None = None,
+        file_fields: Sequence[str] = (),
+        options: RequestOptions | None = None,
+        idempotent: bool | None = None,
+    ) -> _Call:
+        """The request for one call, with its retry policy; validates the body before anything is sent."""
+        options = options or {}
+        extra_headers = dict(options.get("headers") or {})
+        raw = extra_headers.pop(RAW_RESPONSE_HEADER, None) is not None
+        payload = self._payload(
+            body,
+            body_model=body_model,
+            encoding=encoding or "json",
+            content_type=content_type,
+            file_fields=file_fields,
+            extra_body=options.get("extra_json"),
+        )
+        timeout = options.get("timeout", self.timeout)
+        url = self._url_for(path)
+        pairs = self._query_pairs(query, query_styles, options.get("params"))
+        replaced = {name for name, _ in pairs}
+        kept = [(k, v) for k, v in url.params.multi_items() if k not in replaced]
+        request = httpx.Request(
+            method.upper(),
+            url,
+            params=tuple(kept + pairs),
+            headers=self._headers_for(headers, cookies, extra_headers, payload),
+            json=payload.json,
+            data=payload.data,
+            files=payload.files,
+            content=payload.content,
+            extensions={
+                "timeout": (
+                    timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+                ).as_dict()
+            },
+        )
+        if payload.stream is not None:
+            request.stream = payload.stream
+            length = payload.stream.length()
+            if length is None:
+                request.headers["Transfer-Encoding"] = "chunked"
+            else:
+                request.headers["Content-Length"] = str(length)
+        return _Call(
+            request,
+            max_retries=(options.get("max_retries", self.max_retries) if payload.replayable else 0),
+            idempotent=(method.upper() in IDEMPOTENT_METHODS if idempotent is None else idempotent),
+            raw=raw,
+            payload=payload,
+        )
+
+    def _url_for(self, path: str) -> httpx.URL:
+        """The URL of ``path`` under the base URL; an absolute URL (a next page link) as it is."""
+        if path.startswith(("http://", "https://")):
+            return httpx.URL(path)
+        prefix = self._base_url.raw_path.rstrip(b"/")
+        encoded = quote(path, safe="/%:@!$&'()*+,;=").encode("ascii")
+        return self._base_url.copy_with(raw_path=prefix + encoded)
+
+    def _query_pairs(
+        self,
+        query: Mapping[str, object] | None,
+        styles: Mapping[str, tuple[str, bool]] | None,
+        extra: Query | None,
+    ) -> list[tuple[str, str]]:
+        """The query string: default query, then the call's parameters, then ``extra_query``."""
+        styles = styles or {}
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for source in (self._default_query, query or {}, extra or {}):
+            for name, value in source.items():
+                style, explode = (
+                    styles.get(name, ("form", True)) if source is query else ("form", True)
+                )
+                groups[name] = serialize_query(name, value, style=style, explode=explode)
+        pairs = [pair for group in groups.values() for pair in group]
+        return pairs
+
+    def _headers_for(
+        self,
+        headers: Mapping[str, object] | None,
+        cookies: Mapping[str, object] | None,
+        extra: Mapping[str, str | Omit],
+        payload: _Payload,
+    ) -> httpx.Headers:
+        """The request headers: defaults, credentials, the call's header and cookie parameters,
+        the body's content type, then ``extra_headers`` (``omit`` removes one)."""
+        merged = httpx.Headers(
+            {
+                "User-Agent": f"spiritme-python/{__version__}",
+                "Accept": "application/json",
+                "Accept-Encoding": "gzip, deflate",
+            }
+        )
+        merged.update(self._default_headers)
+        cookie_values: dict[str, str] = {}
+        if self._api_key:
+            merged["Authorization"] = "Token " + self._api_key
+        for name, value in (headers or {}).items():
+            if value is not None and not isinstance(value, NotGiven):
+                merged[name] = ",".join(
+                    scalar_to_str(v)
+                    for v in (value if isinstance(value, (list, tuple)) else [value])
+                )
+        for name, value in (cookies or {}).items():
+            if value is not None and not isinstance(value, NotGiven):
+                cookie_values[name] = scalar_to_str(value)
+        if cookie_values:
+            merged["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookie_values.items())
+        if payload.content_type:
+            merged["Content-Type"] = payload.content_type
+        for name, text in extra.items():
+            if isinstance(text, Omit):
+                merged.pop(name, None)
+            else:
+                merged[name] = text
+        return merged
+
+    def _payload(
+        self,
+        body: object,
+        *,
+        body_model: type[pydantic.BaseModel] | None,
+        encoding: Encoding,
+        content_type: str | None,
+        file_fields: Sequence[str],
+        extra_body: object,
+    ) -> _Payload:
+        """The body encoded as ``encoding``; a ``body_model`` validates it first (files apart)."""
+        if body is None and extra_body is None:
+            return _Payload()
+        if encoding in ("binary", "text"):
+            return self._raw_payload(body, encoding, content_type)
+        files: list[tuple[str, FileTypes]] = []
+        if isinstance(body, Mapping):
+            values = {k: v for k, v in body.items() if not isinstance(v, NotGiven)}
+            for name in file_fields:
+                value = values.pop(name, None)
+                if value is not None:
+                    files.extend((name, v) for v in (value if isinstance(value, list) else [value]))
+            if body_model is not None:
+                model = (
+                    _without_files(body_model, frozenset(file_fields))
+                    if file_fields
+                    else body_model
+                )
+                data = model.model_validate(values).model_dump(
+                    mode="json", by_alias=True, exclude_unset=True
+                )
+            else:
+                data = to_jsonable(values)
+        else:
+            data = to_jsonable(body) if body is not None else {}
+        if isinstance(extra_body, Mapping) and isinstance(data, dict):
+            data = {**data, **to_jsonable(extra_body)}
+        elif extra_body is not None:
+            raise TypeError("extra_body can only add keys to an object body")
+        wanted = content_type if content_type and "*" not in content_type else None
+        if encoding == "json":
+            return _Payload(json=data, content_type=wanted)
+        if not isinstance(data, dict):
+            raise TypeError(f"a {encoding} body must be an object, not {type(data).__name__}")
+        if encoding == "form":
+            return _Payload(data=_form_fields(data))
+        parts = _Multipart(to_httpx_file(value, name) for name, value in files)
+        return _Payload(
+            data=_form_fields(data),
+            files=parts,
+            replayable=all(is_replayable(content) for _, (_, content, _) in parts),
+            opened=[content for _, (_, content, _) in parts if isinstance(content, LazyFile)],
+        )
+
+    def _raw_payload(self, body: object, encoding: Encoding, content_type: str | None) -> _Payload:
+        """A body sent as it is: text, bytes, or a file read in chunks."""
+        if encoding == "text":
+            text = body if isinstance(body, str) else json.dumps(to_jsonable(body))
+            return _Payload(
+                content=text.encode("utf-8"),
+                content_type=content_type or "text/plain; charset=utf-8",
+            )
+        if isinstance(body, (bytes, bytearray)):
+            return _Payload(
+                content=bytes(body),
+                content_type=content_type or "application/octet-stream",
+            )
+        _, (_, content, mime) = to_httpx_file(body, "body")  # type: ignore[arg-type]
+        wanted = content_type if content_type and "*" not in content_type else mime
+        if isinstance(content, bytes):
+            return _Payload(content=content, content_type=wanted)
+        return _Payload(
+            stream=FileStream(content),
+            content_type=wanted,
+            replayable=is_replayable(content),
+            opened=[content] if isinstance(content, LazyFile) else [],
+        )
+
+    def _redirect_request(self, first: httpx.Request, following: httpx.Request) -> httpx.Request:
+        """The request a redirect leads to, with credentials only if it stays on ``first``'s origin."""
+        same_origin = origin_of(following.url) == origin_of(first.url)
+        for name in _CREDENTIAL_HEADERS:
+            following.headers.pop(name, None)
+            if same_origin and name in first.headers:
+                following.headers[name] = first.headers[name]
+        log.debug(
+            "redirected to %s (credentials %s)",
+            _loggable(following.url),
+            "kept" if same_origin else "dropped",
+        )
+        return following
+
+    # ------------------------------------------------------------------ answers
+
+    def _retry_delay(
+        self, call: _Call, attempt: int, outcome: httpx.Response | httpx.RequestError
+    ) -> float | None:
+        """Seconds to wait before sending ``call`` again, or None when ``outcome`` is final."""
+        if attempt >= call.max_retries:
+            return None
+        retry_after = None
+        if isinstance(outcome, httpx.RequestError):
+            retry = isinstance(outcome, _NEVER_SENT) or (
+                call.idempotent and isinstance(outcome, _TRANSIENT)
+            )
+            reason = type(outcome).__name__
+        else:
+            status = outcome.status_code
+            retry_after = _retry_after(outcome.headers)
+            if call.idempotent:
+                retry = status in (408, 409, 429) or status >= 500
+            else:
+                retry = status in (429, 503) and retry_after is not None
+            reason = str(status)
+        if not retry:
+            return None
+        if retry_after is not None:
+            delay = min(retry_after, self.MAX_RETRY_AFTER)
+        else:
+            delay = min(self.INITIAL_RETRY_DELAY * 2**attempt, self.MAX_RETRY_DELAY)
+            delay *= 1 - 0.25 * random.random()
+        log.debug(
+            "retrying %s %s in %.2f s after %s (retry %d of %d)",
+            call.request.method,
+            _loggable(call.request.url),
+            delay,
+            reason,
+            attempt + 1,
+            call.max_retries,
+        )
+        return delay
+
+    def _final(self, call: _Call, outcome: httpx.Response | httpx.RequestError) -> httpx.Response:
+        """The successful answer; raises the error that ``outcome`` means."""
+        request = call.request
+        if isinstance(outcome, httpx.TimeoutException):
+            raise APITimeoutError(request) from outcome
+        if isinstance(outcome, httpx.RequestError):
+            message = self._redacted(f"Connection error: {type(outcome).__name__}: {outcome}")
+            raise APIConnectionError(request, message=message) from outcome
+        log.debug("%s %s -> %d", request.method, _loggable(request.url), outcome.status_code)
+        if outcome.is_success:
+            return outcome
+        body = _decoded_body(outcome)
+        detail = json.dumps(body) if isinstance(body, (dict, list)) else str(body)[:1000]
+        message = self._redacted(
+            f"Error code: {outcome.status_code} - {request.method} {_loggable(request.url)}: {detail}"
+        )
+        status = outcome.status_code
+        error = _STATUS_ERRORS.get(status, InternalServerError if status >= 500 else APIStatusError)
+        raise error(message, response=outcome, body=body)
+
+    def _redacted(self, text: str) -> str:
+        """``text`` with the API key hidden."""
+        return text.replace(self._api_key, "<redacted>") if self._api_key else text
+
+    @contextlib.contextmanager
+    def _validating(self, response: httpx.Response) -> Iterator[None]:
+        """Turns a validation error of the answer into APIResponseValidationError."""
+        try:
+            yield
+        except pydantic.ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "the answer"
+            message = self._redacted(
+                f"the answer to {response.request.method} {_loggable(response.request.url)} "
+                f"does not match its schema ({err.error_count()} errors; {where}: {first['msg']})"
+            )
+            raise APIResponseValidationError(
+                message, response=response, body=_decoded_body(response)
+            ) from None
+
+    def _parse(self, response: httpx.Response, cast_to: Any) -> Any:
+        """The answer as ``cast_to``: None, bytes, text, or validated JSON."""
+        if cast_to is None:
+            return None
+        if cast_to is bytes:
+            return response.content
+        if cast_to is str:
+            return response.text
+        with self._validating(response):
+            if not response.content:
+                return _adapter(cast_to).validate_python(None)
+            if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
+                return cast_to.model_validate_json(response.content)
+            return _adapter(cast_to).validate_json(response.content)
+
+    def _page_content(
+        self, response: httpx.Response, spec: PageSpec, item_type: Any
+    ) -> tuple[dict[str, Any], list[Any]]:
+        """The whole JSON object of a page and its validated items."""
+        body: dict[str, Any] = self._parse(response, dict[str, Any])
+        with self._validating(response):
+            items = _adapter(GenericAlias(list, (item_type,))).validate_python(
+                body.get(spec.items_field)
+            )
+        return body, items
+
+
+class SyncAPIClient(BaseClient):
+    """The synchronous client: sends with ``httpx.Client``, waits with ``time.sleep``."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | httpx.URL | None,
+        timeout: Timeout | NotGiven,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        default_query: Mapping[str, object] | None,
+        http_client: httpx.Client | None,
+        allow_insecure_http: bool = False,
+    ) -> None:
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            allow_insecure_http=allow_insecure_http,
+        )
+        self._owns_http_client = http_client is None
+        self._http = http_client or httpx.Client()
+
+    def close(self) -> None:
+        """Closes the connections (not those of an ``http_client`` you passed in)."""
+        if self._owns_http_client:
+            self._http.close()
+
+    def __enter__(self: _SyncClientT) -> _SyncClientT:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        exc_tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def copy(
+        self: _SyncClientT,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.Client | None = None,
+        allow_insecure_http: bool | None = None,
+    ) -> _SyncClientT:
+        """A client with these settings changed; it shares this client's connections."""
+        options = self._copy_options(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            allow_insecure_http=allow_insecure_http,
+        )
+        return self.__class__(**options, http_client=http_client or self._http)
+
+    with_options = copy
+
+    def _sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, object] | None = None,
+        query_styles: Mapping[str, tuple[str, bool]] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        body: object = None,
+        body_model: type[pydantic.BaseModel] | None = None,
+        encoding: Encoding | None = None,
+        content_type: str | None = None,
+        file_fields: Sequence[str] = (),
+        cast_to: Any = None,
+        options: RequestOptions | None = None,
+        idempotent: bool | None = None,
+    ) -> Any:
+        """Sends one call (retrying as its method allows) and returns ``cast_to`` parsed from the answer.
+
+        The body is validated by ``body_model`` before anything is sent; an ``APIStatusError``
+        subclass is raised for a status outside 2xx.
+        """
+        call = self._prepare(
+            method,
+            path,
+            query=query,
+            query_styles=query_styles,
+            headers=headers,
+            cookies=cookies,
+            body=body,
+            body_model=body_model,
+            encoding=encoding,
+            content_type=content_type,
+            file_fields=file_fields,
+            options=options,
+            idempotent=idempotent,
+        )
+        response = self._send(call)
+        if call.raw:
+            return APIResponse(response, lambda: self._parse(response, cast_to))
+        return self._parse(response, cast_to)
+
+    def _get_page(
+        self,
+        path: str,
+        *,
+        page: PageSpec,
+        item_type: Any,
+        query: Mapping[str, object] | None = None,
+        query_styles: Mapping[str, tuple[str, bool]] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> SyncPage[Any]:
+        """The first page of a list; the page fetches the following ones as they are reached."""
+        request = PageRequest(path, query or {}, query_styles, headers, cookies, options)
+        result: SyncPage[Any] = self._fetch_page(request, page, item_type)
+        return result
+
+    def _fetch_page(self, request: PageRequest, spec: PageSpec, item_type: Any) -> Any:
+        call = self._prepare(
+            "GET",
+            request.path,
+            query=request.query,
+            query_styles=request.query_styles,
+            headers=request.headers,
+            cookies=request.cookies,
+            options=request.options,
+        )
+        response = self._send(call)
+
+        def parse() -> SyncPage[Any]:
+            body, items = self._page_content(response, spec, item_type)
+            return SyncPage(
+                client=self,
+                spec=spec,
+                item_type=item_type,
+                request=replace(request, options=without_raw_marker(request.options)),
+                base_url=self._base_url,
+                url=response.url,
+                body=body,
+                items=items,
+            )
+
+        return APIResponse(response, parse) if call.raw else parse()
+
+    def _send(self, call: _Call) -> httpx.Response:
+        """The successful answer to ``call``, after the retries it allows."""
+        attempt = 0
+        try:
+            while True:
+                outcome: httpx.Response | httpx.RequestError
+                try:
+                    outcome = self._send_once(call.request)
+                except httpx.RequestError as err:
+                    outcome = err
+                delay = self._retry_delay(call, attempt, outcome)
+                if delay is None:
+                    return self._final(call, outcome)
+                self._sleep(delay)
+                attempt += 1
+        finally:
+            call.close()
+
+    def _send_once(self, request: httpx.Request) -> httpx.Response:
+        """One attempt, following redirects."""
+        current = request
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self._http.send(current, follow_redirects=False)
+            if response.next_request is None:
+                return response
+            current = self._redirect_request(request, response.next_request)
+        raise APIError(f"more than {MAX_REDIRECTS} redirects", request, body=None)
+
+
+class AsyncAPIClient(BaseClient):
+    """The asynchronous client: sends with ``httpx.AsyncClient``, waits with ``asyncio.sleep``."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | httpx.URL | None,
+        timeout: Timeout | NotGiven,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        default_query: Mapping[str, object] | None,
+        http_client: httpx.AsyncClient | None,
+        allow_insecure_http: bool = False,
+    ) -> None:
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            allow_insecure_http=allow_insecure_http,
+        )
+        self._owns_http_client = http_client is None
+        self._http = http_client or httpx.AsyncClient()
+
+    async def close(self) -> None:
+        """Closes the connections (not those of an ``http_client`` you passed in)."""
+        if self._owns_http_client:
+            await self._http.aclose()
+
+    async def __aenter__(self: _AsyncClientT) -> _AsyncClientT:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        exc_tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def copy(
+        self: _AsyncClientT,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        allow_insecure_http: bool | None = None,
+    ) -> _AsyncClientT:
+        """A client with these settings changed; it shares this client's connections."""
+        options = self._copy_options(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            allow_insecure_http=allow_insecure_http,
+        )
+        return self.__class__(**options, http_client=http_client or self._http)
+
+    with_options = copy
+
+    async def _sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, object] | None = None,
+        query_styles: Mapping[str, tuple[str, bool]] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        body: object = None,
+        body_model: type[pydantic.BaseModel] | None = None,
+        encoding: Encoding | None = None,
+        content_type: str | None = None,
+        file_fields: Sequence[str] = (),
+        cast_to: Any = None,
+        options: RequestOptions | None = None,
+        idempotent: bool | None = None,
+    ) -> Any:
+        """Sends one call (retrying as its method allows) and returns ``cast_to`` parsed from the answer.
+
+        The body is validated by ``body_model`` before anything is sent; an ``APIStatusError``
+        subclass is raised for a status outside 2xx.
+        """
+        call = self._prepare(
+            method,
+            path,
+            query=query,
+            query_styles=query_styles,
+            headers=headers,
+            cookies=cookies,
+            body=body,
+            body_model=body_model,
+            encoding=encoding,
+            content_type=content_type,
+            file_fields=file_fields,
+            options=options,
+            idempotent=idempotent,
+        )
+        response = await self._send(call)
+        if call.raw:
+            return AsyncAPIResponse(response, lambda: self._parse(response, cast_to))
+        return self._parse(response, cast_to)
+
+    def _get_page(
+        self,
+        path: str,
+        *,
+        page: PageSpec,
+        item_type: Any,
+        query: Mapping[str, object] | None = None,
+        query_styles: Mapping[str, tuple[str, bool]] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncPaginator[Any]:
+        """Awaitable to the first page of a list; ``async for`` over it yields every item."""
+        request = PageRequest(path, query or {}, query_styles, headers, cookies, options)
+        return AsyncPaginator(lambda: self._fetch_page(request, page, item_type))
+
+    async def _fetch_page(self, request: PageRequest, spec: PageSpec, item_type: Any) -> Any:
+        call = self._prepare(
+            "GET",
+            request.path,
+            query=request.query,
+            query_styles=request.query_styles,
+            headers=request.headers,
+            cookies=request.cookies,
+            options=request.options,
+        )
+        response = await self._send(call)
+
+        def parse() -> AsyncPage[Any]:
+            body, items = self._page_content(response, spec, item_type)
+            return AsyncPage(
+                client=self,
+                spec=spec,
+                item_type=item_type,
+                request=replace(request, options=without_raw_marker(request.options)),
+                base_url=self._base_url,
+                url=response.url,
+                body=body,
+                items=items,
+            )
+
+        return AsyncAPIResponse(response, parse) if call.raw else parse()
+
+    async def _send(self, call: _Call) -> httpx.Response:
+        """The successful answer to ``call``, after the retries it allows."""
+        attempt = 0
+        try:
+            while True:
+                outcome: httpx.Response | httpx.RequestError
+                try:
+                    outcome = await self._send_once(call.request)
+                except httpx.RequestError as err:
+                    outcome = err
+                delay = self._retry_delay(call, attempt, outcome)
+                if delay is None:
+                    return self._final(call, outcome)
+                await self._sleep(delay)
+                attempt += 1
+        finally:
+            call.close()
+
+    async def _send_once(self, request: httpx.Request) -> httpx.Response:
+        """One attempt, following redirects."""
+        current = request
+        for _ in range(MAX_REDIRECTS + 1):
+            response = await self._http.send(current, follow_redirects=False)
+            if response.next_request is None:
+                return response
+            current = self._redirect_request(request, response.next_request)
+        raise APIError(f"more than {MAX_REDIRECTS} redirects", request, body=None)
+
+
+class SyncAPIResource:
+    """The base of every synchronous resource (``client.videos``): holds the client."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def _sleep(self, seconds: float) -> None:
+        self._client._sleep(seconds)
+
+    def _poll(
+        self,
+        fetch: Callable[[], _T],
+        *,
+        status_of: Callable[[_T], object],
+        success: Collection[str],
+        failure: Collection[str],
+        poll_interval: float,
+        timeout: float,
+    ) -> _T:
+        """Fetches until the status is in ``success`` (returns the object) or ``failure``
+        (raises JobFailedError); raises WaitTimeoutError after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            obj = fetch()
+            if _job_finished(obj, status_of(obj), success, failure):
+                return obj
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise WaitTimeoutError(obj, _status_text(status_of(obj)), timeout)
+            self._sleep(min(poll_interval, remaining))
+
+
+class AsyncAPIResource:
+    """The base of every asynchronous resource (``client.videos``): holds the client."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def _sleep(self, seconds: float) -> None:
+        await self._client._sleep(seconds)
+
+    async def _poll(
+        self,
+        fetch: Callable[[], Awaitable[_T]],
+        *,
+        status_of: Callable[[_T], object],
+        success: Collection[str],
+        failure: Collection[str],
+        poll_interval: float,
+        timeout: float,
+    ) -> _T:
+        """Fetches until the status is in ``success`` (returns the object) or ``failure``
+        (raises JobFailedError); raises WaitTimeoutError after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            obj = await fetch()
+            if _job_finished(obj, status_of(obj), success, failure):
+                return obj
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise WaitTimeoutError(obj, _status_text(status_of(obj)), timeout)
+            await self._sleep(min(poll_interval, remaining))

@@ -1,0 +1,91 @@
+"""Bases of the generated models and enums: lenient about what the server sends."""
+
+from __future__ import annotations
+
+import enum
+import threading
+from typing import Any, TypeVar, cast
+
+import pydantic
+
+__all__ = ["BaseModel", "OpenFloatEnum", "OpenIntEnum", "OpenStrEnum"]
+
+_E = TypeVar("_E", bound=enum.Enum)
+_lock = threading.Lock()
+
+
+class BaseModel(pydantic.BaseModel):
+    """A model of the API: keys the document did not declare are kept, not rejected.
+
+    Fields are set by their Python name or by their wire name; ``to_dict()`` gives wire names back.
+    """
+
+    model_config = pydantic.ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+        protected_namespaces=(),
+        arbitrary_types_allowed=False,
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields that were set, by wire name, as JSON values."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The fields that were set, by wire name, as a JSON document."""
+        return self.model_dump_json(indent=indent, by_alias=True, exclude_unset=True)
+
+
+def _open_member(
+    cls: type[_E], value: object, kind: type[Any], accepts: tuple[type[Any], ...]
+) -> _E | None:
+    """The member of ``cls`` for a value the document did not list: made once, then reused."""
+    if not isinstance(value, accepts) or isinstance(value, bool):
+        return None
+    value = kind(value)
+    make: Any = kind.__new__  # str.__new__, int.__new__ or float.__new__
+    with _lock:
+        member: Any = cls._value2member_map_.get(value)
+        if member is None:
+            member = make(cls, value)
+            member._name_ = str(value)
+            member._value_ = value
+            cls._value2member_map_[value] = member
+    return cast(_E, member)
+
+
+class OpenStrEnum(str, enum.Enum):
+    """A string enum that accepts values added to the API after this client was generated.
+
+    ``Status("brand_new")`` returns a member whose ``value`` is ``"brand_new"``; iterating over the
+    class still lists only the documented members. ``str(member)`` is its value.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return _open_member(cls, value, str, (str,))
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class OpenIntEnum(int, enum.Enum):
+    """An integer enum that accepts values the document did not list (see ``OpenStrEnum``)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return _open_member(cls, value, int, (int,))
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class OpenFloatEnum(float, enum.Enum):
+    """A number enum that accepts values the document did not list (see ``OpenStrEnum``)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return _open_member(cls, value, float, (int, float))
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,195 @@
+"""Avatars: the `avatars` operations of Spiritme API; generated, do not edit."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import cast, List, Literal, Sequence, Optional, Union
+
+from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
+from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._utils import path_template, strip_not_given
+from ..types import Avatar
+
+__all__ = ["Avatars", "AsyncAvatars"]
+
+
+class Avatars(SyncAPIResource):
+    """avatars operations"""
+
+    @cached_property
+    def with_raw_response(self) -> AvatarsWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return AvatarsWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        ordering: Union[str, NotGiven] = NOT_GIVEN,
+        status: Union[
+            Sequence[
+                Literal[
+                    "approved",
+                    "captured",
+                    "clarification",
+                    "created",
+                    "ready",
+                    "rejected",
+                    "training",
+                ]
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> SyncPage[Avatar]:
+        """GET /api/avatars/
+
+        `GET /api/avatars/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+          ordering: Which field to use when ordering the results.
+          status: status
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/avatars/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "status": status,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=Avatar,
+        )
+
+
+class AvatarsWithRawResponse:
+    """`Avatars` methods that return `APIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: Avatars) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+
+
+class AsyncAvatars(AsyncAPIResource):
+    """avatars operations"""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAvatarsWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return AsyncAvatarsWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        ordering: Union[str, NotGiven] = NOT_GIVEN,
+        status: Union[
+            Sequence[
+                Literal[
+                    "approved",
+                    "captured",
+                    "clarification",
+                    "created",
+                    "ready",
+                    "rejected",
+                    "training",
+                ]
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> AsyncPaginator[Avatar]:
+        """GET /api/avatars/
+
+        `GET /api/avatars/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+          ordering: Which field to use when ordering the results.
+          status: status
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/avatars/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "status": status,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=Avatar,
+        )
+
+
+class AsyncAvatarsWithRawResponse:
+    """`AsyncAvatars` methods that return `AsyncAPIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: AsyncAvatars) -> None:
+        self._resource = resource

@@ -1,0 +1,355 @@
+"""BatchVideoTemplates: the `batch-video-templates` operations of Spiritme API; generated, do not edit."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import cast, Optional, Union
+
+from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
+from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._utils import path_template, strip_not_given
+from ..types import BatchVideoTemplate, BatchVideoTemplateRequest
+
+__all__ = ["BatchVideoTemplates", "AsyncBatchVideoTemplates"]
+
+
+class BatchVideoTemplates(SyncAPIResource):
+    """batch-video-templates operations"""
+
+    @cached_property
+    def with_raw_response(self) -> BatchVideoTemplatesWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return BatchVideoTemplatesWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> SyncPage[BatchVideoTemplate]:
+        """GET /api/batch-video-templates/
+
+        `GET /api/batch-video-templates/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/batch-video-templates/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=BatchVideoTemplate,
+        )
+
+    def create(
+        self,
+        *,
+        avatar: int,
+        voice: int,
+        text: str,
+        background: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> BatchVideoTemplate:
+        """POST /api/batch-video-templates/
+
+        `POST /api/batch-video-templates/`
+
+        Args:
+          avatar: avatar
+          voice: voice
+          text: text
+          background: background
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            BatchVideoTemplate,
+            self._client._request(
+                "post",
+                "/api/batch-video-templates/",
+                body=strip_not_given(
+                    {
+                        "avatar": avatar,
+                        "voice": voice,
+                        "text": text,
+                        "background": background,
+                    }
+                ),
+                body_model=BatchVideoTemplateRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=BatchVideoTemplate,
+                idempotent=False,
+            ),
+        )
+
+    def retrieve(
+        self,
+        id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> BatchVideoTemplate:
+        """GET /api/batch-video-templates/{id}/
+
+        `GET /api/batch-video-templates/{id}/`
+
+        Args:
+          id: A unique integer value identifying this batch video template.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            BatchVideoTemplate,
+            self._client._request(
+                "get",
+                path_template("/api/batch-video-templates/{id}/", id=id),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=BatchVideoTemplate,
+                idempotent=True,
+            ),
+        )
+
+
+class BatchVideoTemplatesWithRawResponse:
+    """`BatchVideoTemplates` methods that return `APIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: BatchVideoTemplates) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+
+
+class AsyncBatchVideoTemplates(AsyncAPIResource):
+    """batch-video-templates operations"""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBatchVideoTemplatesWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return AsyncBatchVideoTemplatesWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> AsyncPaginator[BatchVideoTemplate]:
+        """GET /api/batch-video-templates/
+
+        `GET /api/batch-video-templates/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/batch-video-templates/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=BatchVideoTemplate,
+        )
+
+    async def create(
+        self,
+        *,
+        avatar: int,
+        voice: int,
+        text: str,
+        background: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> BatchVideoTemplate:
+        """POST /api/batch-video-templates/
+
+        `POST /api/batch-video-templates/`
+
+        Args:
+          avatar: avatar
+          voice: voice
+          text: text
+          background: background
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            BatchVideoTemplate,
+            await self._client._request(
+                "post",
+                "/api/batch-video-templates/",
+                body=strip_not_given(
+                    {
+                        "avatar": avatar,
+                        "voice": voice,
+                        "text": text,
+                        "background": background,
+                    }
+                ),
+                body_model=BatchVideoTemplateRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=BatchVideoTemplate,
+                idempotent=False,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> BatchVideoTemplate:
+        """GET /api/batch-video-templates/{id}/
+
+        `GET /api/batch-video-templates/{id}/`
+
+        Args:
+          id: A unique integer value identifying this batch video template.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            BatchVideoTemplate,
+            await self._client._request(
+                "get",
+                path_template("/api/batch-video-templates/{id}/", id=id),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=BatchVideoTemplate,
+                idempotent=True,
+            ),
+        )
+
+
+class AsyncBatchVideoTemplatesWithRawResponse:
+    """`AsyncBatchVideoTemplates` methods that return `AsyncAPIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: AsyncBatchVideoTemplates) -> None:
+        self._resource = resource
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

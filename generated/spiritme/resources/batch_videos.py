@@ -1,0 +1,398 @@
+"""BatchVideos: the `batch-videos` operations of Spiritme API; generated, do not edit."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import cast, Dict, Mapping, Optional, Union
+
+from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
+from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._utils import path_template, strip_not_given
+from ..types import (
+    BatchVideo,
+    BatchVideoRequest,
+    BatchVideoTemplateNestedRequest,
+    WebhookNestedRequest,
+)
+
+__all__ = ["BatchVideos", "AsyncBatchVideos"]
+
+
+class BatchVideos(SyncAPIResource):
+    """batch-videos operations"""
+
+    @cached_property
+    def with_raw_response(self) -> BatchVideosWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return BatchVideosWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> SyncPage[BatchVideo]:
+        """GET /api/batch-videos/
+
+        `GET /api/batch-videos/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/batch-videos/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=BatchVideo,
+        )
+
+    def create(
+        self,
+        *,
+        variables: Mapping[str, Union[int, float, str, bool]],
+        template: Union[Optional[BatchVideoTemplateNestedRequest], NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> BatchVideo:
+        """POST /api/batch-videos/
+
+        `POST /api/batch-videos/`
+
+        Args:
+          variables: variables
+          template: template
+          webhook: webhook
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            BatchVideo,
+            self._client._request(
+                "post",
+                "/api/batch-videos/",
+                body=strip_not_given(
+                    {
+                        "variables": variables,
+                        "template": template,
+                        "webhook": webhook,
+                    }
+                ),
+                body_model=BatchVideoRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=BatchVideo,
+                idempotent=False,
+            ),
+        )
+
+    def retrieve(
+        self,
+        id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> BatchVideo:
+        """GET /api/batch-videos/{id}/
+
+        `GET /api/batch-videos/{id}/`
+
+        Args:
+          id: A unique integer value identifying this batch video.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            BatchVideo,
+            self._client._request(
+                "get",
+                path_template("/api/batch-videos/{id}/", id=id),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=BatchVideo,
+                idempotent=True,
+            ),
+        )
+
+    def wait(
+        self,
+        id: int,
+        *,
+        poll_interval: float = 3.0,
+        timeout: float = 600.0,
+    ) -> BatchVideo:
+        """Poll `retrieve` until `status` is success.
+
+        Returns the object on success; raises `JobFailedError` (carrying
+        the object) on error, and `WaitTimeoutError` when `timeout`
+        seconds pass first.
+        """
+        return self._poll(
+            lambda: self.retrieve(id),
+            status_of=lambda obj: obj.status,
+            success=["success"],
+            failure=["error"],
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
+
+class BatchVideosWithRawResponse:
+    """`BatchVideos` methods that return `APIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: BatchVideos) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+
+
+class AsyncBatchVideos(AsyncAPIResource):
+    """batch-videos operations"""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBatchVideosWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return AsyncBatchVideosWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> AsyncPaginator[BatchVideo]:
+        """GET /api/batch-videos/
+
+        `GET /api/batch-videos/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/batch-videos/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=BatchVideo,
+        )
+
+    async def create(
+        self,
+        *,
+        variables: Mapping[str, Union[int, float, str, bool]],
+        template: Union[Optional[BatchVideoTemplateNestedRequest], NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> BatchVideo:
+        """POST /api/batch-videos/
+
+        `POST /api/batch-videos/`
+
+        Args:
+          variables: variables
+          template: template
+          webhook: webhook
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            BatchVideo,
+            await self._client._request(
+                "post",
+                "/api/batch-videos/",
+                body=strip_not_given(
+                    {
+                        "variables": variables,
+                        "template": template,
+                        "webhook": webhook,
+                    }
+                ),
+                body_model=BatchVideoRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=BatchVideo,
+                idempotent=False,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> BatchVideo:
+        """GET /api/batch-videos/{id}/
+
+        `GET /api/batch-videos/{id}/`
+
+        Args:
+          id: A unique integer value identifying this batch video.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            BatchVideo,
+            await self._client._request(
+                "get",
+                path_template("/api/batch-videos/{id}/", id=id),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=BatchVideo,
+                idempotent=True,
+            ),
+        )
+
+    async def wait(
+        self,
+        id: int,
+        *,
+        poll_interval: float = 3.0,
+        timeout: float = 600.0,
+    ) -> BatchVideo:
+        """Poll `retrieve` until `status` is success.
+
+        Returns the object on success; raises `JobFailedError` (carrying
+        the object) on error, and `WaitTimeoutError` when `timeout`
+        seconds pass first.
+        """
+        return await self._poll(
+            lambda: self.retrieve(id),
+            status_of=lambda obj: obj.status,
+            success=["success"],
+            failure=["error"],
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
+
+class AsyncBatchVideosWithRawResponse:
+    """`AsyncBatchVideos` methods that return `AsyncAPIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: AsyncBatchVideos) -> None:
+        self._resource = resource
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

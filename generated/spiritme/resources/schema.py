@@ -1,0 +1,149 @@
+"""Schema: the `schema` operations of Spiritme API; generated, do not edit."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import cast, Any, Dict, Literal, Mapping, Optional, Union
+
+from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
+from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._utils import path_template, strip_not_given
+
+__all__ = ["Schema", "AsyncSchema"]
+
+
+class Schema(SyncAPIResource):
+    """schema operations"""
+
+    @cached_property
+    def with_raw_response(self) -> SchemaWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return SchemaWithRawResponse(self)
+
+    def retrieve(
+        self,
+        *,
+        format: Union[Literal["json", "yaml"], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Dict[str, Any]:
+        """OpenApi3 schema for this API. Format can be selected via content negotiation.
+
+        - YAML: application/vnd.oai.openapi
+        - JSON: application/vnd.oai.openapi+json
+
+                `GET /api/schema/`
+
+                Args:
+                  format: format
+
+                  extra_headers: Send extra headers.
+                  extra_query: Add additional query parameters to the request.
+                  extra_body: Add additional JSON properties to the request.
+                  timeout: Override the client-level default timeout for this request, in seconds.
+                  max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Dict[str, Any],
+            self._client._request(
+                "get",
+                "/api/schema/",
+                query=strip_not_given(
+                    {
+                        "format": format,
+                    }
+                ),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Dict[str, Any],
+                idempotent=True,
+            ),
+        )
+
+
+class SchemaWithRawResponse:
+    """`Schema` methods that return `APIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: Schema) -> None:
+        self._resource = resource
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+
+
+class AsyncSchema(AsyncAPIResource):
+    """schema operations"""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSchemaWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return AsyncSchemaWithRawResponse(self)
+
+    async def retrieve(
+        self,
+        *,
+        format: Union[Literal["json", "yaml"], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Dict[str, Any]:
+        """OpenApi3 schema for this API. Format can be selected via content negotiation.
+
+        - YAML: application/vnd.oai.openapi
+        - JSON: application/vnd.oai.openapi+json
+
+                `GET /api/schema/`
+
+                Args:
+                  format: format
+
+                  extra_headers: Send extra headers.
+                  extra_query: Add additional query parameters to the request.
+                  extra_body: Add additional JSON properties to the request.
+                  timeout: Override the client-level default timeout for this request, in seconds.
+                  max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Dict[str, Any],
+            await self._client._request(
+                "get",
+                "/api/schema/",
+                query=strip_not_given(
+                    {
+                        "format": format,
+                    }
+                ),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Dict[str, Any],
+                idempotent=True,
+            ),
+        )
+
+
+class AsyncSchemaWithRawResponse:
+    """`AsyncSchema` methods that return `AsyncAPIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: AsyncSchema) -> None:
+        self._resource = resource
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

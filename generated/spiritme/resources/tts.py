@@ -1,0 +1,262 @@
+"""Tts: the `tts` operations of Spiritme API; generated, do not edit."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import cast, Optional, Union
+
+from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
+from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._utils import path_template, strip_not_given
+from ..types import Language, Voice
+
+__all__ = ["Tts", "AsyncTts"]
+
+
+class Tts(SyncAPIResource):
+    """tts operations"""
+
+    @cached_property
+    def with_raw_response(self) -> TtsWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return TtsWithRawResponse(self)
+
+    def list_languages(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> SyncPage[Language]:
+        """GET /api/tts/languages/
+
+        `GET /api/tts/languages/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/tts/languages/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=Language,
+        )
+
+    def list_voices(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> SyncPage[Voice]:
+        """GET /api/tts/voices/
+
+        `GET /api/tts/voices/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/tts/voices/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=Voice,
+        )
+
+
+class TtsWithRawResponse:
+    """`Tts` methods that return `APIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: Tts) -> None:
+        self._resource = resource
+        self.list_languages = to_raw_response_wrapper(resource.list_languages)
+        self.list_voices = to_raw_response_wrapper(resource.list_voices)
+
+
+class AsyncTts(AsyncAPIResource):
+    """tts operations"""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncTtsWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return AsyncTtsWithRawResponse(self)
+
+    def list_languages(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> AsyncPaginator[Language]:
+        """GET /api/tts/languages/
+
+        `GET /api/tts/languages/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/tts/languages/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=Language,
+        )
+
+    def list_voices(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> AsyncPaginator[Voice]:
+        """GET /api/tts/voices/
+
+        `GET /api/tts/voices/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/tts/voices/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=Voice,
+        )
+
+
+class AsyncTtsWithRawResponse:
+    """`AsyncTts` methods that return `AsyncAPIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: AsyncTts) -> None:
+        self._resource = resource

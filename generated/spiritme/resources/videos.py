@@ -1,0 +1,773 @@
+"""Videos: the `videos` operations of Spiritme API; generated, do not edit."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import cast, List, Literal, Sequence, Optional, Union
+
+from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
+from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
+from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._utils import path_template, strip_not_given
+from ..types import ResolutionRequest, SlideRequest, Video, VideoRequest, WebhookNestedRequest
+
+__all__ = ["Videos", "AsyncVideos"]
+
+
+class Videos(SyncAPIResource):
+    """videos operations"""
+
+    @cached_property
+    def with_raw_response(self) -> VideosWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return VideosWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        ordering: Union[str, NotGiven] = NOT_GIVEN,
+        status: Union[
+            Sequence[Literal["draft", "in_queue", "executing", "error", "success"]], NotGiven
+        ] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> SyncPage[Video]:
+        """GET /api/videos/
+
+        `GET /api/videos/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+          ordering: Which field to use when ordering the results.
+          status: Used by the Pipedream integration as status=success; enum inferred.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/videos/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "status": status,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=Video,
+        )
+
+    def create(
+        self,
+        *,
+        slides: Sequence[SlideRequest],
+        name: Union[str, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
+        enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Video:
+        """POST /api/videos/
+
+        `POST /api/videos/`
+
+        Args:
+          name: name Server default: `'New video'`.
+          slides: slides
+          webhook: webhook
+          resolution: resolution
+          auto_emotions_markup: auto_emotions_markup
+          enable_subtitles: enable_subtitles
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Video,
+            self._client._request(
+                "post",
+                "/api/videos/",
+                body=strip_not_given(
+                    {
+                        "name": name,
+                        "slides": slides,
+                        "webhook": webhook,
+                        "resolution": resolution,
+                        "auto_emotions_markup": auto_emotions_markup,
+                        "enable_subtitles": enable_subtitles,
+                    }
+                ),
+                body_model=VideoRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Video,
+                idempotent=False,
+            ),
+        )
+
+    def retrieve(
+        self,
+        id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Video:
+        """GET /api/videos/{id}/
+
+        `GET /api/videos/{id}/`
+
+        Args:
+          id: A unique integer value identifying this video.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Video,
+            self._client._request(
+                "get",
+                path_template("/api/videos/{id}/", id=id),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Video,
+                idempotent=True,
+            ),
+        )
+
+    def update(
+        self,
+        id: int,
+        *,
+        slides: Sequence[SlideRequest],
+        name: Union[str, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
+        enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Video:
+        """PUT /api/videos/{id}/
+
+        `PUT /api/videos/{id}/`
+
+        Args:
+          id: A unique integer value identifying this video.
+          name: name Server default: `'New video'`.
+          slides: slides
+          webhook: webhook
+          resolution: resolution
+          auto_emotions_markup: auto_emotions_markup
+          enable_subtitles: enable_subtitles
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Video,
+            self._client._request(
+                "put",
+                path_template("/api/videos/{id}/", id=id),
+                body=strip_not_given(
+                    {
+                        "name": name,
+                        "slides": slides,
+                        "webhook": webhook,
+                        "resolution": resolution,
+                        "auto_emotions_markup": auto_emotions_markup,
+                        "enable_subtitles": enable_subtitles,
+                    }
+                ),
+                body_model=VideoRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Video,
+                idempotent=True,
+            ),
+        )
+
+    def delete(
+        self,
+        id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> None:
+        """DELETE /api/videos/{id}/
+
+        `DELETE /api/videos/{id}/`
+
+        Args:
+          id: A unique integer value identifying this video.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            None,
+            self._client._request(
+                "delete",
+                path_template("/api/videos/{id}/", id=id),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=None,
+                idempotent=True,
+            ),
+        )
+
+    def publish(
+        self,
+        id: int,
+        *,
+        slides: Sequence[SlideRequest],
+        name: Union[str, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
+        enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Video:
+        """POST /api/videos/{id}/publish/
+
+        `POST /api/videos/{id}/publish/`
+
+        Args:
+          id: A unique integer value identifying this video.
+          name: name Server default: `'New video'`.
+          slides: slides
+          webhook: webhook
+          resolution: resolution
+          auto_emotions_markup: auto_emotions_markup
+          enable_subtitles: enable_subtitles
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Video,
+            self._client._request(
+                "post",
+                path_template("/api/videos/{id}/publish/", id=id),
+                body=strip_not_given(
+                    {
+                        "name": name,
+                        "slides": slides,
+                        "webhook": webhook,
+                        "resolution": resolution,
+                        "auto_emotions_markup": auto_emotions_markup,
+                        "enable_subtitles": enable_subtitles,
+                    }
+                ),
+                body_model=VideoRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Video,
+                idempotent=False,
+            ),
+        )
+
+    def wait(
+        self,
+        id: int,
+        *,
+        poll_interval: float = 3.0,
+        timeout: float = 600.0,
+    ) -> Video:
+        """Poll `retrieve` until `status` is success.
+
+        Returns the object on success; raises `JobFailedError` (carrying
+        the object) on error, and `WaitTimeoutError` when `timeout`
+        seconds pass first.
+        """
+        return self._poll(
+            lambda: self.retrieve(id),
+            status_of=lambda obj: obj.status,
+            success=["success"],
+            failure=["error"],
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
+
+class VideosWithRawResponse:
+    """`Videos` methods that return `APIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: Videos) -> None:
+        self._resource = resource
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.update = to_raw_response_wrapper(resource.update)
+        self.delete = to_raw_response_wrapper(resource.delete)
+        self.publish = to_raw_response_wrapper(resource.publish)
+
+
+class AsyncVideos(AsyncAPIResource):
+    """videos operations"""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVideosWithRawResponse:
+        """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
+        return AsyncVideosWithRawResponse(self)
+
+    def list(
+        self,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        offset: Union[int, NotGiven] = NOT_GIVEN,
+        ordering: Union[str, NotGiven] = NOT_GIVEN,
+        status: Union[
+            Sequence[Literal["draft", "in_queue", "executing", "error", "success"]], NotGiven
+        ] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> AsyncPaginator[Video]:
+        """GET /api/videos/
+
+        `GET /api/videos/`
+
+        Args:
+          limit: Number of results to return per page.
+          offset: The initial index from which to return the results.
+          ordering: Which field to use when ordering the results.
+          status: Used by the Pipedream integration as status=success; enum inferred.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return self._client._get_page(
+            "/api/videos/",
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "status": status,
+                }
+            ),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            page=PageSpec(
+                style="offset",
+                items_field="results",
+                next_field="next",
+                offset_param="offset",
+                limit_param="limit",
+                page_param="",
+                cursor_param="",
+            ),
+            item_type=Video,
+        )
+
+    async def create(
+        self,
+        *,
+        slides: Sequence[SlideRequest],
+        name: Union[str, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
+        enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Video:
+        """POST /api/videos/
+
+        `POST /api/videos/`
+
+        Args:
+          name: name Server default: `'New video'`.
+          slides: slides
+          webhook: webhook
+          resolution: resolution
+          auto_emotions_markup: auto_emotions_markup
+          enable_subtitles: enable_subtitles
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Video,
+            await self._client._request(
+                "post",
+                "/api/videos/",
+                body=strip_not_given(
+                    {
+                        "name": name,
+                        "slides": slides,
+                        "webhook": webhook,
+                        "resolution": resolution,
+                        "auto_emotions_markup": auto_emotions_markup,
+                        "enable_subtitles": enable_subtitles,
+                    }
+                ),
+                body_model=VideoRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Video,
+                idempotent=False,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Video:
+        """GET /api/videos/{id}/
+
+        `GET /api/videos/{id}/`
+
+        Args:
+          id: A unique integer value identifying this video.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Video,
+            await self._client._request(
+                "get",
+                path_template("/api/videos/{id}/", id=id),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Video,
+                idempotent=True,
+            ),
+        )
+
+    async def update(
+        self,
+        id: int,
+        *,
+        slides: Sequence[SlideRequest],
+        name: Union[str, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
+        enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Video:
+        """PUT /api/videos/{id}/
+
+        `PUT /api/videos/{id}/`
+
+        Args:
+          id: A unique integer value identifying this video.
+          name: name Server default: `'New video'`.
+          slides: slides
+          webhook: webhook
+          resolution: resolution
+          auto_emotions_markup: auto_emotions_markup
+          enable_subtitles: enable_subtitles
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Video,
+            await self._client._request(
+                "put",
+                path_template("/api/videos/{id}/", id=id),
+                body=strip_not_given(
+                    {
+                        "name": name,
+                        "slides": slides,
+                        "webhook": webhook,
+                        "resolution": resolution,
+                        "auto_emotions_markup": auto_emotions_markup,
+                        "enable_subtitles": enable_subtitles,
+                    }
+                ),
+                body_model=VideoRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Video,
+                idempotent=True,
+            ),
+        )
+
+    async def delete(
+        self,
+        id: int,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> None:
+        """DELETE /api/videos/{id}/
+
+        `DELETE /api/videos/{id}/`
+
+        Args:
+          id: A unique integer value identifying this video.
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            None,
+            await self._client._request(
+                "delete",
+                path_template("/api/videos/{id}/", id=id),
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=None,
+                idempotent=True,
+            ),
+        )
+
+    async def publish(
+        self,
+        id: int,
+        *,
+        slides: Sequence[SlideRequest],
+        name: Union[str, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
+        enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+    ) -> Video:
+        """POST /api/videos/{id}/publish/
+
+        `POST /api/videos/{id}/publish/`
+
+        Args:
+          id: A unique integer value identifying this video.
+          name: name Server default: `'New video'`.
+          slides: slides
+          webhook: webhook
+          resolution: resolution
+          auto_emotions_markup: auto_emotions_markup
+          enable_subtitles: enable_subtitles
+
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
+        """
+        return cast(
+            Video,
+            await self._client._request(
+                "post",
+                path_template("/api/videos/{id}/publish/", id=id),
+                body=strip_not_given(
+                    {
+                        "name": name,
+                        "slides": slides,
+                        "webhook": webhook,
+                        "resolution": resolution,
+                        "auto_emotions_markup": auto_emotions_markup,
+                        "enable_subtitles": enable_subtitles,
+                    }
+                ),
+                body_model=VideoRequest,
+                encoding="json",
+                content_type="application/json",
+                options=make_request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+                cast_to=Video,
+                idempotent=False,
+            ),
+        )
+
+    async def wait(
+        self,
+        id: int,
+        *,
+        poll_interval: float = 3.0,
+        timeout: float = 600.0,
+    ) -> Video:
+        """Poll `retrieve` until `status` is success.
+
+        Returns the object on success; raises `JobFailedError` (carrying
+        the object) on error, and `WaitTimeoutError` when `timeout`
+        seconds pass first.
+        """
+        return await self._poll(
+            lambda: self.retrieve(id),
+            status_of=lambda obj: obj.status,
+            success=["success"],
+            failure=["error"],
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
+
+class AsyncVideosWithRawResponse:
+    """`AsyncVideos` methods that return `AsyncAPIResponse` instead of the parsed body."""
+
+    def __init__(self, resource: AsyncVideos) -> None:
+        self._resource = resource
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.update = async_to_raw_response_wrapper(resource.update)
+        self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.publish = async_to_raw_response_wrapper(resource.publish)

@@ -1,0 +1,24 @@
+"""PaginatedLanguageList: generated from `/components/schemas/PaginatedLanguageList`; do not edit."""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+from pydantic import Field
+
+from .._models import BaseModel
+from .language import Language
+
+__all__ = ["PaginatedLanguageList"]
+
+
+class PaginatedLanguageList(BaseModel):
+    """PaginatedLanguageList"""
+
+    count: Optional[int] = Field(default=None)
+
+    next: Optional[str] = Field(default=None)
+
+    previous: Optional[str] = Field(default=None)
+
+    results: Optional[List[Language]] = Field(default=None)

@@ -1,0 +1,18 @@
+"""ResolutionRequest: generated from `/components/schemas/ResolutionRequest`; do not edit."""
+
+from __future__ import annotations
+
+
+from pydantic import Field
+
+from .._models import BaseModel
+
+__all__ = ["ResolutionRequest"]
+
+
+class ResolutionRequest(BaseModel):
+    """ResolutionRequest"""
+
+    width: int
+
+    height: int

@@ -1,0 +1,24 @@
+"""SlideRequest: generated from `/components/schemas/SlideRequest`; do not edit."""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+from pydantic import Field
+
+from .._models import BaseModel
+from .audio_source_request import AudioSourceRequest
+from .file_nested_request import FileNestedRequest
+from .layer_request import LayerRequest
+
+__all__ = ["SlideRequest"]
+
+
+class SlideRequest(BaseModel):
+    """SlideRequest"""
+
+    audio_source: AudioSourceRequest
+
+    layers: List[LayerRequest]
+
+    background: Optional[FileNestedRequest] = Field(default=None)
