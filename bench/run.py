@@ -318,9 +318,9 @@ def bench_document(name: str, doc: Path, runs: int, opc: Opc, work: Path, log: C
     if last_output is not None and last_cache is not None and result.ours.ok:
         for _ in range(runs):
             result.check_warm.samples.append(build_ours(doc, last_output, package, last_cache, last_output.parent, check=True))
-            cold = fresh_dir(work, "cache")
-            result.check_cold.samples.append(build_ours(doc, last_output, package, cold, last_output.parent, check=True))
-            shutil.rmtree(cold, ignore_errors=True)
+        cold = fresh_dir(work, "cache")  # once: it costs a full build
+        result.check_cold.samples.append(build_ours(doc, last_output, package, cold, last_output.parent, check=True))
+        shutil.rmtree(cold, ignore_errors=True)
     else:
         result.check_warm.note = result.check_cold.note = "no build to check"
     if last_output is not None:
@@ -367,7 +367,7 @@ def check_section(results: list[DocResult], startup: Series) -> list[str]:
     rows = [["(any)", "interpreter start + pipeline imports only", fmt_s(startup.wall), fmt_s(startup.cpu),
              f"{startup.rss:.0f} MB", SCRUB(startup.status()), "— (the floor under every command)"]]
     for r in results:
-        for label, series in (("warm (cache of the build)", r.check_warm), ("cold (empty cache)", r.check_cold)):
+        for label, series in (("warm (cache of the build)", r.check_warm), ("cold (empty cache; 1 run)", r.check_cold)):
             status = series.status()
             if any(s.returncode == 1 for s in series.samples):
                 status = "STALE: the unchanged output would change — " + status
@@ -545,14 +545,42 @@ def paginated_video_list(doc: Path, items: int) -> tuple[bytes, bytes]:
 
 
 PARSE_OURS = """
-import json, statistics, sys, time
+import json, statistics, sys, time, typing
+import pydantic
+from typing_extensions import NotRequired, TypedDict
 sys.path.insert(0, sys.argv[1])
 from spiritme.types import PaginatedVideoList
 data = open(sys.argv[2], "rb").read()
-times = []
-for _ in range(int(sys.argv[3]) + 1):
-    t = time.perf_counter(); page = PaginatedVideoList.model_validate_json(data); times.append(time.perf_counter() - t)
-print(json.dumps({"median": statistics.median(times[1:]), "items": len(page.results), "last_id": page.results[-1].id}))
+def median_of(parse):
+    times = []
+    for _ in range(int(sys.argv[3]) + 1):
+        t = time.perf_counter(); result = parse(data); times.append(time.perf_counter() - t)
+    return statistics.median(times[1:]), result
+mirrors = {}
+def mirror(tp):
+    # the same field types, with every model replaced by a TypedDict: what validating into dicts would cost
+    if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+        if tp not in mirrors:
+            hints = typing.get_type_hints(tp)
+            fields = {(f.alias or n): (mirror(hints[n]) if f.is_required() else NotRequired[mirror(hints[n])])
+                      for n, f in tp.model_fields.items()}
+            mirrors[tp] = TypedDict(tp.__name__ + "Dict", fields)
+        return mirrors[tp]
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is None or not args:
+        return tp
+    args = tuple(mirror(a) for a in args)
+    return typing.Union[args] if origin is typing.Union else origin[args if len(args) > 1 else args[0]]
+median, page = median_of(PaginatedVideoList.model_validate_json)
+out = {"median": median, "items": len(page.results), "last_id": page.results[-1].id}
+try:
+    adapter = pydantic.TypeAdapter(mirror(PaginatedVideoList))
+    dict_median, as_dict = median_of(adapter.validate_json)
+    out["typeddict_median"] = dict_median
+    out["typeddict_items"] = len(as_dict["results"])
+except Exception as exc:
+    out["typeddict_error"] = f"{type(exc).__name__}: {exc}"
+print(json.dumps(out))
 """
 
 PARSE_OPC = """
@@ -592,8 +620,17 @@ for i in range(blocks):
         for _ in range(per):
             call()
         spent[name].append((time.perf_counter() - t) / per)
+import cProfile, pstats
+profiler = cProfile.Profile()
+profiler.runcall(lambda: [ours_call() for _ in range(per)])
+package = sys.argv[1]
+rows = sorted(((k, v) for k, v in pstats.Stats(profiler).stats.items() if k[0].startswith(package)),
+              key=lambda kv: -kv[1][3])
+own = [f"{v[3] / per * 1e6:6.0f} µs cum/request  {k[2]}  ({k[0][len(package):].lstrip('/')}:{k[1]})"
+       for k, v in rows[:10]]
 print(json.dumps({"bare": statistics.median(spent["bare"]), "ours": statistics.median(spent["ours"]),
-                  "returned": type(ours_call()).__name__, "requests": 2 * (50 + blocks * per + 1) - 1}))
+                  "returned": type(ours_call()).__name__, "requests": 2 * (50 + blocks * per + 1) - 1,
+                  "profile": own}))
 """
 
 
@@ -694,6 +731,16 @@ def parse_section(r: ClientResults) -> list[str]:
     lines = table(["client", "median time", "status"], rows)
     lines += ["", f"Speed-up (opc time / ours): **{fmt_ratio(speedup)}** — target ≥ {PARSE_SPEEDUP_TARGET:.0f}×: "
                   f"{verdict(met)}."]
+    if "typeddict_median" in ours:
+        lever = f"{fmt_s(ours['typeddict_median'])}"
+        if "median" in theirs:
+            lever += f", {theirs['median'] / ours['typeddict_median']:.1f}× faster than opc"
+        lines += ["", "What would move it (measured, not generated today): the same field types with every model "
+                      "replaced by a `TypedDict`, validated by one `pydantic.TypeAdapter(...).validate_json(raw)` "
+                      f"into plain dicts: {lever}. The cost above is pydantic building one Python object per "
+                      "JSON object (here about 9 per video), not the parsing."]
+    elif "typeddict_error" in ours:
+        lines += ["", SCRUB(f"TypedDict comparison failed: {ours['typeddict_error']}", 300)]
     return lines
 
 
@@ -707,6 +754,10 @@ def request_section(r: ClientResults, requests: int) -> list[str]:
     lines = table(["per request (keep-alive, median of 10 alternating blocks)", "time"], rows)
     lines += ["", f"Overhead ratio (ours / bare httpx): **{fmt_ratio(ratio)}** — target ≤ {REQUEST_RATIO_TARGET}×: "
                   f"{verdict(ratio <= REQUEST_RATIO_TARGET)} ({requests} requests per side after 50 warm-up each)."]
+    if result.get("profile"):
+        lines += ["", "Where the generated client's time goes per request (cProfile, functions of the generated "
+                      "package by cumulative time; profiling inflates every figure):", "", "```"]
+        lines += [SCRUB(line, 200).replace("\\|", "|") for line in result["profile"]] + ["```"]
     return lines
 
 
@@ -772,7 +823,36 @@ def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
             "entries": {k[4:]: v for k, v in profiled.items() if k.startswith("top:")},
         }
     return {"passes": passes, "sizes": output_sizes(plain["parse"], sources, gen_format.format_python),
-            "workers": min(os.cpu_count() or 1, 8)}
+            "workers": min(os.cpu_count() or 1, 8),
+            "ruff": ruff_lever(sources, output, gen_format.MODE.line_length, work)}
+
+
+def ruff_lever(sources: dict[str, str], formatted: Path, line_length: int, work: Path) -> dict[str, Any]:
+    """What a compiled formatter would cost: ruff (from the openapi-python-client environment) on the same
+    unformatted tree, and on how many of black's outputs it agrees (``ruff format --check`` leaves them as they are)."""
+    ruff = OPC_VENV / "bin" / "ruff"
+    if not ruff.exists():
+        return {"error": "ruff not installed (run without --no-opc once)"}
+    folder = fresh_dir(work, "ruff")
+    paths = []
+    for path, text in sources.items():
+        if path.endswith(".py"):
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            paths.append(path)
+    options = ["--line-length", str(line_length), "--target-version", "py310", "--no-cache"]
+    start = time.perf_counter()
+    done = subprocess.run([str(ruff), "format", *options, *paths], cwd=folder, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        return {"error": "ruff format failed: " + (done.stderr.strip().splitlines() or ["?"])[0]}
+    present = [p for p in paths if (formatted / p).exists()]
+    checked = subprocess.run([str(ruff), "format", "--check", *options, *present], cwd=formatted,
+                             capture_output=True, text=True)
+    disagree = [ln.split(":", 1)[1].strip() for ln in checked.stdout.splitlines() if ln.startswith("Would reformat:")]
+    return {"seconds": seconds, "files": len(paths), "checked": len(present), "disagree": disagree[:5],
+            "disagree_count": len(disagree)}
 
 
 def output_sizes(api: Any, sources: dict[str, str], format_python: Callable[[str, str], str]) -> dict[str, Any]:
@@ -833,6 +913,17 @@ def profile_section(name: str, result: dict[str, Any]) -> list[str]:
         f"the whole tree, ≈ {serial / max(1, result['workers']):.1f} s of wall at best on {result['workers']} "
         "worker(s). What black is given, by part of the tree:", "",
     ]
+    ruff = result.get("ruff", {})
+    if "seconds" in ruff:
+        agree = ruff["checked"] - ruff["disagree_count"]
+        lines[-2] = lines[-2].replace(" What black is given", (
+            f" The same unformatted tree through `ruff format` (compiled; what openapi-python-client runs): "
+            f"{fmt_s(ruff['seconds'])} of wall for {ruff['files']} files; on black's output it agrees byte for byte "
+            f"on {agree} of {ruff['checked']} files"
+            + (f" (differs: {', '.join(ruff['disagree'])})" if ruff["disagree"] else "")
+            + ". What black is given"))
+    elif ruff:
+        lines[-2] += SCRUB(f" (ruff comparison: {ruff['error']})", 300)
     lines += table(["part", "files", "bytes", "share"],
                    [[g, str(n), f"{b / 1e6:.2f} MB", f"{b / max(1, sizes['py_bytes']) * 100:.0f} %"]
                     for g, (n, b) in sorted(sizes["groups"].items(), key=lambda kv: -kv[1][1])])
