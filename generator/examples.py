@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+try:  # the regular-expression parser moved in Python 3.11
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    import sre_parse  # type: ignore[no-redef]
 
 from . import ir
 
@@ -70,7 +76,9 @@ class Synthesizer:
                 continue
             if depth >= self.MAX_DEPTH and not f.required:
                 continue
-            if f.has_example and _plausible(f.example, f.type):
+            if not f.constraints.is_empty() and not isinstance(f.type, ir.Nullable):
+                out[f.wire_name] = constrained(self.value(f.type, required_only=required_only, depth=depth + 1), f.constraints)
+            elif f.has_example and _plausible(f.example, f.type):
                 out[f.wire_name] = f.example
             elif depth >= self.MAX_DEPTH and isinstance(f.type, ir.Nullable):
                 out[f.wire_name] = None
@@ -91,3 +99,92 @@ def _plausible(example: Any, t: ir.TypeRef) -> bool:
     if isinstance(inner, ir.DateTime):
         return isinstance(example, str)
     return False
+
+
+def constrained(value: Any, c: ir.Constraints) -> Any:
+    """``value`` adjusted to satisfy length, range, item-count and pattern constraints where it can."""
+    if isinstance(value, str):
+        if c.pattern:
+            value = string_matching(c.pattern, c.min_length or 0) or value
+        if c.min_length and len(value) < c.min_length:
+            value = value + "x" * (c.min_length - len(value))
+        if c.max_length is not None and len(value) > c.max_length:
+            value = value[: c.max_length]
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        low = c.minimum if c.minimum is not None else (c.exclusive_minimum + 1 if c.exclusive_minimum is not None else None)
+        high = c.maximum if c.maximum is not None else (c.exclusive_maximum - 1 if c.exclusive_maximum is not None else None)
+        if low is not None and value < low:
+            value = type(value)(low) if isinstance(value, int) and float(low).is_integer() else low
+        if high is not None and value > high:
+            value = type(value)(high) if isinstance(value, int) and float(high).is_integer() else high
+        return value
+    if isinstance(value, list):
+        if c.min_items and value:
+            value = value * c.min_items
+        if c.max_items is not None:
+            value = value[: c.max_items]
+    return value
+
+
+def string_matching(pattern: str, min_length: int = 0) -> str | None:
+    """A short string that ``pattern`` matches (searched, as JSON Schema does), or None."""
+    try:
+        tree = sre_parse.parse(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    try:
+        text = _emit(tree, max(min_length, 1))
+        return text if re.search(pattern, text) else None
+    except (ValueError, RecursionError, re.error, OverflowError):
+        return None
+
+
+def _emit(tree: Any, want: int) -> str:
+    out = []
+    for op, arg in tree:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(arg))
+        elif name == "NOT_LITERAL":
+            out.append("a" if arg != ord("a") else "b")
+        elif name == "ANY":
+            out.append("a")
+        elif name == "IN":
+            out.append(_class_char(arg))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, sub = arg
+            count = max(low, min(want, high if high != sre_parse.MAXREPEAT else want)) if low == 0 and high > 0 else low
+            count = min(count, 64)
+            out.append("".join(_emit(sub, want) for _ in range(count)))
+        elif name == "SUBPATTERN":
+            out.append(_emit(arg[-1], want))
+        elif name == "ATOMIC_GROUP":
+            out.append(_emit(arg, want))
+        elif name == "BRANCH":
+            out.append(_emit(arg[1][0], want))
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        elif name == "GROUPREF":
+            continue
+        else:
+            raise ValueError(name)
+    return "".join(out)
+
+
+def _class_char(items: Any) -> str:
+    negate = any(str(op) == "NEGATE" for op, _ in items)
+    candidates = []
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            candidates.append(chr(arg))
+        elif name == "RANGE":
+            candidates.append(chr(arg[0]))
+        elif name == "CATEGORY":
+            candidates.append({"CATEGORY_DIGIT": "1", "CATEGORY_SPACE": " ", "CATEGORY_WORD": "a"}.get(str(arg), "a"))
+    if negate:
+        return next(ch for ch in "aZ0_-" if ch not in candidates)
+    if not candidates:
+        raise ValueError("empty class")
+    return candidates[0]

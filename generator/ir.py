@@ -258,6 +258,8 @@ class Operation:
     pagination: Pagination | None = None
     security: tuple[str, ...] = ()  # scheme names that apply; empty: none required
     idempotent: bool = True
+    request_path: str = ""  # ``path`` without a query string some documents put in the key
+    fixed_query: tuple[tuple[str, str], ...] = ()  # that query string, always sent
 
 
 @dataclass(frozen=True)

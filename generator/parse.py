@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qsl
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ from .schemas import SchemaBuilder, example_of, names_escape, text
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 IDEMPOTENT = frozenset({"get", "put", "delete", "options", "head", "trace"})
+NO_BODY_STATUSES = frozenset({"204", "205", "304"})
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 # drf-spectacular operationId suffixes (``<path>_<action>``) → the verb our method starts with
 DRF_ACTIONS = {"list": "list", "create": "create", "retrieve": "retrieve", "update": "update",
@@ -224,6 +226,8 @@ class _Parser:
             pagination=self._pagination(method, others, success),
             security=schemes,
             idempotent=method in IDEMPOTENT,
+            request_path=path.partition("?")[0],
+            fixed_query=tuple(parse_qsl(path.partition("?")[2], keep_blank_values=True)),
         )
 
     def _parameters(self, op: dict[str, Any], path_item: dict[str, Any], pointer: str, args: names.Namespace, hint: str) -> list[ir.Parameter]:
@@ -327,6 +331,9 @@ class _Parser:
             if not isinstance(node, dict):
                 continue
             content = node.get("content") if isinstance(node.get("content"), dict) else {}
+            if content and status in NO_BODY_STATUSES:
+                self.warn(f"a {status} response cannot carry a body; its content is ignored", rptr)
+                content = {}
             media, t = "", None
             if content:
                 medias = [str(m) for m in content]

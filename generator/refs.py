@@ -25,6 +25,8 @@ class Resolver:
         self.document = document
         self.source = source
         self._cache: dict[str, Any] = {}
+        self._bases: dict[str, str] | None = None  # $ref pointer → $id base, built on first need
+        self._index: Any = None
 
     def lookup(self, pointer: str, *, at: str = "") -> Any:
         """The node at ``pointer`` (``/components/schemas/X``); error naming ``at`` when missing."""
@@ -51,11 +53,26 @@ class Resolver:
             return None
         return unquote(ref[1:])
 
+    def _by_id(self, ref: Any, pointer: str) -> str | None:
+        """OpenAPI 3.1 refs through a schema's ``$id`` or ``$anchor`` (never outside the document)."""
+        from .load import ref_index
+        from .validate import resolve_ref
+
+        if not isinstance(ref, str):
+            return None
+        if self._index is None:
+            self._index = ref_index(self.document)
+            self._bases = {site.pointer: site.base for site in self._index.sites}
+        base = (self._bases or {}).get(pointer)
+        return resolve_ref(ref, base, self._index) if base is not None else None
+
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow ``$ref`` until a node without one; return it and its pointer."""
         seen: list[str] = []
         while isinstance(node, dict) and "$ref" in node:
             target = self.ref_pointer(node["$ref"])
+            if target is None:
+                target = self._by_id(node["$ref"], pointer)
             if target is None:
                 raise GeneratorError(
                     f"unsupported $ref {node['$ref']!r} (only refs inside the document)",

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 import jinja2
 
 from . import ir
-from .examples import Synthesizer
+from .examples import Synthesizer, constrained
 
 TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Optional", "Union", "Annotated", "Sequence", "Mapping")
 _DROP = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
@@ -98,22 +98,33 @@ def field_annotation(f: ir.Field, is_request: bool) -> str:
     """A model field's annotation: constraints (requests only) on the inner type, Optional outside."""
     inner = f.type.inner if isinstance(f.type, ir.Nullable) else f.type
     text = annotation(inner)
-    c = f.constraints
-    if is_request and not c.is_empty():
-        args = [f"{k}={pyrepr(v)}" for k, v in c.__dict__.items() if v is not None and _constraint_ok(k, v)]
-        if args:
-            text = f"Annotated[{text}, Field({', '.join(args)})]"
+    args = constraint_args(inner, f.constraints) if is_request else []
+    if args:
+        text = f"Annotated[{text}, Field({', '.join(args)})]"
     if f.nullable or not f.required:
         text = f"Optional[{text}]"
     return text
 
 
-def _constraint_ok(key: str, value: Any) -> bool:
-    if key != "pattern":
-        return True
+def constraint_args(t: ir.TypeRef, c: ir.Constraints) -> list[str]:
+    """pydantic ``Field`` arguments for the constraints that apply to this kind of value."""
+    if isinstance(t, ir.Primitive) and t.name == "str":
+        pairs = [("min_length", c.min_length), ("max_length", c.max_length), ("pattern", c.pattern if _pattern_ok(c.pattern) else None)]
+    elif (isinstance(t, ir.Primitive) and t.name in ("int", "float")) or t == ir.DateTime("Decimal"):
+        pairs = [("ge", c.minimum), ("le", c.maximum), ("gt", c.exclusive_minimum), ("lt", c.exclusive_maximum)]
+    elif isinstance(t, ir.ListOf):
+        pairs = [("min_length", c.min_items), ("max_length", c.max_items)]
+    else:
+        pairs = []
+    return [f"{k}={pyrepr(v)}" for k, v in pairs if v is not None]
+
+
+def _pattern_ok(pattern: str | None) -> bool:
+    if pattern is None:
+        return False
     try:
-        re.compile(value)
-    except (re.error, TypeError):
+        re.compile(pattern)
+    except (re.error, TypeError, RecursionError, OverflowError):
         return False
     return True
 
@@ -279,7 +290,7 @@ def _render_schema(env: jinja2.Environment, api: ir.Api, schema: ir.Model | ir.E
         typing_names.add("Optional")
     if schema.additional_properties is not None:
         typing_names.add("Dict")
-    if schema.is_request and any(not f.constraints.is_empty() for f in schema.fields):
+    if schema.is_request and any(constraint_args(f.type.inner if isinstance(f.type, ir.Nullable) else f.type, f.constraints) for f in schema.fields):
         typing_names.add("Annotated")
     if any(m.module in cycles and m.module != schema.module for m in models):
         typing_names.add("TYPE_CHECKING")
@@ -307,14 +318,14 @@ def _operation_types(op: ir.Operation) -> list[ir.TypeRef | None]:
 def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
     """What the generated stub test of ``op`` sends and expects: argument source, path, response."""
     args: list[str] = []
-    path = op.path
+    path = op.request_path or op.path
     for p in op.parameters:
         if p.location == "path":
             value = synth.value(p.type)
             value = value if isinstance(value, (int, str)) and str(value) not in ("", ".", "..") and "/" not in str(value) else "x1"
             args.append(pyrepr(value) if not isinstance(_strip(p.type), ir.ModelRef) else f"{annotation(p.type)}({pyrepr(value)})")
             path = path.replace("{" + p.wire_name + "}", str(value))
-    query: dict[str, Any] = {}
+    query: dict[str, Any] = dict(op.fixed_query)
     for p in op.parameters:
         if p.location != "path" and p.required:
             value = synth.value(p.type)
@@ -325,12 +336,13 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
     if op.body and op.body.fields:
         for bf in op.body.fields:
             if bf.field.required:
-                value = synth.value(bf.field.type, required_only=True)
+                value = constrained(synth.value(bf.field.type, required_only=True), bf.field.constraints)
                 args.append(f"{bf.arg}={arg_source(synth, bf.field.type, value)}")
                 body_keys.append(bf.field.wire_name)
     elif op.body and op.body.required:
         value = synth.value(op.body.type, required_only=True)
         args.append(f"body={arg_source(synth, op.body.type, value)}")
+    sends_body = op.body is not None and (bool(body_keys) or (not op.body.fields and op.body.required))
     response: Any = None
     status = 200
     if op.success is not None:
@@ -345,6 +357,7 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
         "path": path,
         "query": query,
         "body_keys": body_keys,
+        "encoding": op.body.encoding if op.body is not None and sends_body else "none",
         "status": status,
         "response": response,
         "json_response": op.success is not None and op.success.type is not None and op.success.media_type.endswith("json"),

@@ -115,6 +115,7 @@ class SchemaBuilder:
         self._alias_stack: list[str] = []
         self._depth = 0
         self._components: dict[str, Any] = {}
+        self._variants: dict[str, set[str]] = {}  # component pointer → class names of its views
         self.literal_enums = False  # inline enums of parameters are typed as Literal[...]
 
     # ------------------------------------------------------------ set-up passes
@@ -336,10 +337,13 @@ class SchemaBuilder:
             return self._refs[key]
         base = self._component_names.get(pointer) if named else None
         usage = self._usage.get(pointer, set())
-        if base and mode == "request" and "response" in usage:
-            class_name = self.classes.claim(names.class_name(base, suffix="Request"))
+        taken = self._variants.setdefault(pointer, set())
+        if base and (taken or (mode == "request" and "response" in usage)):
+            # the other view of the same component already has (or will take) the plain name
+            class_name = self.classes.claim(names.class_name(base, suffix="Request" if mode == "request" else "Response"))
         else:
             class_name = base or self.classes.claim(names.class_name(hint))
+        taken.add(class_name)
         ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
         self._refs[key] = ref
         properties, required = self._merged_properties(node, pointer, [])

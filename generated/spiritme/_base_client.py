@@ -52,6 +52,7 @@ from ._exceptions import (
     WaitTimeoutError,
     SpiritMeError,
 )
+from ._models import construct_lenient
 from ._files import FileStream, LazyFile, is_replayable, to_httpx_file
 from ._pagination import AsyncPage, AsyncPaginator, PageRequest, PageSpec, SyncPage
 from ._response import (
@@ -284,6 +285,8 @@ class BaseClient:
     """Configuration, request building, retry decisions and answer parsing: everything but I/O."""
 
     INITIAL_RETRY_DELAY = 0.5
+    #: Refuse answers that break their schema (APIResponseValidationError) instead of keeping them.
+    strict_response_validation = False
     MAX_RETRY_DELAY = 8.0
     MAX_RETRY_AFTER = 60.0
 
@@ -651,29 +654,44 @@ class BaseClient:
             ) from None
 
     def _parse(self, response: httpx.Response, cast_to: Any) -> Any:
-        """The answer as ``cast_to``: None, bytes, text, or validated JSON."""
+        """The answer as ``cast_to``: None, bytes, text, or JSON (validated when it fits)."""
         if cast_to is None:
             return None
         if cast_to is bytes:
             return response.content
         if cast_to is str:
             return response.text
-        with self._validating(response):
-            if not response.content:
-                return _adapter(cast_to).validate_python(None)
-            if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
-                return cast_to.model_validate_json(response.content)
-            return _adapter(cast_to).validate_json(response.content)
+        return self._lenient(
+            response, cast_to, _decoded_body(response) if response.content else None
+        )
+
+    def _lenient(self, response: httpx.Response, type_: Any, value: Any) -> Any:
+        """``value`` validated as ``type_``; an answer that breaks its schema is kept, not refused
+        (logged), unless ``strict_response_validation`` is set on the client class.
+        """
+        if self.strict_response_validation:
+            with self._validating(response):
+                return _adapter(type_).validate_python(value)
+        try:
+            return _adapter(type_).validate_python(value)
+        except pydantic.ValidationError as err:
+            log.warning(
+                "the answer to %s %s does not match its schema (%d errors); kept unvalidated",
+                response.request.method,
+                _loggable(response.request.url),
+                err.error_count(),
+            )
+            return construct_lenient(type_, value)
 
     def _page_content(
         self, response: httpx.Response, spec: PageSpec, item_type: Any
     ) -> tuple[dict[str, Any], list[Any]]:
         """The whole JSON object of a page and its validated items."""
-        body: dict[str, Any] = self._parse(response, dict[str, Any])
-        with self._validating(response):
-            items = _adapter(GenericAlias(list, (item_type,))).validate_python(
-                body.get(spec.items_field)
-            )
+        decoded = self._lenient(response, dict[str, Any], _decoded_body(response))
+        body: dict[str, Any] = decoded if isinstance(decoded, dict) else {}
+        items = self._lenient(
+            response, GenericAlias(list, (item_type,)), body.get(spec.items_field)
+        )
         return body, items
 
 

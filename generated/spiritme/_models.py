@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import enum
+import functools
 import threading
+import types
+import typing
 from typing import Any, TypeVar, cast
 
 import pydantic
 
-__all__ = ["BaseModel", "OpenFloatEnum", "OpenIntEnum", "OpenStrEnum"]
+__all__ = ["BaseModel", "OpenFloatEnum", "OpenIntEnum", "OpenStrEnum", "construct_lenient"]
 
 _E = TypeVar("_E", bound=enum.Enum)
 _lock = threading.Lock()
@@ -25,6 +28,7 @@ class BaseModel(pydantic.BaseModel):
         populate_by_name=True,
         protected_namespaces=(),
         arbitrary_types_allowed=False,
+        regex_engine="python-re",  # patterns from documents use features the default engine lacks
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,3 +93,47 @@ class OpenFloatEnum(float, enum.Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+@functools.lru_cache(maxsize=512)
+def _adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
+    return pydantic.TypeAdapter(type_)
+
+
+def construct_lenient(type_: Any, value: Any) -> Any:
+    """``value`` as ``type_`` as far as it fits, never failing: the parts that validate are typed,
+    the rest is kept as the server sent it (a required field it left out is simply missing).
+    """
+    try:
+        return _adapter(type_).validate_python(value)
+    except (pydantic.ValidationError, TypeError, ValueError):
+        pass
+    origin = typing.get_origin(type_)
+    args = typing.get_args(type_)
+    if (
+        isinstance(type_, type)
+        and issubclass(type_, pydantic.BaseModel)
+        and isinstance(value, dict)
+    ):
+        fields: dict[str, Any] = {}
+        rest = dict(value)
+        for name, info in type_.model_fields.items():
+            key = info.alias or name
+            if key in rest:
+                fields[name] = construct_lenient(info.annotation, rest.pop(key))
+        return type_.model_construct(**fields, **rest)
+    if origin in (list, typing.List) and isinstance(value, list) and args:  # noqa: UP006
+        return [construct_lenient(args[0], item) for item in value]
+    if origin in (dict, typing.Dict) and isinstance(value, dict) and len(args) == 2:  # noqa: UP006
+        return {k: construct_lenient(args[1], v) for k, v in value.items()}
+    if origin in (typing.Union, types.UnionType) and value is not None:
+        for option in args:
+            if option is type(None):
+                continue
+            if (
+                isinstance(option, type)
+                and issubclass(option, pydantic.BaseModel)
+                and isinstance(value, dict)
+            ):
+                return construct_lenient(option, value)
+    return value

@@ -72,14 +72,16 @@ class Avatars(SyncAPIResource):
         """
         return self._client._get_page(
             "/api/avatars/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                    "ordering": ordering,
-                    "status": status,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                        "ordering": ordering,
+                        "status": status,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -160,14 +162,16 @@ class AsyncAvatars(AsyncAPIResource):
         """
         return self._client._get_page(
             "/api/avatars/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                    "ordering": ordering,
-                    "status": status,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                        "ordering": ordering,
+                        "status": status,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

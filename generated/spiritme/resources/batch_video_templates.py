@@ -55,12 +55,14 @@ class BatchVideoTemplates(SyncAPIResource):
         """
         return self._client._get_page(
             "/api/batch-video-templates/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -223,12 +225,14 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         """
         return self._client._get_page(
             "/api/batch-video-templates/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

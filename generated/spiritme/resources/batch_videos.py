@@ -60,12 +60,14 @@ class BatchVideos(SyncAPIResource):
         """
         return self._client._get_page(
             "/api/batch-videos/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -247,12 +249,14 @@ class AsyncBatchVideos(AsyncAPIResource):
         """
         return self._client._get_page(
             "/api/batch-videos/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -61,14 +61,16 @@ class Files(SyncAPIResource):
         """
         return self._client._get_page(
             "/api/files/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                    "ordering": ordering,
-                    "type": type,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                        "ordering": ordering,
+                        "type": type,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -258,12 +260,14 @@ class Files(SyncAPIResource):
         """
         return self._client._get_page(
             path_template("/api/files/{id}/children/", id=id),
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -337,14 +341,16 @@ class AsyncFiles(AsyncAPIResource):
         """
         return self._client._get_page(
             "/api/files/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                    "ordering": ordering,
-                    "type": type,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                        "ordering": ordering,
+                        "type": type,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -534,12 +540,14 @@ class AsyncFiles(AsyncAPIResource):
         """
         return self._client._get_page(
             path_template("/api/files/{id}/children/", id=id),
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

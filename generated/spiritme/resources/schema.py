@@ -58,11 +58,13 @@ class Schema(SyncAPIResource):
             self._client._request(
                 "get",
                 "/api/schema/",
-                query=strip_not_given(
-                    {
-                        "format": format,
-                    }
-                ),
+                query={
+                    **strip_not_given(
+                        {
+                            "format": format,
+                        }
+                    )
+                },
                 options=make_request_options(
                     extra_headers=extra_headers,
                     extra_query=extra_query,
@@ -123,11 +125,13 @@ class AsyncSchema(AsyncAPIResource):
             await self._client._request(
                 "get",
                 "/api/schema/",
-                query=strip_not_given(
-                    {
-                        "format": format,
-                    }
-                ),
+                query={
+                    **strip_not_given(
+                        {
+                            "format": format,
+                        }
+                    )
+                },
                 options=make_request_options(
                     extra_headers=extra_headers,
                     extra_query=extra_query,

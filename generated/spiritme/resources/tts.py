@@ -55,12 +55,14 @@ class Tts(SyncAPIResource):
         """
         return self._client._get_page(
             "/api/tts/languages/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -107,12 +109,14 @@ class Tts(SyncAPIResource):
         """
         return self._client._get_page(
             "/api/tts/voices/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -177,12 +181,14 @@ class AsyncTts(AsyncAPIResource):
         """
         return self._client._get_page(
             "/api/tts/languages/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -229,12 +235,14 @@ class AsyncTts(AsyncAPIResource):
         """
         return self._client._get_page(
             "/api/tts/voices/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

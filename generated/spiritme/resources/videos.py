@@ -61,14 +61,16 @@ class Videos(SyncAPIResource):
         """
         return self._client._get_page(
             "/api/videos/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                    "ordering": ordering,
-                    "status": status,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                        "ordering": ordering,
+                        "status": status,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -438,14 +440,16 @@ class AsyncVideos(AsyncAPIResource):
         """
         return self._client._get_page(
             "/api/videos/",
-            query=strip_not_given(
-                {
-                    "limit": limit,
-                    "offset": offset,
-                    "ordering": ordering,
-                    "status": status,
-                }
-            ),
+            query={
+                **strip_not_given(
+                    {
+                        "limit": limit,
+                        "offset": offset,
+                        "ordering": ordering,
+                        "status": status,
+                    }
+                )
+            },
             options=make_request_options(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
