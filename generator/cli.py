@@ -118,6 +118,7 @@ def validate(spec: str | None, strict: bool, allow_file_refs: bool | None) -> No
 @click.option("--client-name", help="Client class name [default: derived from the package name].")
 @click.option("--base-url", help="Default base URL baked into the client [default: the document's first server].")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the output would differ.")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse documents larger than this [default: 64 MiB].")
 @click.option("--strict", is_flag=True, help="Make every violation of the specification fatal.")
 @click.option("--allow-file-refs", is_flag=True, default=None, help="Follow relative $refs to files under the spec's folder.")
 def build(**flags: Any) -> None:

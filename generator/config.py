@@ -61,7 +61,10 @@ def resolve_settings(flags: dict[str, Any], start: Path | None = None) -> Settin
     for key, env in ENVIRONMENT.items():
         if os.environ.get(env):
             values[key] = os.environ[env]
-    values.update({k: v for k, v in flags.items() if v is not None})
+    given = {k: v for k, v in flags.items() if v is not None}
+    values.update(given)
+    if "package-name" in given and "client-name" not in given:
+        values["client-name"] = ""  # a client named for another package would mislead
     if not values.get("client-name"):
         values["client-name"] = client_name_for(values["package-name"])
     return Settings(values, origin)

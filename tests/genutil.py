@@ -1,0 +1,87 @@
+"""Helpers for tests that build a client from an inline document and import what was generated."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+UPSTREAM = SHARED / "upstream" / "spiritme-openapi.yaml"
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: Path
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def build(spec: dict[str, Any] | str | Path, tmp_path: Path, *extra: str, package: str = "demo") -> Outcome:
+    """Build ``spec`` (a dict is written as JSON) into ``tmp_path/out``."""
+    if isinstance(spec, dict):
+        path = tmp_path / "spec.json"
+        path.write_text(json.dumps(spec), encoding="utf-8")
+    elif isinstance(spec, str) and not Path(spec).exists():
+        path = tmp_path / "spec.yaml"
+        path.write_text(spec, encoding="utf-8")
+    else:
+        path = Path(spec)
+    out = tmp_path / "out"
+    code, stdout, stderr = run_cli("build", "--spec", str(path), "--output", str(out), "--package-name", package, *extra)
+    return Outcome(code, stdout, stderr, out)
+
+
+@contextlib.contextmanager
+def imported(out: Path, package: str = "demo") -> Iterator[Any]:
+    """Import the generated package from ``out``; forget it afterwards."""
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(out))
+        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+            del sys.modules[name]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by relative path (caches left out)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts and ".pytest_cache" not in p.parts
+    }
+
+
+def api(paths: dict[str, Any], schemas: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+    """A small OpenAPI 3.0 document around ``paths`` and ``schemas``."""
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "Demo", "version": "1.0.0"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": paths,
+        "components": {
+            "schemas": schemas or {},
+            "securitySchemes": {"tokenAuth": {"type": "apiKey", "in": "header", "name": "Authorization",
+                                              "description": 'Token-based authentication with required prefix "Token"'}},
+        },
+        "security": [{"tokenAuth": []}],
+    }
+    doc.update(extra)
+    return doc
