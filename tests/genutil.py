@@ -35,6 +35,7 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 def build(spec: dict[str, Any] | str | Path, tmp_path: Path, *extra: str, package: str = "demo") -> Outcome:
     """Build ``spec`` (a dict is written as JSON) into ``tmp_path/out``."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     if isinstance(spec, dict):
         path = tmp_path / "spec.json"
         path.write_text(json.dumps(spec), encoding="utf-8")
