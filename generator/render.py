@@ -47,7 +47,10 @@ def pyrepr(value: Any) -> str:
     """A Python literal for a JSON value (repr escapes every non-printable character)."""
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return "None"
-    return repr(value)
+    text = repr(value)
+    if isinstance(value, str) and text.startswith("'") and '"' not in value:
+        text = '"' + text[1:-1].replace("\\'", "'") + '"'  # black's quotes, same value
+    return text
 
 
 def field_doc(f: ir.Field) -> str:

@@ -38,6 +38,7 @@ STRING_FORMATS = {
 }
 COMPONENT_PREFIX = "/components/schemas/"
 ANY = ir.Primitive("Any")
+NONE = ir.Primitive("None")
 
 
 def walk_refs(node: Any) -> Iterator[str]:
@@ -201,7 +202,7 @@ class SchemaBuilder:
             inner = self._named(target_node, target, mode)
             return ir.Nullable(inner) if nullable and not isinstance(inner, ir.Nullable) else inner
         inner = self._structural(node, pointer, hint, mode)
-        if nullable and not isinstance(inner, ir.Nullable) and inner != ANY:
+        if nullable and not isinstance(inner, ir.Nullable) and inner not in (ANY, NONE):
             return ir.Nullable(inner)
         return inner
 
@@ -209,6 +210,9 @@ class SchemaBuilder:
         """A referenced schema: components become named classes; anything else is inlined."""
         name = self._component_names.get(pointer)
         hint = name or names.class_name(pointer.rsplit("/", 1)[-1])
+        for key in ((pointer, self._effective_mode(pointer, mode)), (pointer, "shared")):
+            if key in self._refs:  # a model or enum already made (or being made: recursion)
+                return self._refs[key]
         if pointer in self._alias_stack:
             self.warn("recursive schema that is not an object; typed as any value", pointer)
             return ANY
@@ -220,6 +224,8 @@ class SchemaBuilder:
 
     def _structural(self, node: dict[str, Any], pointer: str, hint: str, mode: Mode, named: bool = False) -> ir.TypeRef:
         types, nullable = schema_type_names(node)
+        if nullable and not types and "type" in node:  # ``type: "null"`` / ``type: ["null"]``
+            return ir.Primitive("None")
         wrap = (lambda t: ir.Nullable(t) if nullable and not isinstance(t, ir.Nullable) and t != ANY else t)
         if "const" in node:
             return wrap(ir.LiteralOf((node["const"],))) if _literal_ok(node["const"]) else ANY

@@ -421,12 +421,21 @@ def test_status_errors_by_code(
     assert caught.value.body == {"detail": "nope"} and "nope" in str(caught.value)
 
 
-def test_a_response_that_does_not_match_the_schema(
-    sdk: ModuleType, client: Callable[..., Any]
+def test_a_response_that_does_not_match_the_schema_is_kept_and_logged(
+    sdk: ModuleType, client: Callable[..., Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     with LocalServer({"/api/videos/1/": lambda request: json_reply({"id": "x"})}) as server:
+        video = client(server.url).videos.retrieve(1)
+    assert video.id == "x"  # kept as sent: a client must not reject what the server says
+    assert "does not match its schema" in caplog.text
+
+
+def test_strict_response_validation_refuses_it(sdk: ModuleType, client: Callable[..., Any]) -> None:
+    with LocalServer({"/api/videos/1/": lambda request: json_reply({"id": "x"})}) as server:
+        strict = client(server.url)
+        strict.strict_response_validation = True
         with pytest.raises(sdk.APIResponseValidationError) as caught:
-            client(server.url).videos.retrieve(1)
+            strict.videos.retrieve(1)
     assert caught.value.body == {"id": "x"} and caught.value.status_code == 200
 
 

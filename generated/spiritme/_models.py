@@ -100,6 +100,10 @@ def _adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
     return pydantic.TypeAdapter(type_)
 
 
+def _is_model(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, pydantic.BaseModel)
+
+
 def construct_lenient(type_: Any, value: Any) -> Any:
     """``value`` as ``type_`` as far as it fits, never failing: the parts that validate are typed,
     the rest is kept as the server sent it (a required field it left out is simply missing).
@@ -110,11 +114,7 @@ def construct_lenient(type_: Any, value: Any) -> Any:
         pass
     origin = typing.get_origin(type_)
     args = typing.get_args(type_)
-    if (
-        isinstance(type_, type)
-        and issubclass(type_, pydantic.BaseModel)
-        and isinstance(value, dict)
-    ):
+    if _is_model(type_) and isinstance(value, dict):
         fields: dict[str, Any] = {}
         rest = dict(value)
         for name, info in type_.model_fields.items():
@@ -130,10 +130,6 @@ def construct_lenient(type_: Any, value: Any) -> Any:
         for option in args:
             if option is type(None):
                 continue
-            if (
-                isinstance(option, type)
-                and issubclass(option, pydantic.BaseModel)
-                and isinstance(value, dict)
-            ):
+            if _is_model(option) and isinstance(value, dict):
                 return construct_lenient(option, value)
     return value

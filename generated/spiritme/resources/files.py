@@ -110,7 +110,7 @@ class Files(SyncAPIResource):
 
         Args:
           name: name
-          tag: tag Server default: `'general'`.
+          tag: tag Server default: `"general\"`.
           file: file
           generate_script_from_content: generate_script_from_content
           prompt: prompt
@@ -390,7 +390,7 @@ class AsyncFiles(AsyncAPIResource):
 
         Args:
           name: name
-          tag: tag Server default: `'general'`.
+          tag: tag Server default: `"general\"`.
           file: file
           generate_script_from_content: generate_script_from_content
           prompt: prompt

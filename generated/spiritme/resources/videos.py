@@ -110,7 +110,7 @@ class Videos(SyncAPIResource):
         `POST /api/videos/`
 
         Args:
-          name: name Server default: `'New video'`.
+          name: name Server default: `"New video\"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -215,7 +215,7 @@ class Videos(SyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `'New video'`.
+          name: name Server default: `"New video\"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -320,7 +320,7 @@ class Videos(SyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `'New video'`.
+          name: name Server default: `"New video\"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -489,7 +489,7 @@ class AsyncVideos(AsyncAPIResource):
         `POST /api/videos/`
 
         Args:
-          name: name Server default: `'New video'`.
+          name: name Server default: `"New video\"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -594,7 +594,7 @@ class AsyncVideos(AsyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `'New video'`.
+          name: name Server default: `"New video\"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -699,7 +699,7 @@ class AsyncVideos(AsyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `'New video'`.
+          name: name Server default: `"New video\"`.
           slides: slides
           webhook: webhook
           resolution: resolution

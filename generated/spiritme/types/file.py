@@ -32,7 +32,7 @@ class File(BaseModel):
     """Read-only."""
 
     tag: Optional[TagEnum] = Field(default=None)
-    """Server default: `'general'`."""
+    """Server default: `"general\"`."""
 
     type: TypeEnum
     """Read-only."""

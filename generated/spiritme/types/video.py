@@ -31,7 +31,7 @@ class Video(BaseModel):
     """Read-only."""
 
     name: Optional[str] = Field(default=None)
-    """Server default: `'New video'`."""
+    """Server default: `"New video\"`."""
 
     slides: List[Slide]
 
