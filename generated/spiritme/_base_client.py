@@ -621,7 +621,8 @@ class BaseClient:
         if isinstance(outcome, httpx.RequestError):
             message = self._redacted(f"Connection error: {type(outcome).__name__}: {outcome}")
             raise APIConnectionError(request, message=message) from outcome
-        log.debug("%s %s -> %d", request.method, _loggable(request.url), outcome.status_code)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("%s %s -> %d", request.method, _loggable(request.url), outcome.status_code)
         if outcome.is_success:
             return outcome
         body = _decoded_body(outcome)
