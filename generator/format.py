@@ -63,13 +63,19 @@ def _format_all(items: list[tuple[str, str]]) -> list[str]:
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_THRESHOLD or workers < 2:
         return _format_batch(items)
-    chunks = [items[i::workers] for i in range(workers)]
+    # biggest files first, each to the least loaded worker: the workers finish together
+    loads = [0] * workers
+    chunks: list[list[int]] = [[] for _ in range(workers)]
+    for i in sorted(range(len(items)), key=lambda i: -len(items[i][1])):
+        w = loads.index(min(loads))
+        chunks[w].append(i)
+        loads[w] += len(items[i][1])
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(_format_batch, chunks))
+        results = list(pool.map(_format_batch, [[items[i] for i in chunk] for chunk in chunks]))
     merged: list[str] = [""] * len(items)
-    for w, chunk_result in enumerate(results):
-        for j, text in enumerate(chunk_result):
-            merged[w + j * workers] = text
+    for chunk, chunk_result in zip(chunks, results):
+        for i, text in zip(chunk, chunk_result):
+            merged[i] = text
     return merged
 
 
