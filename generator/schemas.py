@@ -110,6 +110,7 @@ class SchemaBuilder:
         self.modules = names.Namespace(names.RESERVED_MODULES, casefold=True)
         self.schemas: dict[tuple[str, Mode], ir.Model | ir.Enum] = {}
         self._refs: dict[tuple[str, Mode], ir.ModelRef] = {}
+        self._keys: dict[ir.ModelRef, tuple[str, Mode]] = {}  # the reverse of _refs
         self._component_names: dict[str, str] = {}
         self._split: set[str] = set()
         self._usage: dict[str, set[str]] = {}
@@ -315,6 +316,7 @@ class SchemaBuilder:
             class_name = self._component_names.get(pointer) or self.classes.claim(names.class_name(hint))
             ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
             self._refs[key] = ref
+            self._keys[ref] = key
             members = names.Namespace()
             self.schemas[key] = ir.Enum(
                 class_name=ref.class_name,
@@ -352,6 +354,7 @@ class SchemaBuilder:
         taken.add(class_name)
         ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
         self._refs[key] = ref
+        self._keys[ref] = key
         properties, required = self._merged_properties(node, pointer, [])
         fields: list[ir.Field] = []
         attrs = names.Namespace()
@@ -450,10 +453,8 @@ class SchemaBuilder:
         return ir.Constraints(**values)
 
     def model_for(self, ref: ir.ModelRef) -> ir.Model | ir.Enum | None:
-        for key, r in self._refs.items():
-            if r == ref:
-                return self.schemas.get(key)
-        return None
+        key = self._keys.get(ref)
+        return self.schemas.get(key) if key is not None else None
 
 
 def names_escape(wire: str) -> str:
