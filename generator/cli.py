@@ -201,5 +201,35 @@ def update(base_url: str | None, fmt: str, fail_on: str, allow_insecure: bool, t
 
     _run(action)
 
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.option("--spec", help="Spec path or URL [default: specs/spiritme.yaml].")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (a loopback one unless --public).")
+@click.option("--port", type=click.IntRange(0, 65535), default=4010, show_default=True, help="Port to listen on (0: any free port).")
+@click.option("--latency", type=click.FloatRange(min=0), default=0.0, show_default=True, help="Seconds to wait before each answer.")
+@click.option("--error-rate", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="Share of requests answered 500 (drawn from --seed).")
+@click.option("--rate-limit-every", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Answer every Nth request 429 with Retry-After: 1 (0: never).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synthesized data and of the random errors.")
+@click.option("--public", is_flag=True, help="Allow a --host that is not loopback (anyone who reaches it can use the mock).")
+def mock(spec: str | None, **options: Any) -> None:
+    """Serve a mock of the API from the document on a local port until Ctrl-C (see docs/mock.md).
+
+    Any non-empty credential is accepted; requests are validated; created objects are kept in
+    memory; jobs move one status step per read.
+    """
+    from .mock import MockServer
+
+    def action() -> None:
+        server = MockServer.from_spec(spec, log=lambda line: click.echo(line, err=True), **options)
+        try:
+            click.echo(f"mock of {server.mock.api.title} {server.mock.api.version} listening on {server.url} (Ctrl-C stops)")
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("mock stopped", err=True)
+
+    _run(action)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
