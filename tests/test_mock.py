@@ -119,6 +119,8 @@ def test_create_retrieve_list_delete(client: Any, spiritme: Any, mock: MockServe
     first = client.videos.list(limit=1)
     assert first.body["count"] == 4
     assert first.body["next"] == mock.url + "/api/videos/?limit=1&offset=1"
+    second = first.get_next_page()
+    assert second.body["previous"] == mock.url + "/api/videos/?limit=1"
     pages = list(first.iter_pages())
     assert len(pages) == 4
     assert [v.id for page in pages for v in page.items] == [1, 2, 3, 4]
