@@ -418,7 +418,9 @@ class _Parser:
         )
 
     def _resource_class(self, name: str) -> str:
-        return self.schemas.classes.claim(name + "Resource" if name in self._all_class_names() else name)
+        client = self.settings.class_name
+        clash = name in self._all_class_names() or name in (client, "Async" + client)
+        return self.schemas.classes.claim(name + "Resource" if clash else name)
 
     def _all_class_names(self) -> set[str]:
         return {s.class_name for s in self.schemas.schemas.values()}

@@ -215,3 +215,12 @@ def test_hostile_names_and_text_become_safe_code(tmp_path: Path) -> None:
     with imported(result.output) as pkg:
         assert hasattr(pkg, "Demo")
     assert not list(tmp_path.rglob("pwned"))
+
+
+def test_a_tag_named_like_the_client_does_not_shadow_it(tmp_path: Path) -> None:
+    paths = {"/things/": {"get": {"operationId": "things_list", "tags": ["things"], "responses": {"200": {"description": "ok"}}}}}
+    result = build(api(paths), tmp_path, package="things")
+    assert result.exit_code == 0, result.stderr
+    with imported(result.output, "things") as pkg:
+        client = pkg.Things(api_key="k", base_url="http://127.0.0.1:9")
+        assert type(client.things).__name__ == "ThingsResource"
