@@ -12,6 +12,23 @@ def unescape_token(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
+MISSING = object()  # what ``node_at`` returns for a pointer that leads nowhere
+
+
+def node_at(data: Any, pointer: str) -> Any:
+    """The node at a JSON pointer (``/components/schemas/X``), or ``MISSING``."""
+    node = data
+    for raw in pointer.split("/")[1:] if pointer else []:
+        token = unescape_token(raw)
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return MISSING
+    return node
+
+
 def child(pointer: str, *tokens: str | int) -> str:
     return pointer + "".join("/" + escape_pointer_token(t) for t in tokens)
 
@@ -32,17 +49,11 @@ class Resolver:
         """The node at ``pointer`` (``/components/schemas/X``); error naming ``at`` when missing."""
         if pointer in self._cache:
             return self._cache[pointer]
-        node: Any = self.document
-        for raw in pointer.split("/")[1:] if pointer else []:
-            token = unescape_token(raw)
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                raise GeneratorError(
-                    f"$ref target #{pointer} does not exist", pointer=at or pointer, source=self.source
-                )
+        node = node_at(self.document, pointer)
+        if node is MISSING:
+            raise GeneratorError(
+                f"$ref target #{pointer} does not exist", pointer=at or pointer, source=self.source
+            )
         self._cache[pointer] = node
         return node
 
@@ -81,7 +92,9 @@ class Resolver:
                 )
             if target in seen or len(seen) > self.MAX_CHAIN:
                 raise GeneratorError(
-                    "$ref cycle: " + " -> ".join(seen + [target]), pointer=pointer, source=self.source
+                    "$ref cycle: " + " -> ".join(seen + [target]),
+                    pointer=pointer,
+                    source=self.source,
                 )
             seen.append(target)
             node, pointer = self.lookup(target, at=child(pointer, "$ref")), target

@@ -19,7 +19,8 @@ from urllib.parse import unquote, urljoin
 
 from .errors import Diagnostic, GeneratorError, Level, join_pointer
 from .load import Document, RefIndex, RefSite, ref_index, structural_dicts
-from .refs import unescape_token
+from .refs import MISSING as _MISSING
+from .refs import node_at
 
 MAX_EXTERNAL = 50  # diagnostics kept from openapi-spec-validator; the rest are counted
 MAX_MESSAGE = 200
@@ -42,7 +43,6 @@ _KIND_NAMES = {
     "callbacks": "a callback",
     "pathItems": "a path item",
 }
-_MISSING = object()
 
 
 def validate_document(doc: Document, *, strict: bool = False) -> list[Diagnostic]:
@@ -215,20 +215,6 @@ def resolve_ref(ref: str, base: str, index: RefIndex) -> str | None:
     if not fragment or fragment.startswith("/"):
         return prefix + unquote(fragment)
     return index.anchors.get(f"{resource}#{fragment}")
-
-
-def node_at(data: Any, pointer: str) -> Any:
-    """The node at a JSON pointer, or the module's ``_MISSING`` marker."""
-    node = data
-    for raw in pointer.split("/")[1:]:
-        token = unescape_token(raw)
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return _MISSING
-    return node
 
 
 def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
