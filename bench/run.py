@@ -858,60 +858,36 @@ def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
             "timings": {k[5:]: v for k, v in plain.items() if k.startswith("time:")},
             "entries": {k[4:]: v for k, v in profiled.items() if k.startswith("top:")},
         }
-    return {"passes": passes, "sizes": output_sizes(plain["parse"], sources, gen_format.format_python),
-            "workers": min(os.cpu_count() or 1, 8),
-            "ruff": ruff_lever(sources, output, gen_format.MODE.line_length, work)}
+    return {"passes": passes, "sizes": output_sizes(plain["parse"], sources, gen_format),
+            "workers": min(os.cpu_count() or 1, 8)}
 
 
-def ruff_lever(sources: dict[str, str], formatted: Path, line_length: int, work: Path) -> dict[str, Any]:
-    """What a compiled formatter would cost: ruff (from the openapi-python-client environment) on the same
-    unformatted tree, and how its output compares with black's, file by file."""
-    ruff = OPC_VENV / "bin" / "ruff"
-    if not ruff.exists():
-        return {"error": "ruff not installed (run without --no-opc once)"}
-    folder = fresh_dir(work, "ruff")
-    paths = [p for p in sources if p.endswith(".py") and (formatted / p).exists()]
-    for path in paths:
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / path).write_text(sources[path], encoding="utf-8")
-    options = ["--line-length", str(line_length), "--target-version", "py310", "--no-cache"]
-    start = time.perf_counter()
-    done = subprocess.run([str(ruff), "format", *options, *paths], cwd=folder, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        return {"error": "ruff format failed: " + (done.stderr.strip().splitlines() or ["?"])[0]}
-    identical, blank_only, other = 0, 0, []
-    for path in paths:
-        ours, theirs = (formatted / path).read_text(encoding="utf-8"), (folder / path).read_text(encoding="utf-8")
-        if ours == theirs:
-            identical += 1
-        elif [ln for ln in ours.splitlines() if ln.strip()] == [ln for ln in theirs.splitlines() if ln.strip()]:
-            blank_only += 1
-        else:
-            other.append(path)
-    return {"seconds": seconds, "files": len(paths), "identical": identical, "blank_only": blank_only,
-            "other": other[:5], "other_count": len(other)}
-
-
-def output_sizes(api: Any, sources: dict[str, str], format_python: Callable[[str, str], str]) -> dict[str, Any]:
-    """How much Python the build hands to black, by part of the tree, and black's single-process throughput."""
+def output_sizes(api: Any, sources: dict[str, str], gen_format: Any) -> dict[str, Any]:
+    """How much Python the build writes, by part of the tree, and how much of it black is given
+    (the templates write black's style; black formats only the statements holding a line it may change)."""
     py = sorted((p, t) for p, t in sources.items() if p.endswith(".py") and t.strip())
     groups: dict[str, list[int]] = {}
     for path, text in py:
         parts = path.split("/")
         group = "tests/" if parts[0] == "tests" else (parts[1] + "/" if len(parts) > 2 else "package top level")
-        groups.setdefault(group, [0, 0])
+        groups.setdefault(group, [0, 0, 0])
         groups[group][0] += 1
         groups[group][1] += len(text.encode())
-    sample = py[:: max(1, len(py) // 60)]
-    start = time.perf_counter()
-    for path, text in sample:
-        format_python(path, text)
-    spent = time.perf_counter() - start
-    sample_bytes = sum(len(t.encode()) for _, t in sample)
-    return {"files": len(sources), "py_files": len(py), "py_bytes": sum(b for _, b in groups.values()),
+    given: list[tuple[str, str]] = []
+    original = gen_format._black_all
+    gen_format._black_all = lambda items: given.extend(items) or original(items)
+    try:
+        start = time.perf_counter()
+        gen_format.format_sources(sources, use_cache=False)
+        seconds = time.perf_counter() - start
+    finally:
+        gen_format._black_all = original
+    for path, text in given:
+        parts = path.split("/")
+        groups["tests/" if parts[0] == "tests" else (parts[1] + "/" if len(parts) > 2 else "package top level")][2] += len(text.encode())
+    return {"files": len(sources), "py_files": len(py), "py_bytes": sum(g[1] for g in groups.values()),
             "groups": groups, "operations": len(api.operations), "schemas": len(api.schemas),
-            "black_kb_per_s": sample_bytes / 1024 / spent if spent else 0.0, "black_sample": len(sample)}
+            "black_pieces": len(given), "black_bytes": sum(len(t.encode()) for _, t in given), "format_seconds": seconds}
 
 
 def top_entries(profiler: cProfile.Profile) -> list[str]:
@@ -940,30 +916,19 @@ def profile_section(name: str, result: dict[str, Any]) -> list[str]:
     if "error" in result:
         return [SCRUB(f"Profile of {name} failed: {result['error']}", 400)]
     sizes, passes = result["sizes"], result["passes"]
-    serial = sizes["py_bytes"] / 1024 / sizes["black_kb_per_s"] if sizes["black_kb_per_s"] else 0.0
     lines = [
         f"Document: {name}; {sizes['operations']} operations, {sizes['schemas']} schemas → {sizes['files']} files, "
-        f"{sizes['py_files']} of them Python ({sizes['py_bytes'] / 1e6:.2f} MB before black). Stages run in one "
-        f"process, one after the other (the CLI does the same); cold = empty caches and output folder. The format "
-        f"stage spreads files over {result['workers']} worker process(es).", "",
-        f"Black's throughput in one process: {sizes['black_kb_per_s']:.0f} KiB/s (measured on "
-        f"{sizes['black_sample']} files spread over the tree) → ≈ {serial:.1f} s of CPU for "
-        f"the whole tree, ≈ {serial / max(1, result['workers']):.1f} s of wall at best on {result['workers']} "
-        "worker(s). What black is given, by part of the tree:", "",
+        f"{sizes['py_files']} of them Python ({sizes['py_bytes'] / 1e6:.2f} MB). Stages run here in one process, "
+        "one after the other; cold = empty caches and output folder. (The CLI overlaps them: openapi-spec-validator's "
+        "two passes run in forked workers while the parent parses, renders and formats.)", "",
+        f"The templates write black's style; black is given only the statements holding a line it may change: "
+        f"{sizes['black_pieces']} pieces, {sizes['black_bytes'] / 1e3:.0f} kB of the {sizes['py_bytes'] / 1e6:.2f} MB "
+        f"({sizes['black_bytes'] / max(1, sizes['py_bytes']) * 100:.1f} %); the whole format stage (compile check, "
+        f"scan, black) took {fmt_s(sizes['format_seconds'])}. By part of the tree:", "",
     ]
-    ruff = result.get("ruff", {})
-    if "seconds" in ruff:
-        lines[-2] = lines[-2].replace(" What black is given", (
-            f" The same unformatted tree through `ruff format` (compiled; what openapi-python-client runs): "
-            f"{fmt_s(ruff['seconds'])} of wall for {ruff['files']} files. Its output is byte-identical to black's "
-            f"for {ruff['identical']} of them, differs only in blank lines for {ruff['blank_only']}, and otherwise "
-            f"for {ruff['other_count']}" + (f" ({', '.join(ruff['other'])})" if ruff["other"] else "")
-            + ". What black is given"))
-    elif ruff:
-        lines[-2] += SCRUB(f" (ruff comparison: {ruff['error']})", 300)
-    lines += table(["part", "files", "bytes", "share"],
-                   [[g, str(n), f"{b / 1e6:.2f} MB", f"{b / max(1, sizes['py_bytes']) * 100:.0f} %"]
-                    for g, (n, b) in sorted(sizes["groups"].items(), key=lambda kv: -kv[1][1])])
+    lines += table(["part", "files", "bytes", "given to black"],
+                   [[g, str(n), f"{b / 1e6:.2f} MB", f"{k / 1e3:.1f} kB"]
+                    for g, (n, b, k) in sorted(sizes["groups"].items(), key=lambda kv: -kv[1][1])])
     labels = list(passes)
     stage_names = list(passes[labels[0]]["timings"])
     rows = []
@@ -975,8 +940,7 @@ def profile_section(name: str, result: dict[str, Any]) -> list[str]:
         rows.append(row)
     rows.append(["**total**"] + [fmt_s(sum(passes[label]["timings"].values())) for label in labels])
     lines += [""] + table(["stage"] + labels, rows)
-    lines += ["", "Top entries per stage by own time (cProfile, in-process; black's worker processes are not "
-                  "profiled, only the parent waiting for them):", ""]
+    lines += ["", "Top entries per stage by own time (cProfile, in-process):", ""]
     for label in labels:
         for stage, entries in passes[label]["entries"].items():
             lines += [f"**{label}: {stage}**", "", "```"] + [SCRUB(e, 220).replace("\\|", "|") for e in entries]

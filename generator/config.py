@@ -76,3 +76,12 @@ def client_name_for(package: str) -> str:
         return KNOWN_CLIENT_NAMES[package]
     parts = [p for p in package.replace("-", "_").split("_") if p]
     return "".join(p[:1].upper() + p[1:] for p in parts) or "Client"
+
+
+def cache_dir() -> Path:
+    """``$SPIRITME_GEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/spiritme-gen``, else ``~/.cache/spiritme-gen``."""
+    explicit = os.environ.get("SPIRITME_GEN_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "spiritme-gen"

@@ -13,18 +13,19 @@ from . import __version__, ir, names
 from .config import Settings
 from .errors import Diagnostic, GeneratorError, Level
 from .format import format_sources
+from .freshness import Recorded, build_key, record, recorded
 from .load import Document, load_bytes
 from .parse import ClientSettings, build_ir
 from .render import render_package
 from .sources import read_source
-from .validate import validate_document
-from .write import MANIFEST, manifest_text, write_tree
+from .validate import Validation, start_validation
+from .write import MANIFEST, manifest_text, previous_files, write_tree
 
 
 @dataclass(frozen=True)
 class BuildOutcome:
-    api: ir.Api
     output: Path
+    counts: dict[str, int]  # operations, models, skipped
     files: int
     changed: tuple[str, ...]
     stale: bool
@@ -33,9 +34,10 @@ class BuildOutcome:
     warnings: int
 
     def summary(self) -> str:
+        c = self.counts
         counts = (
-            f"{len(self.api.operations)} operations, {len(self.api.schemas)} models, "
-            f"{self.files} files, {len(self.api.skipped)} skipped, {self.warnings} warnings, {self.seconds:.2f}s"
+            f"{c['operations']} operations, {c['models']} models, "
+            f"{self.files} files, {c['skipped']} skipped, {self.warnings} warnings, {self.seconds:.2f}s"
         )
         if self.check:
             state = f"stale: {len(self.changed)} file(s) differ" if self.stale else "up to date"
@@ -58,8 +60,16 @@ class Progress:
 
 
 def load_source(settings: Settings) -> Document:
+    return load_raw(settings, *read_spec(settings))
+
+
+def read_spec(settings: Settings) -> tuple[bytes, str]:
+    """The configured spec's bytes and the name to show for it."""
+    return read_source(str(settings.get("spec")), token=os.environ.get("SPIRITME_API_KEY", ""))
+
+
+def load_raw(settings: Settings, raw: bytes, display: str) -> Document:
     spec = str(settings.get("spec"))
-    raw, display = read_source(spec, token=os.environ.get("SPIRITME_API_KEY", ""))
     base_dir = None if "://" in spec or spec.startswith("git:") else Path(spec).resolve().parent
     return load_bytes(
         raw,
@@ -73,11 +83,16 @@ def load_source(settings: Settings) -> Document:
 def load_and_validate(settings: Settings, *, strict: bool = False) -> tuple[Document, list[Diagnostic]]:
     """Load the configured spec and validate it; errors raise, warnings are returned."""
     doc = load_source(settings)
-    diagnostics = validate_document(doc, strict=strict)
+    return doc, validated(start_validation(doc, strict=strict, background=False))
+
+
+def validated(validation: Validation) -> list[Diagnostic]:
+    """The findings of a validation; its errors raise."""
+    diagnostics = validation.result()
     errors = tuple(d for d in diagnostics if d.level is Level.ERROR)
     if errors:
         raise GeneratorError(errors[0].message, diagnostics=errors)
-    return doc, diagnostics
+    return diagnostics
 
 
 def client_settings(settings: Settings) -> ClientSettings:
@@ -103,33 +118,56 @@ def report(api: ir.Api, doc: Document) -> dict[str, Any]:
 
 def run_build(settings: Settings, *, check: bool, strict: bool, echo: Callable[[str], None]) -> BuildOutcome:
     start = time.perf_counter()
+    output = Path(str(settings.get("output")))
+    raw, display = read_spec(settings)
+    # files a document pulls in (--allow-file-refs) are not in its bytes: no fast path for those
+    key = None if settings.get("allow-file-refs") else build_key(raw, settings, strict=strict)
+    earlier = _up_to_date(key, output)
+    if earlier is not None:
+        for line in earlier.warnings:
+            echo(line)
+        return BuildOutcome(
+            output, earlier.counts, _listed_files(output), (), False, check, time.perf_counter() - start, len(earlier.warnings)
+        )
     progress = Progress(echo)
-    doc, diagnostics = load_and_validate(settings, strict=strict)
+    doc = load_raw(settings, raw, display)
+    # openapi-spec-validator (seconds on large documents) runs in another process meanwhile;
+    # nothing is written before its findings are in
+    validation = start_validation(doc, strict=strict)
+    own_errors = validation.errors()
+    if own_errors:
+        raise GeneratorError(own_errors[0].message, diagnostics=tuple(own_errors))
     progress.stage("parsing")
-    api, parse_diagnostics = build_ir(doc.data, client_settings(settings), source=doc.source)
-    diagnostics = diagnostics + parse_diagnostics
-    if strict and parse_diagnostics:
-        raise GeneratorError(parse_diagnostics[0].message, diagnostics=tuple(parse_diagnostics))
-    for d in diagnostics:
-        if d.line is None and doc.is_yaml and d.pointer:
-            d = Diagnostic(d.level, d.message, d.pointer, d.source, doc.line_of(d.pointer))
-        echo(d.format())
-    progress.stage("rendering")
-    sources = render_package(api)
+    try:
+        api, parse_diagnostics = build_ir(doc.data, client_settings(settings), source=doc.source)
+        progress.stage("rendering")
+        sources = render_package(api)
+    except GeneratorError:
+        validated(validation)  # the validator's error names the cause better, when it has one
+        raise
     progress.stage("formatting")
     sources = format_sources(sources)
-    sources[MANIFEST] = manifest_text(sources, report(api, doc))
+    diagnostics = validated(validation) + parse_diagnostics
+    if strict and parse_diagnostics:
+        raise GeneratorError(parse_diagnostics[0].message, diagnostics=tuple(parse_diagnostics))
+    lines = [_located(d, doc).format() for d in diagnostics]
+    for line in lines:
+        echo(line)
+    facts = report(api, doc)
+    sources[MANIFEST] = manifest_text(sources, facts)
     progress.stage("writing")
-    output = Path(str(settings.get("output")))
     result = write_tree(sources, output, check=check)
     if check and result.stale:
         for path in result.changed:
             echo(f"{output / path}: would change")
         for path in result.removed:
             echo(f"{output / path}: would be removed")
+    counts = {"operations": facts["operations"], "models": len(api.schemas), "skipped": len(api.skipped)}
+    if key is not None and not (check and result.stale):
+        record(key, sources[MANIFEST], counts, [line for d, line in zip(diagnostics, lines) if d.level is Level.WARNING])
     return BuildOutcome(
-        api=api,
         output=output,
+        counts=counts,
         files=len(sources),
         changed=result.changed + result.removed,
         stale=check and result.stale,
@@ -137,3 +175,23 @@ def run_build(settings: Settings, *, check: bool, strict: bool, echo: Callable[[
         seconds=time.perf_counter() - start,
         warnings=sum(d.level is Level.WARNING for d in diagnostics),
     )
+
+
+def _located(d: Diagnostic, doc: Document) -> Diagnostic:
+    if d.line is None and doc.is_yaml and d.pointer:
+        return Diagnostic(d.level, d.message, d.pointer, d.source, doc.line_of(d.pointer))
+    return d
+
+
+def _up_to_date(key: str | None, output: Path) -> Recorded | None:
+    if key is None:
+        return None
+    try:
+        manifest = (output / MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return recorded(key, output, manifest)
+
+
+def _listed_files(output: Path) -> int:
+    return len(previous_files(output))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import keyword
 import re
 import unicodedata
@@ -13,6 +14,7 @@ import jinja2
 
 from . import ir
 from .examples import Synthesizer, constrained
+from .format import FRAGMENT, LINE_LENGTH
 
 TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Optional", "Union", "Annotated", "Sequence", "Mapping")
 _DROP = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
@@ -25,17 +27,43 @@ def clean_text(value: Any) -> str:
     """Spec text without control, bidi or zero-width characters; newlines and tabs kept."""
     s = value if isinstance(value, str) else ("" if value is None else str(value))
     s = s.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in s if ch in "\n\t" or unicodedata.category(ch) not in _DROP)
+    if s.isascii():
+        return _ASCII_CONTROL.sub("", s)
+    return "".join(ch for ch in s if ch in "\n\t" or not _dropped(ch))
 
 
-def docstring(value: Any) -> str:
-    """Text safe inside a triple-quoted docstring (no closing quotes, no escapes, no stray chars)."""
-    s = clean_text(value).replace("\t", "    ").strip()
-    s = s.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    s = "\n".join(line.rstrip() for line in s.split("\n"))
-    if s.endswith('"'):
-        s = s[:-1] + '\\"'
-    return s
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _dropped(ch: str) -> bool:
+    return unicodedata.category(ch) in _DROP
+
+
+def docblock(value: Any, indent: int = 4) -> str:
+    """A whole triple-quoted docstring at ``indent`` spaces, written as black writes it.
+
+    No escape sequence, closing quotes or stray character survives from the text; lines after
+    the first lose their common indentation and get the docstring's; blank edges go.
+    """
+    text = clean_text(value).replace("\t", "    ").replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    lines = [line.rstrip() for line in text.strip().split("\n")]
+    first, rest = lines[0].lstrip(), lines[1:]
+    margin = min((len(line) - len(line.lstrip()) for line in rest if line), default=0)
+    pad = " " * indent
+    rest = [pad + line[margin:] if line else "" for line in rest]
+    if first.startswith('"'):
+        first = " " + first
+    if not rest:
+        if not first or first.endswith('"'):
+            first += " "
+        return f'"""{first}"""'
+    return '"""' + "\n".join([first, *rest]) + "\n" + pad + '"""'
+
+
+def docline(value: Any) -> str:
+    """One line of text inside a docstring: no newline, backslash or double quote survives."""
+    return comment(value).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def comment(value: Any) -> str:
@@ -44,25 +72,97 @@ def comment(value: Any) -> str:
 
 
 def pyrepr(value: Any) -> str:
-    """A Python literal for a JSON value (repr escapes every non-printable character)."""
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        return "None"
-    text = repr(value)
-    if isinstance(value, str) and text.startswith("'") and '"' not in value:
-        text = '"' + text[1:-1].replace("\\'", "'") + '"'  # black's quotes, same value
-    return text
+    """A Python literal for a JSON value, written as black writes it (repr escapes every non-printable character)."""
+    if isinstance(value, str):
+        return _str_literal(value)
+    if isinstance(value, bool) or value is None or isinstance(value, int):
+        return repr(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return "None"
+        return repr(value).replace("e+", "e")
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
+    return _str_literal(str(value))
+
+
+def _str_literal(s: str) -> str:
+    """black's choice of quotes: double unless that needs more escaped quotes than single."""
+    text = repr(s)
+    body = text[1:-1].replace("\\'", "'") if text[0] == "'" else text[1:-1]
+    if s.count('"') <= s.count("'"):
+        return '"' + body.replace('"', '\\"') + '"'
+    return "'" + body.replace("'", "\\'") + "'"
 
 
 def field_doc(f: ir.Field) -> str:
-    """The docstring under a model attribute: description, server default, flags; "" when nothing to say."""
-    parts = [docstring(f.description or f.title)]
+    """The text under a model attribute: description, server default, flags; "" when nothing to say."""
+    parts = [clean_text(f.description or f.title).strip()]
     if f.default.present:
-        parts.append(f"Server default: `{docstring(pyrepr(f.default.value))}`.")
+        parts.append(f"Server default: `{pyrepr(f.default.value)}`.")
     if f.read_only:
         parts.append("Read-only.")
     if f.deprecated:
         parts.append("Deprecated.")
-    return "\n\n    ".join(p.replace("\n", "\n    ") for p in parts if p)
+    return "\n\n".join(p for p in parts if p)
+
+
+def call_source(head: str, args: Iterable[str], indent: int, tail: str = "") -> str:
+    """``head(arg, ...)tail`` on one line when it fits at column ``indent``, else one argument per
+    line with a magic trailing comma: either way the form black keeps."""
+    args = list(args)
+    line = f"{head}({', '.join(args)}){tail}"
+    if not args or indent + len(line) <= LINE_LENGTH:
+        return line
+    inner = " " * (indent + 4)
+    return f"{head}(\n" + "".join(f"{inner}{a},\n" for a in args) + " " * indent + f"){tail}"
+
+
+def optional_param(name: str, annotation_text: str, indent: int = 8) -> str:
+    """``name: Union[T, NotGiven] = NOT_GIVEN,`` as black writes it when the line is too long:
+    the subscript split over three lines (a longer ``T`` is left to black)."""
+    line = f"{name}: Union[{annotation_text}, NotGiven] = NOT_GIVEN,"
+    inner = f"{annotation_text}, NotGiven"
+    if fits(line, indent) or not fits(inner, indent + 4):
+        return line
+    return f"{name}: Union[\n{' ' * (indent + 4)}{inner}\n{' ' * indent}] = NOT_GIVEN,"
+
+
+def fits(line: str, indent: int = 0) -> bool:
+    return indent + len(line) <= LINE_LENGTH
+
+
+def operation_doc(op: ir.Operation) -> str:
+    """The text of an operation method's docstring: summary, description, the request line, arguments."""
+    request_line = f"`{op.http_method.upper()} {comment(op.path)}`" + (" (deprecated)" if op.deprecated else "")
+    head = clean_text(op.summary or op.description).strip()
+    parts = [head] if head else []
+    if op.summary and op.description:
+        parts.append(clean_text(op.description).strip())
+    parts.append(request_line)
+    args = [(p.name, p.description or p.wire_name, p.default) for p in op.parameters]
+    if op.body:
+        args += [(bf.arg, bf.field.description or bf.field.title or bf.field.wire_name, bf.field.default) for bf in op.body.fields]
+    lines = ["Args:"]
+    for name, text, default in args:
+        described = clean_text(text).strip() + (f" Server default: `{pyrepr(default.value)}`." if default.present else "")
+        lines.append(f"  {name}: " + described.replace("\n", "\n    "))
+    if len(lines) > 1:
+        lines.append("")
+    lines += [f"  {name}: {text}" for name, text in EXTRA_ARGS]
+    parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+EXTRA_ARGS = (
+    ("extra_headers", "Send extra headers."),
+    ("extra_query", "Add additional query parameters to the request."),
+    ("extra_body", "Add additional JSON properties to the request."),
+    ("timeout", "Override the client-level default timeout for this request, in seconds."),
+    ("max_retries", "Override the client-level retry count for this request."),
+)
 
 
 def md(value: Any) -> str:
@@ -238,9 +338,14 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(
-        pyrepr=pyrepr, docstring=docstring, comment=comment, md=md,
-        annotation=annotation, field_annotation=field_annotation, field_doc=field_doc,
+        pyrepr=pyrepr, docblock=docblock, docline=docline, comment=comment, md=md,
+        annotation=annotation, field_annotation=field_annotation, field_doc=field_doc, operation_doc=operation_doc,
     )
+    env.globals["call"] = call_source
+    env.globals["fragment"] = FRAGMENT.rstrip("\n")
+    env.globals["optional_param"] = optional_param
+    env.tests["fitting"] = fits
+    env.filters["zip"] = lambda left, right: list(zip(left, right))
     env.tests["model"] = lambda s: isinstance(s, ir.Model)
     env.tests["enum"] = lambda s: isinstance(s, ir.Enum)
     env.tests["identifier"] = lambda s: isinstance(s, str) and s.isidentifier() and not keyword.iskeyword(s)
@@ -274,9 +379,13 @@ def render_package(api: ir.Api) -> dict[str, str]:
             stdlib=[STDLIB_IMPORTS[s] for s in sorted(stdlib)],
             models=sorted({m.class_name for m in models} | ({resource.wait.model.class_name} if resource.wait else set())),
         )
+        cases = [stub_case(synth, op) for op in resource.operations]
         out[f"tests/test_{resource.module}.py"] = env.get_template("test_resource.py.jinja").render(
-            api=api, resource=resource, cases=[stub_case(synth, op) for op in resource.operations],
+            api=api, resource=resource, cases=cases,
         )
+        # response bodies are data, not code: JSON beside the tests, loaded by name
+        responses = {c["op"].method_name: c["response"] for c in cases if c["json_response"]}
+        out[f"tests/responses/{resource.module}.json"] = json.dumps(responses, indent=2, ensure_ascii=True) + "\n"
     for name in ("resources_init.py", "pyproject.toml", "README.md", "api.md"):
         target = f"{pkg}/resources/__init__.py" if name == "resources_init.py" else name
         out[target] = env.get_template(f"{name}.jinja").render(api=api)
@@ -388,7 +497,7 @@ def arg_source(synth: Synthesizer, t: ir.TypeRef, value: Any) -> str:
                 "date": f"_dt.date.fromisoformat({pyrepr(value)})", "time": f"_dt.time.fromisoformat({pyrepr(value)})",
                 "UUID": f"_uuid.UUID({pyrepr(value)})", "Decimal": f"_decimal.Decimal({pyrepr(value)})"}[t.name]
     if isinstance(t, ir.Primitive) and t.name in ("File", "bytes"):
-        return "b'content'"
+        return 'b"content"'
     if isinstance(t, ir.UnionOf):
         return arg_source(synth, t.options[0], value)
     return pyrepr(value)

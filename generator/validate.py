@@ -6,17 +6,18 @@ import concurrent.futures
 import contextlib
 import functools
 import hashlib
-import itertools
 import json
 import multiprocessing
 import os
 import re
+import threading
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import unquote, urljoin
 
+from .config import cache_dir
 from .errors import Diagnostic, GeneratorError, Level, join_pointer
 from .load import Document, RefIndex, RefSite, ref_index, structural_dicts
 from .refs import MISSING as _MISSING
@@ -47,55 +48,65 @@ _KIND_NAMES = {
 
 def validate_document(doc: Document, *, strict: bool = False) -> list[Diagnostic]:
     """Every finding about ``doc``, located; with ``strict`` every warning is an error."""
-    found = _cached_findings(doc)
-    if found is None:
-        found = document_findings(doc)
-        _store_findings(doc, found)
-    return _finished(found, doc, strict)
+    return start_validation(doc, strict=strict, background=False).result()
 
 
-def validate_document_async(
-    doc: Document, strict: bool = False
-) -> concurrent.futures.Future[list[Diagnostic]]:
-    """``validate_document`` in a separate process (the external validator takes seconds on
-    large documents), so the caller can parse and render meanwhile; instant on a cache hit.
+def start_validation(doc: Document, *, strict: bool = False, background: bool = True) -> Validation:
+    """Validate ``doc``; with ``background`` the external pass overlaps whatever the caller does next."""
+    return Validation(doc, strict, background)
+
+
+class Validation:
+    """A validation under way. Our own checks are done when it starts (``errors`` has what makes
+    parsing impossible); openapi-spec-validator, which takes seconds on large documents, runs in
+    a forked process meanwhile when it can; ``result`` waits for it and caches the whole.
     """
-    result: concurrent.futures.Future[list[Diagnostic]] = concurrent.futures.Future()
-    found = _cached_findings(doc)
-    if found is not None:
-        result.set_result(_finished(found, doc, strict))
-        return result
-    executor = concurrent.futures.ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("spawn")
-    )
-    inner = executor.submit(validate_document, doc, strict=strict)
-    executor.shutdown(wait=False)
 
-    def relay(done: concurrent.futures.Future[list[Diagnostic]]) -> None:
-        error = done.exception()
-        if error is None:
-            result.set_result(done.result())
-        elif isinstance(error, GeneratorError):
-            result.set_exception(error)
+    def __init__(self, doc: Document, strict: bool, background: bool) -> None:
+        self.doc, self.strict = doc, strict
+        self._parts: list[concurrent.futures.Future[tuple[list[Diagnostic], int]]] = []
+        self._found = _cached_findings(doc)
+        if self._found is not None:
+            self._own = self._found
+            return
+        self._own, dialect = own_findings(doc.data)
+        if dialect and not any(d.level is Level.ERROR for d in self._own):
+            self._parts = _external_futures(doc.data, dialect, background)
         else:
-            result.set_exception(
-                GeneratorError(
-                    f"the validation process failed: {type(error).__name__}: {error}",
-                    source=doc.source,
-                )
-            )
+            self._found = _located(doc, self._own)
+            _store_findings(doc, self._found)
 
-    inner.add_done_callback(relay)
-    return result
+    def errors(self) -> list[Diagnostic]:
+        """Our own checks' errors, located: known before the external validator is done."""
+        own = _located(self.doc, [d for d in self._own if d.level is Level.ERROR])
+        return _finished(own, self.doc, False)
+
+    def result(self) -> list[Diagnostic]:
+        """Every finding (waiting for the external passes), cached by document hash."""
+        if self._found is None:
+            parts = []
+            for future in self._parts:
+                try:
+                    parts.append(future.result())
+                except Exception as exc:  # noqa: BLE001 - a crashed worker must not end the build
+                    parts.append(([_warning(f"openapi-spec-validator stopped early: {type(exc).__name__}: {exc}", "")], 0))
+            self._found = _located(self.doc, self._own + _merged(parts))
+            _store_findings(self.doc, self._found)
+        return _finished(self._found, self.doc, self.strict)
 
 
 def document_findings(doc: Document) -> list[Diagnostic]:
     """All findings at their base level, uncached, with lines."""
-    data = doc.data
+    found, dialect = own_findings(doc.data)
+    if dialect:
+        found += _external_findings(doc.data, dialect, ref_index(doc.data))
+    return _located(doc, found)
+
+
+def own_findings(data: Any) -> tuple[list[Diagnostic], str]:
+    """Our checks (fast: they run before parsing) and the dialect ("3.0"/"3.1", "" when unknown)."""
     if not isinstance(data, dict):
-        return [
-            Diagnostic(Level.ERROR, f"the document is a {_kind(data)}, not a mapping")
-        ]
+        return [Diagnostic(Level.ERROR, f"the document is a {_kind(data)}, not a mapping")], ""
     dialect, found = _version_findings(data)
     if dialect:
         index = ref_index(data)
@@ -104,14 +115,54 @@ def document_findings(doc: Document) -> list[Diagnostic]:
         found += _schema_findings(data)
         found += _operation_findings(data)
         found += _component_name_findings(data)
-        found += _external_findings(data, dialect, index)
-    located = [
-        replace(d, line=doc.line_of(d.pointer)) if d.pointer else d for d in found
-    ]
+    return found, dialect
+
+
+def _located(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+    located = [replace(d, line=doc.line_of(d.pointer)) if d.pointer else d for d in found]
     # errors first, each group in document order; what has no line (counts, notes) last
-    return sorted(
-        located, key=lambda d: (d.level is not Level.ERROR, d.line is None, d.line or 0)
-    )
+    return sorted(located, key=lambda d: (d.level is not Level.ERROR, d.line is None, d.line or 0))
+
+
+_FORKED: tuple[Any, str] | None = None  # what forked workers validate: they inherit our memory
+
+
+def _external_futures(
+    data: Any, dialect: str, background: bool
+) -> list[concurrent.futures.Future[tuple[list[Diagnostic], int]]]:
+    """openapi-spec-validator's two passes, each in a forked process when the platform has fork
+    and this process runs no other thread (forking a threaded process can deadlock the child);
+    else one after the other, here."""
+    global _FORKED
+    if background and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        _import_external()  # once here rather than once in each worker
+        _FORKED = (data, dialect)
+        try:
+            context = multiprocessing.get_context("fork")
+            executor = concurrent.futures.ProcessPoolExecutor(max_workers=len(EXTERNAL_PARTS), mp_context=context)
+            futures = [executor.submit(_external_in_child, part) for part in EXTERNAL_PARTS]
+            executor.shutdown(wait=False)
+            return futures
+        finally:
+            _FORKED = None
+    done = []
+    index = ref_index(data)
+    for part in EXTERNAL_PARTS:
+        future: concurrent.futures.Future[tuple[list[Diagnostic], int]] = concurrent.futures.Future()
+        future.set_result(_external_part(data, dialect, index, part))
+        done.append(future)
+    return done
+
+
+def _import_external() -> None:
+    import jsonschema_path  # noqa: F401
+    import openapi_spec_validator  # noqa: F401
+
+
+def _external_in_child(part: str) -> tuple[list[Diagnostic], int]:
+    assert _FORKED is not None, "the worker was not forked from a validating process"
+    data, dialect = _FORKED
+    return _external_part(data, dialect, ref_index(data), part)
 
 
 def _finished(found: list[Diagnostic], doc: Document, strict: bool) -> list[Diagnostic]:
@@ -489,71 +540,58 @@ def _component_name_findings(data: dict[str, Any]) -> list[Diagnostic]:
     return found
 
 
-def _external_findings(
-    data: dict[str, Any], dialect: str, index: RefIndex
-) -> list[Diagnostic]:
+EXTERNAL_PARTS = ("schema", "keywords")  # the document against the OpenAPI JSON Schema; the keyword checks
+
+
+def _external_findings(data: dict[str, Any], dialect: str, index: RefIndex) -> list[Diagnostic]:
     """openapi-spec-validator's findings, as warnings; at most MAX_EXTERNAL, then a count."""
+    return _merged([_external_part(data, dialect, index, part) for part in EXTERNAL_PARTS])
+
+
+def _merged(parts: list[tuple[list[Diagnostic], int]]) -> list[Diagnostic]:
+    found = [d for diagnostics, _ in parts for d in diagnostics]
+    total = sum(count for _, count in parts)
+    kept = found[:MAX_EXTERNAL] + [d for d in found[MAX_EXTERNAL:] if not d.pointer]  # "stopped early" notes
+    if total > MAX_EXTERNAL:
+        kept.append(_warning(f"... and {total - MAX_EXTERNAL} more from openapi-spec-validator", ""))
+    return kept
+
+
+def _external_part(data: dict[str, Any], dialect: str, index: RefIndex, part: str) -> tuple[list[Diagnostic], int]:
+    """One pass of openapi-spec-validator: its first MAX_EXTERNAL findings and how many it had."""
     from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
     from jsonschema_path import SchemaPath
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
     from openapi_spec_validator.validation import exceptions as ose
 
     # what our own checks report with a better place
-    ours = (
-        ose.DuplicateOperationIDError,
-        ose.UnresolvableParameterError,
-        ose.ExtraParametersError,
-    )
+    ours = (ose.DuplicateOperationIDError, ose.UnresolvableParameterError, ose.ExtraParametersError)
     base = OpenAPIV31SpecValidator if dialect == "3.1" else OpenAPIV30SpecValidator
-    located = {
-        name: _locating(cls, SchemaPath)
-        for name, cls in base.keyword_validators.items()
-    }
+    located = {name: _locating(cls, SchemaPath) for name, cls in base.keyword_validators.items()}
     # no resolver handlers: the validator must never fetch a URL or read a file
-    offline = type(
-        "OfflineValidator",
-        (base,),
-        {"resolver_handlers": {}, "keyword_validators": located},
-    )
+    offline = type("OfflineValidator", (base,), {"resolver_handlers": {}, "keyword_validators": located})
     validator = offline(data)
     found: list[Diagnostic] = []
     total = 0
     try:
-        # first the document against the OpenAPI JSON Schema, then the keyword checks
-        # (defaults, schemas against their dialect), which we locate by the schema they were in
-        errors = itertools.chain(
-            validator.schema_validator.iter_errors(data),
-            validator.root_validator(validator.schema_path),
-        )
+        # the keyword checks (defaults, schemas against their dialect) are located by the schema they were in
+        if part == "schema":
+            errors = validator.schema_validator.iter_errors(data)
+        else:
+            errors = validator.root_validator(validator.schema_path)
         for error in errors:
             place = getattr(error, _PLACE, ())
-            if isinstance(error, ours) or (
-                place and error.validator == "enum" and not error.absolute_path
-            ):
+            if isinstance(error, ours) or (place and error.validator == "enum" and not error.absolute_path):
                 continue  # the last: a default outside its enum, which we report at the default
             total += 1
             if total <= MAX_EXTERNAL:
                 error = _most_relevant(error, best_match)
-                pointer = _definition_pointer(
-                    data, [*place, *error.absolute_path], index
-                )
+                pointer = _definition_pointer(data, [*place, *error.absolute_path], index)
                 found.append(_warning(_shortened(error.message), pointer))
-    except (
-        Exception
-    ) as exc:  # noqa: BLE001 - a third-party validator must not end the build
-        found.append(
-            _warning(
-                f"openapi-spec-validator stopped early: {type(exc).__name__}: {_shortened(str(exc))}",
-                "",
-            )
-        )
-    if total > MAX_EXTERNAL:
-        found.append(
-            _warning(
-                f"... and {total - MAX_EXTERNAL} more from openapi-spec-validator", ""
-            )
-        )
-    return found
+    except Exception as exc:  # noqa: BLE001 - a third-party validator must not end the build
+        message = f"openapi-spec-validator stopped early: {type(exc).__name__}: {_shortened(str(exc))}"
+        found.append(_warning(message, ""))
+    return found, total
 
 
 _PLACE = "spiritme_place"  # attribute set on a keyword validator's error: the path it was found at
@@ -618,15 +656,6 @@ def _shortened(message: str) -> str:
 
 
 # ----------------------------------------------------------------------------- cache
-
-
-def cache_dir() -> Path:
-    """``$SPIRITME_GEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/spiritme-gen``, else ``~/.cache/spiritme-gen``."""
-    explicit = os.environ.get("SPIRITME_GEN_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "spiritme-gen"
 
 
 @functools.lru_cache(maxsize=1)

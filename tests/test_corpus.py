@@ -39,6 +39,9 @@ def test_corpus_document_builds_imports_and_passes_its_stub_tests(doc: Path, tmp
     importer = "import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)\n"
     proc = subprocess.run([sys.executable, "-c", importer, *modules], cwd=result.output, capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    # black's whole-module verdict on what the fast path formatted piece by piece
+    proc = subprocess.run([sys.executable, "-m", "black", "--check", "-q", "."], cwd=result.output, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests"],
         cwd=result.output, capture_output=True, text=True, env=env,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +16,10 @@ import yaml  # type: ignore[import-untyped, unused-ignore]
 from generator import validate
 from generator.errors import Diagnostic, Level
 from generator.load import Document, load_bytes, load_document
-from generator.validate import SWAGGER2, validate_document, validate_document_async
+from generator.validate import SWAGGER2, validate_document
 
 BROKEN = Path(__file__).parent / "broken"
+REPO = Path(__file__).resolve().parents[1]
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BROKEN / "expected.json").read_text())
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 CORPUS = sorted(
@@ -280,10 +284,10 @@ def test_results_are_cached_by_document_content(
     first = validate_document(doc)
     assert len(list(cache_in_tmp.glob("validate-*.json"))) == 1
 
-    def no_recompute(_: Document) -> list[Diagnostic]:
+    def no_recompute(_: Any) -> tuple[list[Diagnostic], str]:
         raise AssertionError("should have come from the cache")
 
-    monkeypatch.setattr(validate, "document_findings", no_recompute)
+    monkeypatch.setattr(validate, "own_findings", no_recompute)
     assert validate_document(doc) == first
     assert errors(
         validate_document(doc, strict=True)
@@ -322,12 +326,26 @@ def test_cache_folder_follows_the_environment(
     assert validate.cache_dir() == tmp_path / "home" / ".cache" / "spiritme-gen"
 
 
-def test_async_validation_runs_in_another_process_then_hits_the_cache() -> None:
+def test_background_validation_gives_what_the_inline_one_gives_then_hits_the_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SPIRITME_GEN_CACHE_DIR", str(tmp_path / "cache"))
     doc = load_document(BROKEN / "drf-strict.yaml")
-    cold = validate_document_async(doc)
-    result = cold.result(timeout=120)
-    assert warnings(result) and errors(result) == []
-    warm = validate_document_async(doc, strict=True)
-    assert warm.done()
-    assert [d.message for d in warm.result()] == [d.message for d in result]
+    inline = validate.document_findings(doc)
+    # a forked worker runs only in a process without other threads: run it in a fresh one
+    code = (
+        "import sys; from generator.load import load_document; from generator import validate\n"
+        "v = validate.start_validation(load_document(sys.argv[1]))\n"
+        "assert v._parts and v.errors() == []\n"
+        "print(len(v.result()))\n"
+    )
+    env = {**os.environ, "SPIRITME_GEN_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(BROKEN / "drf-strict.yaml")],
+        env=env, capture_output=True, text=True, check=True, cwd=REPO,
+    )
+    assert int(out.stdout) == len(inline) > 0
+    warm = validate.start_validation(doc, strict=True)
+    assert warm._parts == []  # from the cache the forked run wrote
+    assert [d.message for d in warm.result()] == [d.message for d in inline]
     assert all(d.level is Level.ERROR for d in warm.result())

@@ -131,7 +131,6 @@ Encoding = Literal["json", "form", "multipart", "binary", "text"]
 
 
 def make_request_options(
-    *,
     extra_headers: Headers | None = None,
     extra_query: Query | None = None,
     extra_body: Body | None = None,

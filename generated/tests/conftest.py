@@ -6,6 +6,7 @@ import json
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, AsyncIterator, Iterator
 from urllib.parse import parse_qs, urlsplit
 
@@ -14,6 +15,15 @@ import pytest
 from spiritme import AsyncSpiritMe, SpiritMe
 
 API_KEY = "test-key"
+RESPONSES = Path(__file__).resolve().parent / "responses"
+
+
+def load_responses(resource: str) -> dict[str, Any]:
+    """The response bodies of one resource's stub tests, by method name (kept as JSON data)."""
+    loaded: dict[str, Any] = json.loads(
+        (RESPONSES / f"{resource}.json").read_text(encoding="utf-8")
+    )
+    return loaded
 
 
 @dataclass
@@ -107,3 +117,34 @@ async def async_client(server: StubServer) -> AsyncIterator[AsyncSpiritMe]:
     server.requests.clear()
     async with AsyncSpiritMe(api_key=API_KEY, base_url=server.url, max_retries=0) as c:
         yield c
+
+
+def check_request(
+    request: Recorded,
+    method: str,
+    path: str,
+    query: dict[str, str],
+    body_keys: list[str],
+    content_type: str,
+) -> None:
+    """The request the client sent: method, path, query, credentials, body encoding and keys."""
+    assert request.method == method
+    assert request.path == path
+    for name, value in query.items():
+        assert request.query.get(name) == [value]
+    expected = "Token " + API_KEY
+    assert request.headers.get("authorization") == expected
+    if content_type == "json":
+        assert request.headers["content-type"].startswith("application/json")
+        sent: Any = request.json()
+        if body_keys:
+            assert isinstance(sent, dict)
+            assert set(body_keys) <= set(sent)
+    elif content_type == "multipart":
+        assert request.headers["content-type"].startswith("multipart/form-data")
+        for key in body_keys:
+            assert f'name="{key}"'.encode() in request.body
+    elif content_type == "form":
+        assert request.headers["content-type"].startswith("application/x-www-form-urlencoded")
+        for key in body_keys:
+            assert key.encode() in request.body

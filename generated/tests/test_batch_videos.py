@@ -5,73 +5,17 @@ from __future__ import annotations
 import datetime as _dt  # noqa: F401
 import decimal as _decimal  # noqa: F401
 import uuid as _uuid  # noqa: F401
-from typing import Any
 
 from spiritme.types import *  # noqa: F403
 from spiritme import AsyncSpiritMe, SpiritMe
 
-from .conftest import API_KEY, Recorded, StubServer
+from .conftest import StubServer, check_request, load_responses
 
-
-def check_request(
-    request: Recorded,
-    method: str,
-    path: str,
-    query: dict[str, str],
-    body_keys: list[str],
-    content_type: str,
-) -> None:
-    assert request.method == method
-    assert request.path == path
-    for name, value in query.items():
-        assert request.query.get(name) == [value]
-    assert request.headers.get("authorization") == "Token " + API_KEY
-    if content_type == "json":
-        assert request.headers["content-type"].startswith("application/json")
-        sent: Any = request.json()
-        if body_keys:
-            assert isinstance(sent, dict)
-            assert set(body_keys) <= set(sent)
-    elif content_type == "multipart":
-        assert request.headers["content-type"].startswith("multipart/form-data")
-        for key in body_keys:
-            assert f'name="{key}"'.encode() in request.body
-    elif content_type == "form":
-        assert request.headers["content-type"].startswith("application/x-www-form-urlencoded")
-        for key in body_keys:
-            assert key.encode() in request.body
+RESPONSES = load_responses("batch_videos")
 
 
 def test_list(server: StubServer, client: SpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [
-                {
-                    "id": 1,
-                    "cd": "2024-06-28T12:00:00Z",
-                    "variables": {"key": 1},
-                    "template": {
-                        "id": 1,
-                        "avatar": 1,
-                        "voice": 1,
-                        "text": "string",
-                        "background": 1,
-                    },
-                    "status": "draft",
-                    "result": "https://example.com/resource",
-                    "webhook": {
-                        "id": 1,
-                        "cd": "2024-06-28T12:00:00Z",
-                        "url": "https://example.com/resource",
-                    },
-                }
-            ],
-        },
-    )
+    server.respond(200, RESPONSES["list"])
     result = client.batch_videos.list()
     check_request(server.last(), "GET", "/api/batch-videos/", {}, [], "none")
     assert len(result.items) == 1
@@ -79,35 +23,7 @@ def test_list(server: StubServer, client: SpiritMe) -> None:
 
 
 async def test_list_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [
-                {
-                    "id": 1,
-                    "cd": "2024-06-28T12:00:00Z",
-                    "variables": {"key": 1},
-                    "template": {
-                        "id": 1,
-                        "avatar": 1,
-                        "voice": 1,
-                        "text": "string",
-                        "background": 1,
-                    },
-                    "status": "draft",
-                    "result": "https://example.com/resource",
-                    "webhook": {
-                        "id": 1,
-                        "cd": "2024-06-28T12:00:00Z",
-                        "url": "https://example.com/resource",
-                    },
-                }
-            ],
-        },
-    )
+    server.respond(200, RESPONSES["list"])
     result = await async_client.batch_videos.list()
     check_request(server.last(), "GET", "/api/batch-videos/", {}, [], "none")
     assert len(result.items) == 1
@@ -115,88 +31,28 @@ async def test_list_async(server: StubServer, async_client: AsyncSpiritMe) -> No
 
 
 def test_create(server: StubServer, client: SpiritMe) -> None:
-    server.respond(
-        201,
-        {
-            "id": 1,
-            "cd": "2024-06-28T12:00:00Z",
-            "variables": {"key": 1},
-            "template": {"id": 1, "avatar": 1, "voice": 1, "text": "string", "background": 1},
-            "status": "draft",
-            "result": "https://example.com/resource",
-            "webhook": {
-                "id": 1,
-                "cd": "2024-06-28T12:00:00Z",
-                "url": "https://example.com/resource",
-            },
-        },
-    )
+    server.respond(201, RESPONSES["create"])
     result = client.batch_videos.create(variables={"key": 1})
     check_request(server.last(), "POST", "/api/batch-videos/", {}, ["variables"], "json")
     assert isinstance(result, BatchVideo)
 
 
 async def test_create_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
-    server.respond(
-        201,
-        {
-            "id": 1,
-            "cd": "2024-06-28T12:00:00Z",
-            "variables": {"key": 1},
-            "template": {"id": 1, "avatar": 1, "voice": 1, "text": "string", "background": 1},
-            "status": "draft",
-            "result": "https://example.com/resource",
-            "webhook": {
-                "id": 1,
-                "cd": "2024-06-28T12:00:00Z",
-                "url": "https://example.com/resource",
-            },
-        },
-    )
+    server.respond(201, RESPONSES["create"])
     result = await async_client.batch_videos.create(variables={"key": 1})
     check_request(server.last(), "POST", "/api/batch-videos/", {}, ["variables"], "json")
     assert isinstance(result, BatchVideo)
 
 
 def test_retrieve(server: StubServer, client: SpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "id": 1,
-            "cd": "2024-06-28T12:00:00Z",
-            "variables": {"key": 1},
-            "template": {"id": 1, "avatar": 1, "voice": 1, "text": "string", "background": 1},
-            "status": "draft",
-            "result": "https://example.com/resource",
-            "webhook": {
-                "id": 1,
-                "cd": "2024-06-28T12:00:00Z",
-                "url": "https://example.com/resource",
-            },
-        },
-    )
+    server.respond(200, RESPONSES["retrieve"])
     result = client.batch_videos.retrieve(1)
     check_request(server.last(), "GET", "/api/batch-videos/1/", {}, [], "none")
     assert isinstance(result, BatchVideo)
 
 
 async def test_retrieve_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "id": 1,
-            "cd": "2024-06-28T12:00:00Z",
-            "variables": {"key": 1},
-            "template": {"id": 1, "avatar": 1, "voice": 1, "text": "string", "background": 1},
-            "status": "draft",
-            "result": "https://example.com/resource",
-            "webhook": {
-                "id": 1,
-                "cd": "2024-06-28T12:00:00Z",
-                "url": "https://example.com/resource",
-            },
-        },
-    )
+    server.respond(200, RESPONSES["retrieve"])
     result = await async_client.batch_videos.retrieve(1)
     check_request(server.last(), "GET", "/api/batch-videos/1/", {}, [], "none")
     assert isinstance(result, BatchVideo)

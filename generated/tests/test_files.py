@@ -5,73 +5,17 @@ from __future__ import annotations
 import datetime as _dt  # noqa: F401
 import decimal as _decimal  # noqa: F401
 import uuid as _uuid  # noqa: F401
-from typing import Any
 
 from spiritme.types import *  # noqa: F403
 from spiritme import AsyncSpiritMe, SpiritMe
 
-from .conftest import API_KEY, Recorded, StubServer
+from .conftest import StubServer, check_request, load_responses
 
-
-def check_request(
-    request: Recorded,
-    method: str,
-    path: str,
-    query: dict[str, str],
-    body_keys: list[str],
-    content_type: str,
-) -> None:
-    assert request.method == method
-    assert request.path == path
-    for name, value in query.items():
-        assert request.query.get(name) == [value]
-    assert request.headers.get("authorization") == "Token " + API_KEY
-    if content_type == "json":
-        assert request.headers["content-type"].startswith("application/json")
-        sent: Any = request.json()
-        if body_keys:
-            assert isinstance(sent, dict)
-            assert set(body_keys) <= set(sent)
-    elif content_type == "multipart":
-        assert request.headers["content-type"].startswith("multipart/form-data")
-        for key in body_keys:
-            assert f'name="{key}"'.encode() in request.body
-    elif content_type == "form":
-        assert request.headers["content-type"].startswith("application/x-www-form-urlencoded")
-        for key in body_keys:
-            assert key.encode() in request.body
+RESPONSES = load_responses("files")
 
 
 def test_list(server: StubServer, client: SpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [
-                {
-                    "id": 1,
-                    "cd": "2024-06-28T12:00:00Z",
-                    "name": "string",
-                    "status": "created",
-                    "tag": "general",
-                    "type": "image",
-                    "mime_type": "string",
-                    "size": 1,
-                    "duration": 1.5,
-                    "width": 1,
-                    "height": 1,
-                    "file": "https://example.com/resource",
-                    "compressed_file": "https://example.com/resource",
-                    "mock_video_file": "https://example.com/resource",
-                    "preview": "https://example.com/resource",
-                    "thumbnail": "https://example.com/resource",
-                    "generated_script": "string",
-                }
-            ],
-        },
-    )
+    server.respond(200, RESPONSES["list"])
     result = client.files.list()
     check_request(server.last(), "GET", "/api/files/", {}, [], "none")
     assert len(result.items) == 1
@@ -79,35 +23,7 @@ def test_list(server: StubServer, client: SpiritMe) -> None:
 
 
 async def test_list_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [
-                {
-                    "id": 1,
-                    "cd": "2024-06-28T12:00:00Z",
-                    "name": "string",
-                    "status": "created",
-                    "tag": "general",
-                    "type": "image",
-                    "mime_type": "string",
-                    "size": 1,
-                    "duration": 1.5,
-                    "width": 1,
-                    "height": 1,
-                    "file": "https://example.com/resource",
-                    "compressed_file": "https://example.com/resource",
-                    "mock_video_file": "https://example.com/resource",
-                    "preview": "https://example.com/resource",
-                    "thumbnail": "https://example.com/resource",
-                    "generated_script": "string",
-                }
-            ],
-        },
-    )
+    server.respond(200, RESPONSES["list"])
     result = await async_client.files.list()
     check_request(server.last(), "GET", "/api/files/", {}, [], "none")
     assert len(result.items) == 1
@@ -115,112 +31,28 @@ async def test_list_async(server: StubServer, async_client: AsyncSpiritMe) -> No
 
 
 def test_create(server: StubServer, client: SpiritMe) -> None:
-    server.respond(
-        201,
-        {
-            "id": 1,
-            "cd": "2024-06-28T12:00:00Z",
-            "name": "string",
-            "status": "created",
-            "tag": "general",
-            "type": "image",
-            "mime_type": "string",
-            "size": 1,
-            "duration": 1.5,
-            "width": 1,
-            "height": 1,
-            "file": "https://example.com/resource",
-            "compressed_file": "https://example.com/resource",
-            "mock_video_file": "https://example.com/resource",
-            "preview": "https://example.com/resource",
-            "thumbnail": "https://example.com/resource",
-            "generated_script": "string",
-        },
-    )
+    server.respond(201, RESPONSES["create"])
     result = client.files.create(file=b"content")
     check_request(server.last(), "POST", "/api/files/", {}, ["file"], "multipart")
     assert isinstance(result, File)
 
 
 async def test_create_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
-    server.respond(
-        201,
-        {
-            "id": 1,
-            "cd": "2024-06-28T12:00:00Z",
-            "name": "string",
-            "status": "created",
-            "tag": "general",
-            "type": "image",
-            "mime_type": "string",
-            "size": 1,
-            "duration": 1.5,
-            "width": 1,
-            "height": 1,
-            "file": "https://example.com/resource",
-            "compressed_file": "https://example.com/resource",
-            "mock_video_file": "https://example.com/resource",
-            "preview": "https://example.com/resource",
-            "thumbnail": "https://example.com/resource",
-            "generated_script": "string",
-        },
-    )
+    server.respond(201, RESPONSES["create"])
     result = await async_client.files.create(file=b"content")
     check_request(server.last(), "POST", "/api/files/", {}, ["file"], "multipart")
     assert isinstance(result, File)
 
 
 def test_retrieve(server: StubServer, client: SpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "id": 1,
-            "cd": "2024-06-28T12:00:00Z",
-            "name": "string",
-            "status": "created",
-            "tag": "general",
-            "type": "image",
-            "mime_type": "string",
-            "size": 1,
-            "duration": 1.5,
-            "width": 1,
-            "height": 1,
-            "file": "https://example.com/resource",
-            "compressed_file": "https://example.com/resource",
-            "mock_video_file": "https://example.com/resource",
-            "preview": "https://example.com/resource",
-            "thumbnail": "https://example.com/resource",
-            "generated_script": "string",
-        },
-    )
+    server.respond(200, RESPONSES["retrieve"])
     result = client.files.retrieve(1)
     check_request(server.last(), "GET", "/api/files/1/", {}, [], "none")
     assert isinstance(result, File)
 
 
 async def test_retrieve_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "id": 1,
-            "cd": "2024-06-28T12:00:00Z",
-            "name": "string",
-            "status": "created",
-            "tag": "general",
-            "type": "image",
-            "mime_type": "string",
-            "size": 1,
-            "duration": 1.5,
-            "width": 1,
-            "height": 1,
-            "file": "https://example.com/resource",
-            "compressed_file": "https://example.com/resource",
-            "mock_video_file": "https://example.com/resource",
-            "preview": "https://example.com/resource",
-            "thumbnail": "https://example.com/resource",
-            "generated_script": "string",
-        },
-    )
+    server.respond(200, RESPONSES["retrieve"])
     result = await async_client.files.retrieve(1)
     check_request(server.last(), "GET", "/api/files/1/", {}, [], "none")
     assert isinstance(result, File)
@@ -228,48 +60,18 @@ async def test_retrieve_async(server: StubServer, async_client: AsyncSpiritMe) -
 
 def test_delete(server: StubServer, client: SpiritMe) -> None:
     server.respond(204, None)
-    result = client.files.delete(1)
+    client.files.delete(1)
     check_request(server.last(), "DELETE", "/api/files/1/", {}, [], "none")
-    assert result is None
 
 
 async def test_delete_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
     server.respond(204, None)
-    result = await async_client.files.delete(1)
+    await async_client.files.delete(1)
     check_request(server.last(), "DELETE", "/api/files/1/", {}, [], "none")
-    assert result is None
 
 
 def test_list_children(server: StubServer, client: SpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [
-                {
-                    "id": 1,
-                    "cd": "2024-06-28T12:00:00Z",
-                    "name": "string",
-                    "status": "created",
-                    "tag": "general",
-                    "type": "image",
-                    "mime_type": "string",
-                    "size": 1,
-                    "duration": 1.5,
-                    "width": 1,
-                    "height": 1,
-                    "file": "https://example.com/resource",
-                    "compressed_file": "https://example.com/resource",
-                    "mock_video_file": "https://example.com/resource",
-                    "preview": "https://example.com/resource",
-                    "thumbnail": "https://example.com/resource",
-                    "generated_script": "string",
-                }
-            ],
-        },
-    )
+    server.respond(200, RESPONSES["list_children"])
     result = client.files.list_children(1)
     check_request(server.last(), "GET", "/api/files/1/children/", {}, [], "none")
     assert len(result.items) == 1
@@ -277,35 +79,7 @@ def test_list_children(server: StubServer, client: SpiritMe) -> None:
 
 
 async def test_list_children_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [
-                {
-                    "id": 1,
-                    "cd": "2024-06-28T12:00:00Z",
-                    "name": "string",
-                    "status": "created",
-                    "tag": "general",
-                    "type": "image",
-                    "mime_type": "string",
-                    "size": 1,
-                    "duration": 1.5,
-                    "width": 1,
-                    "height": 1,
-                    "file": "https://example.com/resource",
-                    "compressed_file": "https://example.com/resource",
-                    "mock_video_file": "https://example.com/resource",
-                    "preview": "https://example.com/resource",
-                    "thumbnail": "https://example.com/resource",
-                    "generated_script": "string",
-                }
-            ],
-        },
-    )
+    server.respond(200, RESPONSES["list_children"])
     result = await async_client.files.list_children(1)
     check_request(server.last(), "GET", "/api/files/1/children/", {}, [], "none")
     assert len(result.items) == 1

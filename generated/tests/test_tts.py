@@ -5,53 +5,17 @@ from __future__ import annotations
 import datetime as _dt  # noqa: F401
 import decimal as _decimal  # noqa: F401
 import uuid as _uuid  # noqa: F401
-from typing import Any
 
 from spiritme.types import *  # noqa: F403
 from spiritme import AsyncSpiritMe, SpiritMe
 
-from .conftest import API_KEY, Recorded, StubServer
+from .conftest import StubServer, check_request, load_responses
 
-
-def check_request(
-    request: Recorded,
-    method: str,
-    path: str,
-    query: dict[str, str],
-    body_keys: list[str],
-    content_type: str,
-) -> None:
-    assert request.method == method
-    assert request.path == path
-    for name, value in query.items():
-        assert request.query.get(name) == [value]
-    assert request.headers.get("authorization") == "Token " + API_KEY
-    if content_type == "json":
-        assert request.headers["content-type"].startswith("application/json")
-        sent: Any = request.json()
-        if body_keys:
-            assert isinstance(sent, dict)
-            assert set(body_keys) <= set(sent)
-    elif content_type == "multipart":
-        assert request.headers["content-type"].startswith("multipart/form-data")
-        for key in body_keys:
-            assert f'name="{key}"'.encode() in request.body
-    elif content_type == "form":
-        assert request.headers["content-type"].startswith("application/x-www-form-urlencoded")
-        for key in body_keys:
-            assert key.encode() in request.body
+RESPONSES = load_responses("tts")
 
 
 def test_list_languages(server: StubServer, client: SpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [{"code": "string", "name": "string"}],
-        },
-    )
+    server.respond(200, RESPONSES["list_languages"])
     result = client.tts.list_languages()
     check_request(server.last(), "GET", "/api/tts/languages/", {}, [], "none")
     assert len(result.items) == 1
@@ -59,15 +23,7 @@ def test_list_languages(server: StubServer, client: SpiritMe) -> None:
 
 
 async def test_list_languages_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [{"code": "string", "name": "string"}],
-        },
-    )
+    server.respond(200, RESPONSES["list_languages"])
     result = await async_client.tts.list_languages()
     check_request(server.last(), "GET", "/api/tts/languages/", {}, [], "none")
     assert len(result.items) == 1
@@ -75,25 +31,7 @@ async def test_list_languages_async(server: StubServer, async_client: AsyncSpiri
 
 
 def test_list_voices(server: StubServer, client: SpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [
-                {
-                    "id": 1,
-                    "name": "string",
-                    "label": "string",
-                    "provider": "amazon",
-                    "sex": "male",
-                    "language": "string",
-                    "language_code": "string",
-                }
-            ],
-        },
-    )
+    server.respond(200, RESPONSES["list_voices"])
     result = client.tts.list_voices()
     check_request(server.last(), "GET", "/api/tts/voices/", {}, [], "none")
     assert len(result.items) == 1
@@ -101,25 +39,7 @@ def test_list_voices(server: StubServer, client: SpiritMe) -> None:
 
 
 async def test_list_voices_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
-    server.respond(
-        200,
-        {
-            "count": 123,
-            "next": None,
-            "previous": "http://api.example.org/accounts/?offset=200&limit=100",
-            "results": [
-                {
-                    "id": 1,
-                    "name": "string",
-                    "label": "string",
-                    "provider": "amazon",
-                    "sex": "male",
-                    "language": "string",
-                    "language_code": "string",
-                }
-            ],
-        },
-    )
+    server.respond(200, RESPONSES["list_voices"])
     result = await async_client.tts.list_voices()
     check_request(server.last(), "GET", "/api/tts/voices/", {}, [], "none")
     assert len(result.items) == 1

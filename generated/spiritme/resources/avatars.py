@@ -54,9 +54,7 @@ class Avatars(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> SyncPage[Avatar]:
-        """GET /api/avatars/
-
-        `GET /api/avatars/`
+        """`GET /api/avatars/`
 
         Args:
           limit: Number of results to return per page.
@@ -70,33 +68,24 @@ class Avatars(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/avatars/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                        "ordering": ordering,
-                        "status": status,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "status": status,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=Avatar,
         )
@@ -144,9 +133,7 @@ class AsyncAvatars(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> AsyncPaginator[Avatar]:
-        """GET /api/avatars/
-
-        `GET /api/avatars/`
+        """`GET /api/avatars/`
 
         Args:
           limit: Number of results to return per page.
@@ -160,33 +147,24 @@ class AsyncAvatars(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/avatars/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                        "ordering": ordering,
-                        "status": status,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "status": status,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=Avatar,
         )

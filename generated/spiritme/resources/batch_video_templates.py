@@ -15,7 +15,10 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import BatchVideoTemplate, BatchVideoTemplateRequest
+from ..types import (
+    BatchVideoTemplate,
+    BatchVideoTemplateRequest,
+)
 
 __all__ = ["BatchVideoTemplates", "AsyncBatchVideoTemplates"]
 
@@ -39,9 +42,7 @@ class BatchVideoTemplates(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> SyncPage[BatchVideoTemplate]:
-        """GET /api/batch-video-templates/
-
-        `GET /api/batch-video-templates/`
+        """`GET /api/batch-video-templates/`
 
         Args:
           limit: Number of results to return per page.
@@ -53,31 +54,22 @@ class BatchVideoTemplates(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/batch-video-templates/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=BatchVideoTemplate,
         )
@@ -95,9 +87,7 @@ class BatchVideoTemplates(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideoTemplate:
-        """POST /api/batch-video-templates/
-
-        `POST /api/batch-video-templates/`
+        """`POST /api/batch-video-templates/`
 
         Args:
           avatar: avatar
@@ -111,6 +101,7 @@ class BatchVideoTemplates(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
             self._client._request(
@@ -127,13 +118,7 @@ class BatchVideoTemplates(SyncAPIResource):
                 body_model=BatchVideoTemplateRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=BatchVideoTemplate,
                 idempotent=False,
             ),
@@ -149,9 +134,7 @@ class BatchVideoTemplates(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideoTemplate:
-        """GET /api/batch-video-templates/{id}/
-
-        `GET /api/batch-video-templates/{id}/`
+        """`GET /api/batch-video-templates/{id}/`
 
         Args:
           id: A unique integer value identifying this batch video template.
@@ -162,18 +145,13 @@ class BatchVideoTemplates(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
             self._client._request(
                 "get",
                 path_template("/api/batch-video-templates/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=BatchVideoTemplate,
                 idempotent=True,
             ),
@@ -209,9 +187,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> AsyncPaginator[BatchVideoTemplate]:
-        """GET /api/batch-video-templates/
-
-        `GET /api/batch-video-templates/`
+        """`GET /api/batch-video-templates/`
 
         Args:
           limit: Number of results to return per page.
@@ -223,31 +199,22 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/batch-video-templates/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=BatchVideoTemplate,
         )
@@ -265,9 +232,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideoTemplate:
-        """POST /api/batch-video-templates/
-
-        `POST /api/batch-video-templates/`
+        """`POST /api/batch-video-templates/`
 
         Args:
           avatar: avatar
@@ -281,6 +246,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
             await self._client._request(
@@ -297,13 +263,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
                 body_model=BatchVideoTemplateRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=BatchVideoTemplate,
                 idempotent=False,
             ),
@@ -319,9 +279,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideoTemplate:
-        """GET /api/batch-video-templates/{id}/
-
-        `GET /api/batch-video-templates/{id}/`
+        """`GET /api/batch-video-templates/{id}/`
 
         Args:
           id: A unique integer value identifying this batch video template.
@@ -332,18 +290,13 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
             await self._client._request(
                 "get",
                 path_template("/api/batch-video-templates/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=BatchVideoTemplate,
                 idempotent=True,
             ),

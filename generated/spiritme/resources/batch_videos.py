@@ -44,9 +44,7 @@ class BatchVideos(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> SyncPage[BatchVideo]:
-        """GET /api/batch-videos/
-
-        `GET /api/batch-videos/`
+        """`GET /api/batch-videos/`
 
         Args:
           limit: Number of results to return per page.
@@ -58,31 +56,22 @@ class BatchVideos(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/batch-videos/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=BatchVideo,
         )
@@ -99,9 +88,7 @@ class BatchVideos(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideo:
-        """POST /api/batch-videos/
-
-        `POST /api/batch-videos/`
+        """`POST /api/batch-videos/`
 
         Args:
           variables: variables
@@ -114,6 +101,7 @@ class BatchVideos(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideo,
             self._client._request(
@@ -129,13 +117,7 @@ class BatchVideos(SyncAPIResource):
                 body_model=BatchVideoRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=BatchVideo,
                 idempotent=False,
             ),
@@ -151,9 +133,7 @@ class BatchVideos(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideo:
-        """GET /api/batch-videos/{id}/
-
-        `GET /api/batch-videos/{id}/`
+        """`GET /api/batch-videos/{id}/`
 
         Args:
           id: A unique integer value identifying this batch video.
@@ -164,18 +144,13 @@ class BatchVideos(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideo,
             self._client._request(
                 "get",
                 path_template("/api/batch-videos/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=BatchVideo,
                 idempotent=True,
             ),
@@ -190,9 +165,8 @@ class BatchVideos(SyncAPIResource):
     ) -> BatchVideo:
         """Poll `retrieve` until `status` is success.
 
-        Returns the object on success; raises `JobFailedError` (carrying
-        the object) on error, and `WaitTimeoutError` when `timeout`
-        seconds pass first.
+        Returns the object on success; raises `JobFailedError` (carrying the object) on error,
+        and `WaitTimeoutError` when `timeout` seconds pass first.
         """
         return self._poll(
             lambda: self.retrieve(id),
@@ -233,9 +207,7 @@ class AsyncBatchVideos(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> AsyncPaginator[BatchVideo]:
-        """GET /api/batch-videos/
-
-        `GET /api/batch-videos/`
+        """`GET /api/batch-videos/`
 
         Args:
           limit: Number of results to return per page.
@@ -247,31 +219,22 @@ class AsyncBatchVideos(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/batch-videos/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=BatchVideo,
         )
@@ -288,9 +251,7 @@ class AsyncBatchVideos(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideo:
-        """POST /api/batch-videos/
-
-        `POST /api/batch-videos/`
+        """`POST /api/batch-videos/`
 
         Args:
           variables: variables
@@ -303,6 +264,7 @@ class AsyncBatchVideos(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideo,
             await self._client._request(
@@ -318,13 +280,7 @@ class AsyncBatchVideos(AsyncAPIResource):
                 body_model=BatchVideoRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=BatchVideo,
                 idempotent=False,
             ),
@@ -340,9 +296,7 @@ class AsyncBatchVideos(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideo:
-        """GET /api/batch-videos/{id}/
-
-        `GET /api/batch-videos/{id}/`
+        """`GET /api/batch-videos/{id}/`
 
         Args:
           id: A unique integer value identifying this batch video.
@@ -353,18 +307,13 @@ class AsyncBatchVideos(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideo,
             await self._client._request(
                 "get",
                 path_template("/api/batch-videos/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=BatchVideo,
                 idempotent=True,
             ),
@@ -379,9 +328,8 @@ class AsyncBatchVideos(AsyncAPIResource):
     ) -> BatchVideo:
         """Poll `retrieve` until `status` is success.
 
-        Returns the object on success; raises `JobFailedError` (carrying
-        the object) on error, and `WaitTimeoutError` when `timeout`
-        seconds pass first.
+        Returns the object on success; raises `JobFailedError` (carrying the object) on error,
+        and `WaitTimeoutError` when `timeout` seconds pass first.
         """
         return await self._poll(
             lambda: self.retrieve(id),

@@ -15,7 +15,11 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import File, FileRequest, TagEnum
+from ..types import (
+    File,
+    FileRequest,
+    TagEnum,
+)
 
 __all__ = ["Files", "AsyncFiles"]
 
@@ -43,9 +47,7 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> SyncPage[File]:
-        """GET /api/files/
-
-        `GET /api/files/`
+        """`GET /api/files/`
 
         Args:
           limit: Number of results to return per page.
@@ -59,33 +61,24 @@ class Files(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/files/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                        "ordering": ordering,
-                        "type": type,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "type": type,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=File,
         )
@@ -110,7 +103,7 @@ class Files(SyncAPIResource):
 
         Args:
           name: name
-          tag: tag Server default: `"general\"`.
+          tag: tag Server default: `"general"`.
           file: file
           generate_script_from_content: generate_script_from_content
           prompt: prompt
@@ -121,6 +114,7 @@ class Files(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
             self._client._request(
@@ -139,13 +133,7 @@ class Files(SyncAPIResource):
                 encoding="multipart",
                 content_type="multipart/form-data",
                 file_fields=["file"],
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=File,
                 idempotent=False,
             ),
@@ -161,9 +149,7 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> File:
-        """GET /api/files/{id}/
-
-        `GET /api/files/{id}/`
+        """`GET /api/files/{id}/`
 
         Args:
           id: A unique integer value identifying this file.
@@ -174,18 +160,13 @@ class Files(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
             self._client._request(
                 "get",
                 path_template("/api/files/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=File,
                 idempotent=True,
             ),
@@ -201,9 +182,7 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """DELETE /api/files/{id}/
-
-        `DELETE /api/files/{id}/`
+        """`DELETE /api/files/{id}/`
 
         Args:
           id: A unique integer value identifying this file.
@@ -214,18 +193,13 @@ class Files(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
             self._client._request(
                 "delete",
                 path_template("/api/files/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=None,
                 idempotent=True,
             ),
@@ -243,9 +217,7 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> SyncPage[File]:
-        """GET /api/files/{id}/children/
-
-        `GET /api/files/{id}/children/`
+        """`GET /api/files/{id}/children/`
 
         Args:
           id: A unique integer value identifying this file.
@@ -258,31 +230,22 @@ class Files(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             path_template("/api/files/{id}/children/", id=id),
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=File,
         )
@@ -323,9 +286,7 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> AsyncPaginator[File]:
-        """GET /api/files/
-
-        `GET /api/files/`
+        """`GET /api/files/`
 
         Args:
           limit: Number of results to return per page.
@@ -339,33 +300,24 @@ class AsyncFiles(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/files/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                        "ordering": ordering,
-                        "type": type,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "type": type,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=File,
         )
@@ -390,7 +342,7 @@ class AsyncFiles(AsyncAPIResource):
 
         Args:
           name: name
-          tag: tag Server default: `"general\"`.
+          tag: tag Server default: `"general"`.
           file: file
           generate_script_from_content: generate_script_from_content
           prompt: prompt
@@ -401,6 +353,7 @@ class AsyncFiles(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
             await self._client._request(
@@ -419,13 +372,7 @@ class AsyncFiles(AsyncAPIResource):
                 encoding="multipart",
                 content_type="multipart/form-data",
                 file_fields=["file"],
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=File,
                 idempotent=False,
             ),
@@ -441,9 +388,7 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> File:
-        """GET /api/files/{id}/
-
-        `GET /api/files/{id}/`
+        """`GET /api/files/{id}/`
 
         Args:
           id: A unique integer value identifying this file.
@@ -454,18 +399,13 @@ class AsyncFiles(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
             await self._client._request(
                 "get",
                 path_template("/api/files/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=File,
                 idempotent=True,
             ),
@@ -481,9 +421,7 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """DELETE /api/files/{id}/
-
-        `DELETE /api/files/{id}/`
+        """`DELETE /api/files/{id}/`
 
         Args:
           id: A unique integer value identifying this file.
@@ -494,18 +432,13 @@ class AsyncFiles(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
             await self._client._request(
                 "delete",
                 path_template("/api/files/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=None,
                 idempotent=True,
             ),
@@ -523,9 +456,7 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> AsyncPaginator[File]:
-        """GET /api/files/{id}/children/
-
-        `GET /api/files/{id}/children/`
+        """`GET /api/files/{id}/children/`
 
         Args:
           id: A unique integer value identifying this file.
@@ -538,31 +469,22 @@ class AsyncFiles(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             path_template("/api/files/{id}/children/", id=id),
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=File,
         )

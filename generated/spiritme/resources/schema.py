@@ -42,36 +42,29 @@ class Schema(SyncAPIResource):
         - YAML: application/vnd.oai.openapi
         - JSON: application/vnd.oai.openapi+json
 
-                `GET /api/schema/`
+        `GET /api/schema/`
 
-                Args:
-                  format: format
+        Args:
+          format: format
 
-                  extra_headers: Send extra headers.
-                  extra_query: Add additional query parameters to the request.
-                  extra_body: Add additional JSON properties to the request.
-                  timeout: Override the client-level default timeout for this request, in seconds.
-                  max_retries: Override the client-level retry count for this request.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Dict[str, Any],
             self._client._request(
                 "get",
                 "/api/schema/",
-                query={
-                    **strip_not_given(
-                        {
-                            "format": format,
-                        }
-                    )
-                },
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
+                query=strip_not_given(
+                    {
+                        "format": format,
+                    }
                 ),
+                options=options,
                 cast_to=Dict[str, Any],
                 idempotent=True,
             ),
@@ -109,36 +102,29 @@ class AsyncSchema(AsyncAPIResource):
         - YAML: application/vnd.oai.openapi
         - JSON: application/vnd.oai.openapi+json
 
-                `GET /api/schema/`
+        `GET /api/schema/`
 
-                Args:
-                  format: format
+        Args:
+          format: format
 
-                  extra_headers: Send extra headers.
-                  extra_query: Add additional query parameters to the request.
-                  extra_body: Add additional JSON properties to the request.
-                  timeout: Override the client-level default timeout for this request, in seconds.
-                  max_retries: Override the client-level retry count for this request.
+          extra_headers: Send extra headers.
+          extra_query: Add additional query parameters to the request.
+          extra_body: Add additional JSON properties to the request.
+          timeout: Override the client-level default timeout for this request, in seconds.
+          max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Dict[str, Any],
             await self._client._request(
                 "get",
                 "/api/schema/",
-                query={
-                    **strip_not_given(
-                        {
-                            "format": format,
-                        }
-                    )
-                },
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
+                query=strip_not_given(
+                    {
+                        "format": format,
+                    }
                 ),
+                options=options,
                 cast_to=Dict[str, Any],
                 idempotent=True,
             ),

@@ -37,28 +37,22 @@ class Users(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> User:
-        """GET /api/users/current/
+        """`GET /api/users/current/`
 
-        `GET /api/users/current/`
-
+        Args:
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             User,
             self._client._request(
                 "get",
                 "/api/users/current/",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=User,
                 idempotent=True,
             ),
@@ -73,28 +67,22 @@ class Users(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """DELETE /api/users/current/
+        """`DELETE /api/users/current/`
 
-        `DELETE /api/users/current/`
-
+        Args:
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
             self._client._request(
                 "delete",
                 "/api/users/current/",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=None,
                 idempotent=True,
             ),
@@ -127,28 +115,22 @@ class AsyncUsers(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> User:
-        """GET /api/users/current/
+        """`GET /api/users/current/`
 
-        `GET /api/users/current/`
-
+        Args:
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             User,
             await self._client._request(
                 "get",
                 "/api/users/current/",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=User,
                 idempotent=True,
             ),
@@ -163,28 +145,22 @@ class AsyncUsers(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """DELETE /api/users/current/
+        """`DELETE /api/users/current/`
 
-        `DELETE /api/users/current/`
-
+        Args:
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
             await self._client._request(
                 "delete",
                 "/api/users/current/",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=None,
                 idempotent=True,
             ),

@@ -15,7 +15,13 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import ResolutionRequest, SlideRequest, Video, VideoRequest, WebhookNestedRequest
+from ..types import (
+    ResolutionRequest,
+    SlideRequest,
+    Video,
+    VideoRequest,
+    WebhookNestedRequest,
+)
 
 __all__ = ["Videos", "AsyncVideos"]
 
@@ -43,9 +49,7 @@ class Videos(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> SyncPage[Video]:
-        """GET /api/videos/
-
-        `GET /api/videos/`
+        """`GET /api/videos/`
 
         Args:
           limit: Number of results to return per page.
@@ -59,33 +63,24 @@ class Videos(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/videos/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                        "ordering": ordering,
-                        "status": status,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "status": status,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=Video,
         )
@@ -105,12 +100,10 @@ class Videos(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
-        """POST /api/videos/
-
-        `POST /api/videos/`
+        """`POST /api/videos/`
 
         Args:
-          name: name Server default: `"New video\"`.
+          name: name Server default: `"New video"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -123,6 +116,7 @@ class Videos(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
             self._client._request(
@@ -141,13 +135,7 @@ class Videos(SyncAPIResource):
                 body_model=VideoRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=Video,
                 idempotent=False,
             ),
@@ -163,9 +151,7 @@ class Videos(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
-        """GET /api/videos/{id}/
-
-        `GET /api/videos/{id}/`
+        """`GET /api/videos/{id}/`
 
         Args:
           id: A unique integer value identifying this video.
@@ -176,18 +162,13 @@ class Videos(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
             self._client._request(
                 "get",
                 path_template("/api/videos/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=Video,
                 idempotent=True,
             ),
@@ -209,13 +190,11 @@ class Videos(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
-        """PUT /api/videos/{id}/
-
-        `PUT /api/videos/{id}/`
+        """`PUT /api/videos/{id}/`
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video\"`.
+          name: name Server default: `"New video"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -228,6 +207,7 @@ class Videos(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
             self._client._request(
@@ -246,13 +226,7 @@ class Videos(SyncAPIResource):
                 body_model=VideoRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=Video,
                 idempotent=True,
             ),
@@ -268,9 +242,7 @@ class Videos(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """DELETE /api/videos/{id}/
-
-        `DELETE /api/videos/{id}/`
+        """`DELETE /api/videos/{id}/`
 
         Args:
           id: A unique integer value identifying this video.
@@ -281,18 +253,13 @@ class Videos(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
             self._client._request(
                 "delete",
                 path_template("/api/videos/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=None,
                 idempotent=True,
             ),
@@ -314,13 +281,11 @@ class Videos(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
-        """POST /api/videos/{id}/publish/
-
-        `POST /api/videos/{id}/publish/`
+        """`POST /api/videos/{id}/publish/`
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video\"`.
+          name: name Server default: `"New video"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -333,6 +298,7 @@ class Videos(SyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
             self._client._request(
@@ -351,13 +317,7 @@ class Videos(SyncAPIResource):
                 body_model=VideoRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=Video,
                 idempotent=False,
             ),
@@ -372,9 +332,8 @@ class Videos(SyncAPIResource):
     ) -> Video:
         """Poll `retrieve` until `status` is success.
 
-        Returns the object on success; raises `JobFailedError` (carrying
-        the object) on error, and `WaitTimeoutError` when `timeout`
-        seconds pass first.
+        Returns the object on success; raises `JobFailedError` (carrying the object) on error,
+        and `WaitTimeoutError` when `timeout` seconds pass first.
         """
         return self._poll(
             lambda: self.retrieve(id),
@@ -422,9 +381,7 @@ class AsyncVideos(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> AsyncPaginator[Video]:
-        """GET /api/videos/
-
-        `GET /api/videos/`
+        """`GET /api/videos/`
 
         Args:
           limit: Number of results to return per page.
@@ -438,33 +395,24 @@ class AsyncVideos(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return self._client._get_page(
             "/api/videos/",
-            query={
-                **strip_not_given(
-                    {
-                        "limit": limit,
-                        "offset": offset,
-                        "ordering": ordering,
-                        "status": status,
-                    }
-                )
-            },
-            options=make_request_options(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+            query=strip_not_given(
+                {
+                    "limit": limit,
+                    "offset": offset,
+                    "ordering": ordering,
+                    "status": status,
+                }
             ),
+            options=options,
             page=PageSpec(
-                style="offset",
-                items_field="results",
+                "offset",
+                "results",
                 next_field="next",
                 offset_param="offset",
                 limit_param="limit",
-                page_param="",
-                cursor_param="",
             ),
             item_type=Video,
         )
@@ -484,12 +432,10 @@ class AsyncVideos(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
-        """POST /api/videos/
-
-        `POST /api/videos/`
+        """`POST /api/videos/`
 
         Args:
-          name: name Server default: `"New video\"`.
+          name: name Server default: `"New video"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -502,6 +448,7 @@ class AsyncVideos(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
             await self._client._request(
@@ -520,13 +467,7 @@ class AsyncVideos(AsyncAPIResource):
                 body_model=VideoRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=Video,
                 idempotent=False,
             ),
@@ -542,9 +483,7 @@ class AsyncVideos(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
-        """GET /api/videos/{id}/
-
-        `GET /api/videos/{id}/`
+        """`GET /api/videos/{id}/`
 
         Args:
           id: A unique integer value identifying this video.
@@ -555,18 +494,13 @@ class AsyncVideos(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
             await self._client._request(
                 "get",
                 path_template("/api/videos/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=Video,
                 idempotent=True,
             ),
@@ -588,13 +522,11 @@ class AsyncVideos(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
-        """PUT /api/videos/{id}/
-
-        `PUT /api/videos/{id}/`
+        """`PUT /api/videos/{id}/`
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video\"`.
+          name: name Server default: `"New video"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -607,6 +539,7 @@ class AsyncVideos(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
             await self._client._request(
@@ -625,13 +558,7 @@ class AsyncVideos(AsyncAPIResource):
                 body_model=VideoRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=Video,
                 idempotent=True,
             ),
@@ -647,9 +574,7 @@ class AsyncVideos(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> None:
-        """DELETE /api/videos/{id}/
-
-        `DELETE /api/videos/{id}/`
+        """`DELETE /api/videos/{id}/`
 
         Args:
           id: A unique integer value identifying this video.
@@ -660,18 +585,13 @@ class AsyncVideos(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
             await self._client._request(
                 "delete",
                 path_template("/api/videos/{id}/", id=id),
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=None,
                 idempotent=True,
             ),
@@ -693,13 +613,11 @@ class AsyncVideos(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
-        """POST /api/videos/{id}/publish/
-
-        `POST /api/videos/{id}/publish/`
+        """`POST /api/videos/{id}/publish/`
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video\"`.
+          name: name Server default: `"New video"`.
           slides: slides
           webhook: webhook
           resolution: resolution
@@ -712,6 +630,7 @@ class AsyncVideos(AsyncAPIResource):
           timeout: Override the client-level default timeout for this request, in seconds.
           max_retries: Override the client-level retry count for this request.
         """
+        options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
             await self._client._request(
@@ -730,13 +649,7 @@ class AsyncVideos(AsyncAPIResource):
                 body_model=VideoRequest,
                 encoding="json",
                 content_type="application/json",
-                options=make_request_options(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                ),
+                options=options,
                 cast_to=Video,
                 idempotent=False,
             ),
@@ -751,9 +664,8 @@ class AsyncVideos(AsyncAPIResource):
     ) -> Video:
         """Poll `retrieve` until `status` is success.
 
-        Returns the object on success; raises `JobFailedError` (carrying
-        the object) on error, and `WaitTimeoutError` when `timeout`
-        seconds pass first.
+        Returns the object on success; raises `JobFailedError` (carrying the object) on error,
+        and `WaitTimeoutError` when `timeout` seconds pass first.
         """
         return await self._poll(
             lambda: self.retrieve(id),

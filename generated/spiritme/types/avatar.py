@@ -22,7 +22,8 @@ class Avatar(BaseModel):
     cd: _dt.datetime
     """Created datetime
 
-    Read-only."""
+    Read-only.
+    """
 
     name: str
 

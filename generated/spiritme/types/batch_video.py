@@ -24,7 +24,8 @@ class BatchVideo(BaseModel):
     cd: _dt.datetime
     """Created datetime
 
-    Read-only."""
+    Read-only.
+    """
 
     variables: Dict[str, Union[int, float, str, bool]]
 

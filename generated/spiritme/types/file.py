@@ -24,7 +24,8 @@ class File(BaseModel):
     cd: _dt.datetime
     """Created datetime
 
-    Read-only."""
+    Read-only.
+    """
 
     name: Optional[str] = Field(default=None)
 
@@ -32,7 +33,7 @@ class File(BaseModel):
     """Read-only."""
 
     tag: Optional[TagEnum] = Field(default=None)
-    """Server default: `"general\"`."""
+    """Server default: `"general"`."""
 
     type: TypeEnum
     """Read-only."""

@@ -18,7 +18,7 @@ class FileRequest(BaseModel):
     name: Optional[Annotated[str, Field(max_length=200)]] = Field(default=None)
 
     tag: Optional[TagEnum] = Field(default=None)
-    """Server default: `"general\"`."""
+    """Server default: `"general"`."""
 
     file: bytes
 

@@ -25,13 +25,14 @@ class Video(BaseModel):
     cd: _dt.datetime
     """Created datetime
 
-    Read-only."""
+    Read-only.
+    """
 
     gd: Optional[_dt.datetime]
     """Read-only."""
 
     name: Optional[str] = Field(default=None)
-    """Server default: `"New video\"`."""
+    """Server default: `"New video"`."""
 
     slides: List[Slide]
 

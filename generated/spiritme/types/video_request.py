@@ -18,7 +18,7 @@ class VideoRequest(BaseModel):
     """VideoRequest"""
 
     name: Optional[Annotated[str, Field(min_length=1)]] = Field(default=None)
-    """Server default: `"New video\"`."""
+    """Server default: `"New video"`."""
 
     slides: List[SlideRequest]
 

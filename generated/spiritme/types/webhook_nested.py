@@ -20,6 +20,7 @@ class WebhookNested(BaseModel):
     cd: _dt.datetime
     """Created datetime
 
-    Read-only."""
+    Read-only.
+    """
 
     url: str
