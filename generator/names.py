@@ -5,7 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 
 MAX_IDENTIFIER = 80
 
@@ -30,7 +30,7 @@ RESERVED_ARGS = frozenset(
         "bytes", "list", "dict", "object", "_dt", "_decimal", "_uuid", "Any", "List", "Dict",
     }
 )
-#: Class names the generated modules import, so a schema must not take them.
+#: Class names the generated modules (and their stub tests) import, so a schema must not take them.
 RESERVED_CLASSES = frozenset(
     {
         "BaseModel", "Field", "Any", "List", "Dict", "Literal", "Union", "Optional", "Annotated",
@@ -38,7 +38,7 @@ RESERVED_CLASSES = frozenset(
         "Omit", "FileTypes", "SyncPage", "AsyncPage", "AsyncPaginator", "PageSpec", "APIResponse",
         "AsyncAPIResponse", "SyncAPIResource", "AsyncAPIResource", "Headers", "Query", "Body",
         "Timeout", "Mapping", "Sequence", "Callable", "Awaitable", "TYPE_CHECKING", "None",
-        "True", "False", "Enum",
+        "True", "False", "Enum", "Recorded", "StubServer",
     }
 )
 #: Attributes of the client and of resources that generated names must not shadow.
@@ -50,6 +50,8 @@ RESERVED_ATTRS = frozenset(
     }
 )
 RESERVED_MODULES = frozenset({"__init__", "__main__", "py", "typing", "types"})
+#: File stems Windows refuses whatever the extension: a package holding ``con.py`` cannot be checked out there.
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 
 
 def ascii_words(wire: str) -> list[str]:
@@ -113,12 +115,19 @@ class Namespace:
         return name.casefold() if self._casefold else name
 
     def claim(self, name: str) -> str:
+        return self.claim_family(name, lambda n: (n,))
+
+    def claim_family(self, name: str, family: Callable[[str], Iterable[str]]) -> str:
+        """``claim`` for a name that brings others with it (``Videos`` → ``AsyncVideos``): all must be free."""
         candidate, n = name, 1
-        while self._key(candidate) in self._taken:
+        while any(self.taken(m) for m in family(candidate)):
             n += 1
             candidate = f"{name}_{n}" if not name.endswith("_") else f"{name}{n}"
-        self._taken.add(self._key(candidate))
+        self._taken.update(self._key(m) for m in family(candidate))
         return candidate
+
+    def taken(self, name: str) -> bool:
+        return self._key(name) in self._taken
 
     def reserve(self, name: str) -> None:
         self._taken.add(self._key(name))
@@ -139,9 +148,10 @@ def arg_name(wire: str) -> str:
     return name
 
 
-def class_name(wire: str, *, suffix: str = "") -> str:
+def class_name(wire: str, *, suffix: str = "", reserved: Collection[str] = ()) -> str:
+    """A class: PascalCase; a name the generated modules import, or one in ``reserved``, gets ``Model``."""
     name = pascal(wire) + suffix
-    if name in RESERVED_CLASSES:
+    if name in RESERVED_CLASSES or name in reserved:
         name += "Model"
     return name
 
@@ -150,7 +160,12 @@ def module_name(wire: str) -> str:
     name = snake(wire, fallback="module", digit_prefix="m")
     if name in RESERVED_MODULES or keyword.iskeyword(name.rstrip("_")):
         name = f"{name.rstrip('_')}_"
-    return name
+    return file_stem(name)
+
+
+def file_stem(name: str) -> str:
+    """A module name every file system accepts: a Windows device name (``con``, ``nul``, ``com1``…) gets ``_``."""
+    return f"{name}_" if name in WINDOWS_DEVICES else name
 
 
 def attr_name(wire: str) -> str:

@@ -24,6 +24,10 @@ NEXT_FIELDS = ("next", "next_cursor", "nextCursor", "next_page_token", "nextPage
 SUCCESS_STATES = ("success", "succeeded", "completed", "complete", "done", "finished")
 FAILURE_STATES = ("error", "failed", "failure", "cancelled", "canceled", "errored")
 WEBHOOK_FIELDS = ("webhook", "webhook_url", "callback", "callback_url", "notify_url")
+# what a header or cookie name may hold (RFC 9110 token); httpx refuses to send any other
+HTTP_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+# a path template's placeholder, as the generated runtime's ``path_template`` reads it
+PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,8 @@ class _Parser:
         self.diagnostics: list[Diagnostic] = []
         self.skipped: list[ir.Skipped] = []
         self.resolver = Resolver(document, source)
-        self.schemas = SchemaBuilder(self.resolver, self.diagnostics)
+        client = settings.class_name
+        self.schemas = SchemaBuilder(self.resolver, self.diagnostics, reserved=frozenset({client, "Async" + client}))
 
     def warn(self, message: str, pointer: str) -> None:
         self.diagnostics.append(Diagnostic(Level.WARNING, message, pointer, self.source))
@@ -175,7 +180,7 @@ class _Parser:
         if not operation_id:
             words = [method] + [w for w in re.split(r"[/{}]+", path) if w]
             return names.snake("_".join(words))
-        words = names.snake(operation_id, fallback="call").split("_")
+        words = names.snake(operation_id, fallback="call", digit_prefix="op").split("_")
         tag_words = names.snake(tag).split("_")
         if words[: len(tag_words)] == tag_words and len(words) > len(tag_words):
             words = words[len(tag_words):]
@@ -200,7 +205,7 @@ class _Parser:
         args = names.Namespace(names.RESERVED_ARGS)
         params = self._parameters(op, path_item, pointer, args, hint)
         declared = {p.wire_name for p in params if p.location == "path"}
-        for missing in sorted(set(re.findall(r"{([^}]+)}", path)) - declared):
+        for missing in sorted(set(PLACEHOLDER.findall(path)) - declared):
             self.warn(f"path parameter {missing!r} is not declared; assumed a string", pointer)
             params.insert(0, ir.Parameter(args.claim(names.arg_name(missing)), missing, "path", ir.Primitive("str"), True))
         path_params = [p for p in params if p.location == "path"]
@@ -244,6 +249,9 @@ class _Parser:
         result = []
         for (wire, location), (node, ptr) in sorted(merged.items(), key=lambda kv: (order[kv[0][1]], 0)):
             if location == "header" and wire.lower() in IGNORED_HEADERS:
+                continue
+            if location in ("header", "cookie") and not HTTP_TOKEN.fullmatch(wire):
+                self.warn(f"{location} name {wire!r} is not an HTTP token, so it cannot be sent; parameter skipped", ptr)
                 continue
             schema, schema_ptr = node.get("schema"), child(ptr, "schema")
             if schema is None and isinstance(node.get("content"), dict) and node["content"]:
@@ -410,7 +418,7 @@ class _Parser:
         return ir.Resource(
             attr=attr,
             class_name=self._resource_class(class_name),
-            module=attr,
+            module=names.file_stem(attr),
             tag=tag,
             operations=tuple(ops),
             description=desc,
@@ -418,12 +426,10 @@ class _Parser:
         )
 
     def _resource_class(self, name: str) -> str:
-        client = self.settings.class_name
-        clash = name in self._all_class_names() or name in (client, "Async" + client)
-        return self.schemas.classes.claim(name + "Resource" if clash else name)
-
-    def _all_class_names(self) -> set[str]:
-        return {s.class_name for s in self.schemas.schemas.values()}
+        """A class name free together with the names the templates derive from it (``Async…``, ``…WithRawResponse``)."""
+        classes = self.schemas.classes
+        clash = any(classes.taken(n) for n in resource_classes(name))
+        return classes.claim_family(name + "Resource" if clash else name, resource_classes)
 
     def _wait_spec(self, ops: list[ir.Operation]) -> ir.WaitSpec | None:
         for op in sorted(ops, key=lambda o: o.method_name != "retrieve"):
@@ -489,7 +495,10 @@ class _Parser:
             if not isinstance(node, dict):
                 continue
             auth = _auth_of(name, node)
-            if auth is not None:
+            if auth is not None and auth.kind in ("header", "cookie") and not HTTP_TOKEN.fullmatch(auth.param_name):
+                self.warn(f"{auth.kind} name {auth.param_name!r} is not an HTTP token, so it cannot be sent; scheme ignored",
+                          child("/components/securitySchemes", name))
+            elif auth is not None:
                 candidates.append(auth)
         rank = {"header": 0, "bearer": 1, "basic": 2, "query": 3, "cookie": 4}
         if not candidates:
@@ -521,6 +530,11 @@ def _auth_of(name: str, node: dict[str, Any]) -> ir.Auth | None:
     if kind in ("oauth2", "openIdConnect"):
         return ir.Auth(name, "bearer", "Authorization", "Bearer")
     return None
+
+
+def resource_classes(name: str) -> tuple[str, ...]:
+    """The classes a resource named ``name`` brings into its module and the client's."""
+    return (name, "Async" + name, name + "WithRawResponse", "Async" + name + "WithRawResponse")
 
 
 def _default_server(servers: tuple[str, ...]) -> str:

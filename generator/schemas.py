@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
+from urllib.parse import quote
 
 from . import ir, names
 from .errors import Diagnostic, GeneratorError, Level
@@ -103,10 +104,11 @@ class SchemaBuilder:
 
     MAX_DEPTH = 200
 
-    def __init__(self, resolver: Resolver, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, resolver: Resolver, diagnostics: list[Diagnostic], *, reserved: frozenset[str] = frozenset()) -> None:
         self.resolver = resolver
         self.diagnostics = diagnostics
-        self.classes = names.Namespace(names.RESERVED_CLASSES)
+        self.reserved = reserved  # class names the package defines beside the models (the clients)
+        self.classes = names.Namespace(names.RESERVED_CLASSES | reserved)
         self.modules = names.Namespace(names.RESERVED_MODULES, casefold=True)
         self.schemas: dict[tuple[str, Mode], ir.Model | ir.Enum] = {}
         self._refs: dict[tuple[str, Mode], ir.ModelRef] = {}
@@ -126,9 +128,7 @@ class SchemaBuilder:
         """Name every component, find which need a request/response split and how each is used."""
         self._components = components
         for wire in components:
-            self._component_names[COMPONENT_PREFIX + names_escape(wire)] = self.classes.claim(
-                names.class_name(wire)
-            )
+            self._component_names[COMPONENT_PREFIX + names_escape(wire)] = self.class_name(wire)
         edges: dict[str, set[str]] = {}
         direct: set[str] = set()
         for wire, node in components.items():
@@ -174,7 +174,12 @@ class SchemaBuilder:
             ptr = COMPONENT_PREFIX + names_escape(wire)
             usage = self._usage.get(ptr) or {"response"}
             for mode in sorted(usage):
-                self.type_of({"$ref": "#" + ptr}, ptr, hint=wire, mode=mode)  # type: ignore[arg-type]
+                # a $ref is a URI fragment: a '%' in the name must not be read as an escape
+                self.type_of({"$ref": "#" + quote(ptr)}, ptr, hint=wire, mode=mode)  # type: ignore[arg-type]
+
+    def class_name(self, wire: str, *, suffix: str = "") -> str:
+        """A new, distinct class name for a model or enum."""
+        return self.classes.claim(names.class_name(wire, suffix=suffix, reserved=self.reserved))
 
     # ------------------------------------------------------------ conversion
 
@@ -313,7 +318,7 @@ class SchemaBuilder:
             return ir.Nullable(t) if nullable else t
         key = (pointer, "shared")
         if key not in self._refs:
-            class_name = self._component_names.get(pointer) or self.classes.claim(names.class_name(hint))
+            class_name = self._component_names.get(pointer) or self.class_name(hint)
             ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
             self._refs[key] = ref
             self._keys[ref] = key
@@ -348,9 +353,9 @@ class SchemaBuilder:
         taken = self._variants.setdefault(pointer, set())
         if base and (taken or (mode == "request" and "response" in usage)):
             # the other view of the same component already has (or will take) the plain name
-            class_name = self.classes.claim(names.class_name(base, suffix="Request" if mode == "request" else "Response"))
+            class_name = self.class_name(base, suffix="Request" if mode == "request" else "Response")
         else:
-            class_name = base or self.classes.claim(names.class_name(hint))
+            class_name = base or self.class_name(hint)
         taken.add(class_name)
         ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
         self._refs[key] = ref
