@@ -43,13 +43,24 @@ class Diagnostic:
     line: int | None = None
 
     def format(self) -> str:
+        """One line: place, level, message; characters a terminal would act on are shown escaped."""
         place = self.source or "<document>"
         if self.pointer:
             place += "#" + self.pointer
         if self.line is not None:
             place += f" (line {self.line})"
         msg = " ".join(self.message.split())  # always one line
-        return f"{place}: {self.level.value}: {msg}"
+        return printable(f"{place}: {self.level.value}: {msg}")
+
+
+def printable(text: str) -> str:
+    """``text`` with control, format (bidi, zero-width) and line-breaking characters as escapes."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() and ch not in _BIDI else ascii(ch)[1:-1] for ch in text)
+
+
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 
 
 class GeneratorError(Exception):

@@ -151,19 +151,7 @@ class Enum:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Alias:
-    """A named schema that is not an object or enum (a union, list, map, scalar)."""
-
-    class_name: str
-    module: str
-    wire_name: str
-    pointer: str
-    type: TypeRef
-    description: str = ""
-
-
-Schema = Union[Model, Enum, Alias]
+Schema = Union[Model, Enum]
 
 # ----------------------------------------------------------------- operations
 
@@ -205,6 +193,10 @@ class Body:
     file_fields: tuple[str, ...] = ()  # wire names sent as files in multipart
     other_media_types: tuple[str, ...] = ()
     description: str = ""
+    # media types the same arguments can be sent as instead (same schema, an encoding that fits),
+    # chosen by the caller through the argument named ``media_arg``
+    alternatives: tuple[str, ...] = ()
+    media_arg: str = ""
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def load_document(
 ) -> Document:
     """Read and parse the document at ``path``; relative file refs resolve under its folder."""
     source = str(path)
-    raw = _read_bounded(Path(path), source, max_bytes)
+    raw = read_bounded(Path(path), source, max_bytes)
     return load_bytes(
         raw,
         source=source,
@@ -144,7 +144,8 @@ def parse_bytes(raw: bytes, source: str) -> tuple[Any, bool]:
     return _yaml_data(text, source), True
 
 
-def _read_bounded(path: Path, source: str, max_bytes: int) -> bytes:
+def read_bounded(path: Path, source: str, max_bytes: int) -> bytes:
+    """The bytes of a local file, refused (one located line) when larger than ``max_bytes``."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
@@ -673,7 +674,7 @@ class _Bundler:
         if path not in self.files:
             shown = self._shown(path)
             try:
-                raw = _read_bounded(path, shown, self.budget)
+                raw = read_bounded(path, shown, self.budget)
             except GeneratorError as exc:
                 raise self._error(
                     f"$ref {ref!r}: {exc.diagnostics[0].message}", site, file

@@ -84,24 +84,12 @@ class Values:
         self.synthesizer = Synthesizer(api)
 
     def target(self, t: ir.TypeRef) -> ir.Schema | None:
-        """The model, enum or alias a reference names (aliases followed), or None."""
-        seen = 0
-        while isinstance(t, ir.ModelRef) and seen < 32:
-            found = self.index.get(t.class_name)
-            if not isinstance(found, ir.Alias):
-                return found
-            t, seen = found.type, seen + 1
-        return None
+        """The model or enum a reference names, or None."""
+        return self.index.get(t.class_name) if isinstance(t, ir.ModelRef) else None
 
     def resolved(self, t: ir.TypeRef) -> ir.TypeRef:
-        """``t`` with nullability and aliases taken off."""
-        for _ in range(32):
-            t = strip_nullable(t)
-            found = self.index.get(t.class_name) if isinstance(t, ir.ModelRef) else None
-            if not isinstance(found, ir.Alias):
-                return t
-            t = found.type
-        return t
+        """``t`` with nullability taken off."""
+        return strip_nullable(t)
 
     def model(self, t: ir.TypeRef | None) -> ir.Model | None:
         found = self.target(strip_nullable(t)) if t is not None else None
@@ -143,8 +131,6 @@ class Values:
 
     def _reference_errors(self, value: Any, t: ir.ModelRef) -> Any:
         found = self.index.get(t.class_name)
-        if isinstance(found, ir.Alias):
-            return self.errors(value, found.type)
         if value is None:
             return [NOT_NULL]
         if isinstance(found, ir.Enum):

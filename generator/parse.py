@@ -48,6 +48,17 @@ def json_media(media: str) -> bool:
     return m == "application/json" or m.endswith("+json") or m == "*/*" and False
 
 
+def _sendable_as(content: dict[str, Any], chosen: str, other: str) -> bool:
+    """Whether the arguments of the ``chosen`` media type can be sent as ``other`` too: the same
+    schema, and both structured (JSON, form, multipart) or both the same raw encoding."""
+    structured = ("json", "form", "multipart")
+    a, b = body_encoding(chosen), body_encoding(other)
+    if not (a in structured and b in structured or a == b):
+        return False
+    first, second = content.get(chosen), content.get(other)
+    return isinstance(first, dict) and isinstance(second, dict) and first.get("schema") == second.get("schema")
+
+
 def body_encoding(media: str) -> str:
     m = media.split(";")[0].strip().lower()
     if json_media(m):
@@ -315,6 +326,7 @@ class _Parser:
             file_fields = tuple(f.wire_name for f in target.fields if _is_file(f.type))
         else:
             model = None
+        alternatives = tuple(m for m in medias if m != chosen and _sendable_as(content, chosen, m))
         return ir.Body(
             media_type=chosen,
             encoding=encoding,  # type: ignore[arg-type]
@@ -325,6 +337,8 @@ class _Parser:
             file_fields=file_fields,
             other_media_types=tuple(m for m in medias if m != chosen),
             description=text(node.get("description")),
+            alternatives=alternatives,
+            media_arg=args.claim("media_type") if alternatives else "",
         )
 
     def _responses(self, op: dict[str, Any], pointer: str, hint: str) -> tuple[ir.Response, ...]:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any, Iterable
 
 import jinja2
@@ -134,6 +135,32 @@ def fits(line: str, indent: int = 0) -> bool:
     return indent + len(line) <= LINE_LENGTH
 
 
+def encoded_path(template: str) -> str:
+    """A path template with its literal text percent-encoded (placeholders kept), as the client
+    must send it: httpx would take a ``#`` or ``?`` for the end of the path and drop ``..``."""
+    parts = _PLACEHOLDER.split(template)
+    text = "".join("{" + part + "}" if i % 2 else quote(part, safe=_PATH_SAFE) for i, part in enumerate(parts))
+    return "/".join({".": "%2E", "..": "%2E%2E"}.get(segment, segment) for segment in text.split("/"))
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")  # as the runtime's path_template reads a template
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"  # RFC 3986 pchar and "/", less "%"
+
+
+def path_args(op: ir.Operation) -> list[str]:
+    """The arguments of an operation's ``path_template`` call: the template, the styles of the
+    parameters that are not plain ``simple`` ones, each parameter by its wire name."""
+    params = [p for p in op.parameters if p.location == "path"]
+    args = [pyrepr(encoded_path(op.request_path))]
+    styled = {p.wire_name: (p.style, p.explode) for p in params if (p.style or "simple") != "simple" or p.explode}
+    if styled:
+        args.append("{" + ", ".join(f"{pyrepr(k)}: ({pyrepr(s)}, {e})" for k, (s, e) in styled.items()) + "}")
+    for p in params:
+        named = p.wire_name.isidentifier() and not keyword.iskeyword(p.wire_name)
+        args.append(f"{p.wire_name}={p.name}" if named else f"**{{{pyrepr(p.wire_name)}: {p.name}}}")
+    return args
+
+
 def operation_doc(op: ir.Operation) -> str:
     """The text of an operation method's docstring: summary, description, the request line, arguments."""
     request_line = f"`{op.http_method.upper()} {comment(op.path)}`" + (" (deprecated)" if op.deprecated else "")
@@ -142,12 +169,15 @@ def operation_doc(op: ir.Operation) -> str:
     if op.summary and op.description:
         parts.append(clean_text(op.description).strip())
     parts.append(request_line)
-    args = [(p.name, p.description or p.wire_name, p.default) for p in op.parameters]
+    args = [(p.name, clean_text(p.description or p.wire_name).strip(), p.default) for p in op.parameters]
     if op.body:
-        args += [(bf.arg, bf.field.description or bf.field.title or bf.field.wire_name, bf.field.default) for bf in op.body.fields]
+        args += [(bf.arg, clean_text(bf.field.description or bf.field.title or bf.field.wire_name).strip(), bf.field.default) for bf in op.body.fields]
+        if op.body.media_arg:
+            offered = ", ".join(f"`{m}`" for m in (op.body.media_type, *op.body.alternatives))
+            args.append((op.body.media_arg, f"How the body is sent: {comment(offered)}.", ir.Default()))
     lines = ["Args:"]
-    for name, text, default in args:
-        described = clean_text(text).strip() + (f" Server default: `{pyrepr(default.value)}`." if default.present else "")
+    for name, described, default in args:
+        described += f" Server default: `{pyrepr(default.value)}`." if default.present else ""
         lines.append(f"  {name}: " + described.replace("\n", "\n    "))
     if len(lines) > 1:
         lines.append("")
@@ -345,6 +375,7 @@ def environment() -> jinja2.Environment:
     env.globals["fragment"] = FRAGMENT.rstrip("\n")
     env.globals["optional_param"] = optional_param
     env.tests["fitting"] = fits
+    env.filters["path_args"] = path_args
     env.filters["zip"] = lambda left, right: list(zip(left, right))
     env.tests["model"] = lambda s: isinstance(s, ir.Model)
     env.tests["enum"] = lambda s: isinstance(s, ir.Enum)
@@ -374,6 +405,8 @@ def render_package(api: ir.Api) -> dict[str, str]:
     for resource in api.resources:
         types = [t for op in resource.operations for t in _operation_types(op)]
         typing_names, stdlib, models = needed_imports(types)
+        if any(op.body and op.body.media_arg for op in resource.operations):
+            typing_names.add("Literal")
         out[f"{pkg}/resources/{resource.module}.py"] = env.get_template("resource.py.jinja").render(
             api=api, resource=resource, typing_names=sorted(typing_names),
             stdlib=[STDLIB_IMPORTS[s] for s in sorted(stdlib)],
@@ -430,13 +463,16 @@ def _operation_types(op: ir.Operation) -> list[ir.TypeRef | None]:
 def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
     """What the generated stub test of ``op`` sends and expects: argument source, path, response."""
     args: list[str] = []
-    path = op.request_path or op.path
+    path = encoded_path(op.request_path or op.path)
     for p in op.parameters:
         if p.location == "path":
-            value = synth.value(p.type)
-            value = value if isinstance(value, (int, str)) and str(value) not in ("", ".", "..") and "/" not in str(value) else "x1"
-            args.append(pyrepr(value) if not isinstance(_strip(p.type), ir.ModelRef) else f"{annotation(p.type)}({pyrepr(value)})")
-            path = path.replace("{" + p.wire_name + "}", str(value))
+            item_type = _strip(p.type).item if isinstance(_strip(p.type), ir.ListOf) else p.type  # type: ignore[union-attr]
+            value = synth.value(item_type)
+            value = value if isinstance(value, (int, str)) and _plain_segment(str(value)) else 1 if _is_int(item_type) else "x1"
+            source = pyrepr(value) if not isinstance(_strip(item_type), ir.ModelRef) else f"{annotation(item_type)}({pyrepr(value)})"
+            args.append(f"[{source}]" if item_type is not p.type else source)
+            segment = {"label": f".{value}", "matrix": f";{p.wire_name}={value}"}.get(p.style, str(value))
+            path = path.replace("{" + p.wire_name + "}", segment)
     query: dict[str, Any] = dict(op.fixed_query)
     for p in op.parameters:
         if p.location != "path" and p.required:
@@ -474,6 +510,16 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
         "response": response,
         "json_response": op.success is not None and op.success.type is not None and op.success.media_type.endswith("json"),
     }
+
+
+def _plain_segment(text: str) -> bool:
+    """A value the stub test can expect verbatim in its path (nothing to percent-encode)."""
+    return bool(re.fullmatch(r"[A-Za-z0-9_\-]+", text))
+
+
+def _is_int(t: ir.TypeRef) -> bool:
+    inner = _strip(t)
+    return isinstance(inner, ir.Primitive) and inner.name == "int"
 
 
 def _strip(t: ir.TypeRef) -> ir.TypeRef:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import GeneratorError
 from .fetch import MAX_BYTES, fetch_url
+from .load import read_bounded
 
 GIT_PREFIX = "git:"
 GIT_TIMEOUT_SECONDS = 60.0
@@ -33,20 +34,7 @@ def read_source(
 
 def read_file(path: Path) -> bytes:
     """The bytes of a local file no larger than MAX_BYTES."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise GeneratorError("no such file", source=str(path)) from None
-    except OSError as exc:
-        raise GeneratorError(
-            f"cannot read: {exc.strerror or exc}", source=str(path)
-        ) from None
-    if len(raw) > MAX_BYTES:
-        raise GeneratorError(
-            f"file is larger than {MAX_BYTES // 2**20} MiB", source=str(path)
-        )
-    return raw
+    return read_bounded(path, str(path), MAX_BYTES)
 
 
 def read_git_blob(spec: str) -> bytes:

@@ -130,3 +130,20 @@ def test_formatted_pieces_come_from_the_cache_the_second_time(monkeypatch: pytes
     first = fmt.format_sources({"m.py": module})
     monkeypatch.setattr(fmt, "_black_batch", lambda items: pytest.fail("black ran again"))
     assert fmt.format_sources({"m.py": module}) == first
+
+
+@pytest.mark.parametrize("package, client", [("a", "A"), ("p" * 30, "Q" * 40)])
+def test_modules_stay_black_whatever_the_length_of_the_names(package: str, client: str) -> None:
+    """Lines the templates split must stay split when names are short (black would join them)."""
+    api, _ = build_ir(load_document(UPSTREAM).data, ClientSettings(package, client, package.upper(), ""))
+    for path, text in fmt.format_sources(render_package(api), use_cache=False).items():
+        if path.endswith(".py"):
+            assert black_of(text) == text, path
+
+
+def test_an_api_without_operations_or_models_is_black_too() -> None:
+    document = {"openapi": "3.1.0", "info": {"title": "Empty", "version": "1"}, "paths": {}}
+    api, _ = build_ir(document, SETTINGS)
+    for path, text in fmt.format_sources(render_package(api), use_cache=False).items():
+        if path.endswith(".py"):
+            assert black_of(text) == text, path

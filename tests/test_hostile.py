@@ -30,14 +30,7 @@ SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
 # what the build may print besides text: a terminal acts on the others (escape sequences, CR, BEL, NUL)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # documents whose build shows a bug in a file this suite may not change: name → the bug
-KNOWN_BUGS: dict[str, str] = {
-    "empty-components.yaml": "types/__init__.py of a document without models is not black-clean "
-    "(the template writes '__all__ = [' and ']' on two lines, black joins them)",
-    "terminal-escapes.yaml": "errors.Diagnostic.format prints the JSON pointer raw: ESC, BEL, NUL, CR/LF in a "
-    "component name reach the terminal and break the one-line diagnostics",
-    "path-encoding.yaml": "render.stub_case: the stub test expects the path as written, the client sends it "
-    "percent-encoded and dot-normalised (path '/with space/{id}/' fails its own stub test)",
-}
+KNOWN_BUGS: dict[str, str] = {}  # document name → reason, for a bug found and not yet fixed (strict xfail)
 
 
 def case(name: str) -> Any:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import decimal
 import uuid
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
 from genutil import api, build, imported
+from servers import LocalServer, Reply, Request
 
 SCHEMAS = {
     "Video": {"type": "object", "properties": {"foo-bar": {"type": "integer"}, "foo_bar": {"type": "string"},
@@ -97,3 +101,85 @@ def test_recursive_request_and_response_through_the_method(out: Path) -> None:
         params = inspect.signature(pkg.Demo(api_key="k", base_url="http://127.0.0.1:9").bags.create).parameters
         assert {"pet", "counts", "when", "ordering", "extra_body", "timeout"} <= set(params)
         assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for n, p in params.items())
+
+
+MEDIA_SPEC = api(
+    {
+        "/notes/": {
+            "post": {
+                "operationId": "notes_create",
+                "tags": ["notes"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        media: {"schema": {"$ref": "#/components/schemas/NoteRequest"}}
+                        for media in ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+                    }
+                    | {"text/plain": {"schema": {"type": "string"}}},
+                },
+                "responses": {"204": {"description": "stored"}},
+            }
+        }
+    },
+    {"NoteRequest": {"type": "object", "required": ["title"], "properties": {"title": {"type": "string"}, "stars": {"type": "integer"}}}},
+)
+
+
+@contextlib.contextmanager
+def client_and_requests(spec: dict[str, Any], tmp_path: Path) -> Iterator[tuple[Any, list[Request]]]:
+    """A client built from ``spec``, talking to a local server that records every request (answers 204)."""
+    result = build(spec, tmp_path)
+    assert result.exit_code == 0, result.stderr
+    seen: list[Request] = []
+
+    def handler(request: Request) -> Reply:
+        seen.append(request)
+        return Reply(204)
+
+    with LocalServer(handler) as server, imported(result.output) as pkg:
+        yield pkg.Demo(api_key="k", base_url=server.url, max_retries=0), seen
+
+
+def test_a_body_offered_in_several_media_types_can_be_sent_in_each(tmp_path: Path) -> None:
+    with client_and_requests(MEDIA_SPEC, tmp_path) as (client, seen):
+        client.notes.create(title="a b", stars=3)
+        client.notes.create(title="a b", stars=3, media_type="application/x-www-form-urlencoded")
+        client.notes.create(title="a b", media_type="multipart/form-data")
+    kinds = [r.headers["Content-Type"].split(";")[0] for r in seen]
+    assert kinds == ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"]
+    assert json.loads(seen[0].body) == {"title": "a b", "stars": 3}
+    assert seen[1].body == b"title=a+b&stars=3"
+    assert b'name="title"' in seen[2].body and b"a b" in seen[2].body
+    # a media type with another schema stays out of the choice (it is recorded, and named in the report)
+    source = (tmp_path / "out" / "demo" / "resources" / "notes.py").read_text()
+    assert "text/plain" not in source.split("def create", 1)[1].split('"""', 1)[0]
+
+
+STYLED_PATHS = api(
+    {
+        "/a/{label}/b/{matrix}/c/{ids}/d/{exploded}/": {
+            "get": {
+                "operationId": "styled_retrieve",
+                "tags": ["styled"],
+                "parameters": [
+                    {"name": "label", "in": "path", "required": True, "style": "label", "schema": {"type": "string"}},
+                    {"name": "matrix", "in": "path", "required": True, "style": "matrix", "schema": {"type": "integer"}},
+                    {"name": "ids", "in": "path", "required": True, "schema": {"type": "array", "items": {"type": "integer"}}},
+                    {
+                        "name": "exploded", "in": "path", "required": True, "style": "matrix", "explode": True,
+                        "schema": {"type": "array", "items": {"type": "string"}},
+                    },
+                ],
+                "responses": {"204": {"description": "ok"}},
+            }
+        }
+    }
+)
+
+
+def test_path_parameters_are_serialized_in_their_style(tmp_path: Path) -> None:
+    with client_and_requests(STYLED_PATHS, tmp_path) as (client, seen):
+        client.styled.retrieve("x y", 5, [1, 2], ["p", "q"])
+        with pytest.raises(ValueError):
+            client.styled.retrieve("ok", 5, [1, 2], ["p", "../q"])  # each item stays one segment
+    assert [r.path for r in seen] == ["/a/.x%20y/b/;matrix=5/c/1,2/d/;exploded=p;exploded=q/"]

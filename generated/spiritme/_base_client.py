@@ -130,6 +130,18 @@ _AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
 Encoding = Literal["json", "form", "multipart", "binary", "text"]
 
 
+def encoding_of(content_type: str | None) -> Encoding:
+    """How a body of this media type is encoded (the rules the generator chose the default by)."""
+    media = (content_type or "application/json").split(";")[0].strip().lower()
+    if media == "application/json" or media.endswith("+json"):
+        return "json"
+    if media.startswith("multipart/"):
+        return "multipart"
+    if media == "application/x-www-form-urlencoded":
+        return "form"
+    return "text" if media.startswith("text/") else "binary"
+
+
 def make_request_options(
     extra_headers: Headers | None = None,
     extra_query: Query | None = None,
@@ -192,7 +204,7 @@ def _checked_base_url(url: str | httpx.URL, allow_insecure_http: bool) -> httpx.
     """The base URL without a trailing slash; refuses plain http to another machine."""
     if not url:
         raise SpiritMeError(
-            f"no base URL: pass base_url= or set the {BASE_URL_ENV} environment variable"
+            f"no base URL: pass base_url= or set the {BASE_URL_ENV} environment variable",
         )
     parsed = httpx.URL(str(url))
     if parsed.userinfo:
@@ -389,7 +401,7 @@ class BaseClient:
         payload = self._payload(
             body,
             body_model=body_model,
-            encoding=encoding or "json",
+            encoding=encoding or encoding_of(content_type),
             content_type=content_type,
             file_fields=file_fields,
             extra_body=options.get("extra_json"),

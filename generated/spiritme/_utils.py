@@ -31,8 +31,12 @@ _DELIMITERS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
 _ANY: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(Any)
 
 
-def path_template(template: str, /, **params: object) -> str:
-    """``template`` with each ``{name}`` replaced by the percent-encoded value of ``params[name]``.
+def path_template(
+    template: str, styles: Mapping[str, tuple[str, bool]] | None = None, /, **params: object
+) -> str:
+    """``template`` with each ``{name}`` replaced by the percent-encoded value of ``params[name]``,
+    serialized in its OpenAPI ``style`` (simple, label or matrix; ``styles`` maps a name to its
+    style and explode flag, simple without explode by default).
 
     Raises ValueError, before anything is sent, for a value that could leave its path segment:
     empty, ``.``, ``..``, containing ``/``, ``\\`` or a control character, a bool or None.
@@ -42,9 +46,40 @@ def path_template(template: str, /, **params: object) -> str:
         name = match.group(1)
         if name not in params:
             raise ValueError(f"path {template!r} needs the parameter {name!r}")
-        return quote(_path_value(name, params[name]), safe="")
+        style, explode = (styles or {}).get(name, ("simple", False))
+        return _styled(name, params[name], style, explode)
 
     return _PLACEHOLDER.sub(segment, template)
+
+
+def _styled(name: str, value: object, style: str, explode: bool) -> str:
+    """One path parameter as RFC 6570 expands it for the OpenAPI style: ``v``, ``.v``, ``;name=v``;
+    lists and mappings item by item, each item a safe single segment, percent-encoded."""
+    if isinstance(value, Mapping):
+        pairs = [
+            (quote(_path_value(name, k), safe=""), quote(_path_value(name, v), safe=""))
+            for k, v in value.items()
+        ]
+        items = [f"{k}={v}" for k, v in pairs] if explode else [x for pair in pairs for x in pair]
+        named = explode  # exploded pairs carry their own names
+    elif isinstance(value, (list, tuple)):
+        items = [quote(_path_value(name, v), safe="") for v in value]
+        named = False
+    else:
+        items = [quote(_path_value(name, value), safe="")]
+        named = False
+    if not items:
+        raise ValueError(f"path parameter {name!r} must not be empty")
+    key = quote(name, safe="")
+    if style == "label":
+        return "." + ("." if explode else ",").join(items)
+    if style == "matrix":
+        if named:
+            return "".join(f";{item}" for item in items)
+        if explode and isinstance(value, (list, tuple)):
+            return "".join(f";{key}={item}" for item in items)
+        return f";{key}=" + ",".join(items)
+    return ",".join(items)
 
 
 def _path_value(name: str, value: object) -> str:

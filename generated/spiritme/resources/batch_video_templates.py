@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, Optional, Union
+from typing import cast, Literal, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
@@ -81,6 +81,9 @@ class BatchVideoTemplates(SyncAPIResource):
         voice: int,
         text: str,
         background: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -94,6 +97,7 @@ class BatchVideoTemplates(SyncAPIResource):
           voice: voice
           text: text
           background: background
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -116,8 +120,7 @@ class BatchVideoTemplates(SyncAPIResource):
                     }
                 ),
                 body_model=BatchVideoTemplateRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=BatchVideoTemplate,
                 idempotent=False,
@@ -226,6 +229,9 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         voice: int,
         text: str,
         background: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -239,6 +245,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
           voice: voice
           text: text
           background: background
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -261,8 +268,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
                     }
                 ),
                 body_model=BatchVideoTemplateRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=BatchVideoTemplate,
                 idempotent=False,

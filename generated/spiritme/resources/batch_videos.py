@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, Dict, Mapping, Optional, Union
+from typing import cast, Dict, Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
@@ -82,6 +82,9 @@ class BatchVideos(SyncAPIResource):
         variables: Mapping[str, Union[int, float, str, bool]],
         template: Union[Optional[BatchVideoTemplateNestedRequest], NotGiven] = NOT_GIVEN,
         webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -94,6 +97,7 @@ class BatchVideos(SyncAPIResource):
           variables: variables
           template: template
           webhook: webhook
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -115,8 +119,7 @@ class BatchVideos(SyncAPIResource):
                     }
                 ),
                 body_model=BatchVideoRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=BatchVideo,
                 idempotent=False,
@@ -245,6 +248,9 @@ class AsyncBatchVideos(AsyncAPIResource):
         variables: Mapping[str, Union[int, float, str, bool]],
         template: Union[Optional[BatchVideoTemplateNestedRequest], NotGiven] = NOT_GIVEN,
         webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -257,6 +263,7 @@ class AsyncBatchVideos(AsyncAPIResource):
           variables: variables
           template: template
           webhook: webhook
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -278,8 +285,7 @@ class AsyncBatchVideos(AsyncAPIResource):
                     }
                 ),
                 body_model=BatchVideoRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=BatchVideo,
                 idempotent=False,

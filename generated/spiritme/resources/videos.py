@@ -94,6 +94,9 @@ class Videos(SyncAPIResource):
         resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -109,6 +112,7 @@ class Videos(SyncAPIResource):
           resolution: resolution
           auto_emotions_markup: auto_emotions_markup
           enable_subtitles: enable_subtitles
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -133,8 +137,7 @@ class Videos(SyncAPIResource):
                     }
                 ),
                 body_model=VideoRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=Video,
                 idempotent=False,
@@ -184,6 +187,9 @@ class Videos(SyncAPIResource):
         resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -200,6 +206,7 @@ class Videos(SyncAPIResource):
           resolution: resolution
           auto_emotions_markup: auto_emotions_markup
           enable_subtitles: enable_subtitles
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -224,8 +231,7 @@ class Videos(SyncAPIResource):
                     }
                 ),
                 body_model=VideoRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=Video,
                 idempotent=True,
@@ -275,6 +281,9 @@ class Videos(SyncAPIResource):
         resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -291,6 +300,7 @@ class Videos(SyncAPIResource):
           resolution: resolution
           auto_emotions_markup: auto_emotions_markup
           enable_subtitles: enable_subtitles
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -315,8 +325,7 @@ class Videos(SyncAPIResource):
                     }
                 ),
                 body_model=VideoRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=Video,
                 idempotent=False,
@@ -426,6 +435,9 @@ class AsyncVideos(AsyncAPIResource):
         resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -441,6 +453,7 @@ class AsyncVideos(AsyncAPIResource):
           resolution: resolution
           auto_emotions_markup: auto_emotions_markup
           enable_subtitles: enable_subtitles
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -465,8 +478,7 @@ class AsyncVideos(AsyncAPIResource):
                     }
                 ),
                 body_model=VideoRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=Video,
                 idempotent=False,
@@ -516,6 +528,9 @@ class AsyncVideos(AsyncAPIResource):
         resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -532,6 +547,7 @@ class AsyncVideos(AsyncAPIResource):
           resolution: resolution
           auto_emotions_markup: auto_emotions_markup
           enable_subtitles: enable_subtitles
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -556,8 +572,7 @@ class AsyncVideos(AsyncAPIResource):
                     }
                 ),
                 body_model=VideoRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=Video,
                 idempotent=True,
@@ -607,6 +622,9 @@ class AsyncVideos(AsyncAPIResource):
         resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
+        media_type: Literal[
+            "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
+        ] = "application/json",
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -623,6 +641,7 @@ class AsyncVideos(AsyncAPIResource):
           resolution: resolution
           auto_emotions_markup: auto_emotions_markup
           enable_subtitles: enable_subtitles
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -647,8 +666,7 @@ class AsyncVideos(AsyncAPIResource):
                     }
                 ),
                 body_model=VideoRequest,
-                encoding="json",
-                content_type="application/json",
+                content_type=media_type,
                 options=options,
                 cast_to=Video,
                 idempotent=False,
