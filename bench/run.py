@@ -580,9 +580,18 @@ def mirror(tp):
         return tp
     args = tuple(mirror(a) for a in args)
     return typing.Union[args] if origin is typing.Union else origin[args if len(args) > 1 else args[0]]
-median, page = median_of(PaginatedVideoList.model_validate_json)
+import httpx
+from spiritme import SpiritMe
+client = SpiritMe(api_key="k", base_url="http://127.0.0.1:9")
+def as_the_client_parses(raw):
+    # what client.videos.list() does with the body of a page: the client's own response parsing
+    request = httpx.Request("GET", "http://127.0.0.1:9/api/videos/")
+    response = httpx.Response(200, content=raw, headers={"content-type": "application/json"}, request=request)
+    return client._parse(response, PaginatedVideoList)
+median, page = median_of(as_the_client_parses)
 out = {"median": median, "items": len(page.results), "last_id": page.results[-1].id}
 del page
+out["plain_median"], _ = median_of(PaginatedVideoList.model_validate_json)
 out["gc_paused_median"], _ = median_of(paused(PaginatedVideoList.model_validate_json))
 try:
     adapter = pydantic.TypeAdapter(mirror(PaginatedVideoList))
@@ -751,8 +760,13 @@ def parse_section(r: ClientResults) -> list[str]:
             return [how, "—", SCRUB("failed: " + str(result["error"]))]
         return [how, fmt_s(result["median"]), f"ok ({result['items']} items parsed)"]
 
-    rows = [cell(ours, "spiritme-gen: `PaginatedVideoList.model_validate_json(raw)` (pydantic)"),
-            cell(theirs, "openapi-python-client: `PaginatedVideoList.from_dict(json.loads(raw))` (attrs)")]
+    rows = [cell(ours, "spiritme-gen: the client's response parsing (`client.videos.list()`'s, pydantic, "
+                       "collector paused)"),
+            cell(theirs, "openapi-python-client: `PaginatedVideoList.from_dict(json.loads(raw))` (attrs; what its "
+                         "client does with a response)")]
+    if "plain_median" in ours:
+        rows.append(["spiritme-gen, bare model: `PaginatedVideoList.model_validate_json(raw)`",
+                     fmt_s(ours["plain_median"]), "ok (informational: a direct pydantic call, collector running)"])
     met = None if speedup is None else speedup >= PARSE_SPEEDUP_TARGET
     lines = table(["client", "median time", "status"], rows)
     lines += ["", f"Speed-up (opc time / ours): **{fmt_ratio(speedup)}** — target ≥ {PARSE_SPEEDUP_TARGET:.0f}×: "

@@ -122,13 +122,21 @@ def call_source(head: str, args: Iterable[str], indent: int, tail: str = "") -> 
 
 
 def optional_param(name: str, annotation_text: str, indent: int = 8) -> str:
-    """``name: Union[T, NotGiven] = NOT_GIVEN,`` as black writes it when the line is too long:
-    the subscript split over three lines (a longer ``T`` is left to black)."""
-    line = f"{name}: Union[{annotation_text}, NotGiven] = NOT_GIVEN,"
-    inner = f"{annotation_text}, NotGiven"
-    if fits(line, indent) or not fits(inner, indent + 4):
+    """``name: Union[T, NotGiven] = NOT_GIVEN,`` as black writes it when the line is too long."""
+    return subscript_param(name, "Union", [annotation_text, "NotGiven"], "NOT_GIVEN", indent)
+
+
+def subscript_param(name: str, head: str, items: list[str], default: str, indent: int = 8) -> str:
+    """``name: head[items] = default,`` in the form black keeps: one line when it fits, else the
+    subscript's contents on one line of their own, else one item per line with a magic comma."""
+    inner = ", ".join(items)
+    line = f"{name}: {head}[{inner}] = {default},"
+    pad, deeper = " " * indent, " " * (indent + 4)
+    if fits(line, indent):
         return line
-    return f"{name}: Union[\n{' ' * (indent + 4)}{inner}\n{' ' * indent}] = NOT_GIVEN,"
+    if fits(inner, indent + 4):
+        return f"{name}: {head}[\n{deeper}{inner}\n{pad}] = {default},"
+    return f"{name}: {head}[\n" + "".join(f"{deeper}{item},\n" for item in items) + f"{pad}] = {default},"
 
 
 def fits(line: str, indent: int = 0) -> bool:
@@ -374,6 +382,7 @@ def environment() -> jinja2.Environment:
     env.globals["call"] = call_source
     env.globals["fragment"] = FRAGMENT.rstrip("\n")
     env.globals["optional_param"] = optional_param
+    env.globals["subscript_param"] = subscript_param
     env.tests["fitting"] = fits
     env.filters["path_args"] = path_args
     env.filters["zip"] = lambda left, right: list(zip(left, right))

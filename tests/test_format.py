@@ -16,7 +16,7 @@ from generator import format as fmt
 from generator.errors import GeneratorError
 from generator.load import load_document
 from generator.parse import ClientSettings, build_ir
-from generator.render import call_source, docblock, optional_param, pyrepr, render_package
+from generator.render import call_source, docblock, optional_param, pyrepr, render_package, subscript_param
 from genutil import CORPUS, UPSTREAM
 
 SETTINGS = ClientSettings("demo", "Demo", "DEMO", "")
@@ -66,6 +66,12 @@ def test_split_forms_are_kept_by_black() -> None:
         f"x = {call_source('g', ['1', '2'], 0)}\n",
         "def f(\n    self,\n    *,\n    "
         + optional_param("status", 'Sequence[Literal["draft", "in_queue", "executing", "error", "success"]]', 4)
+        + "\n) -> None:\n    pass\n",
+        "def f(\n    self,\n    "
+        + subscript_param("media_type", "Literal", ['"application/json"', '"application/x-www-form-urlencoded"', '"multipart/form-data"'], '"application/json"', 4)
+        + "\n) -> None:\n    pass\n",
+        "def f(\n    self,\n    "
+        + subscript_param("kind", "Literal", [f'"value_number_{i}"' for i in range(12)], '"value_number_0"', 4)
         + "\n) -> None:\n    pass\n",
     ):
         assert black_of(source) == source, source
