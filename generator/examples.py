@@ -51,7 +51,11 @@ class Synthesizer:
         if isinstance(t, ir.LiteralOf):
             return t.values[0]
         if isinstance(t, ir.UnionOf):
-            return self.value(t.options[0], required_only=required_only, depth=depth)
+            first = self.value(t.options[0], required_only=required_only, depth=depth)
+            tag = next((value for value, name in t.tags if isinstance(t.options[0], ir.ModelRef) and name == t.options[0].class_name), None)
+            if tag is not None and isinstance(first, dict):
+                first = {**first, t.discriminator: tag}  # the value that selects this option
+            return first
         if isinstance(t, ir.ListOf):
             if depth >= self.MAX_DEPTH:
                 return []

@@ -57,6 +57,9 @@ class LiteralOf:
 class UnionOf:
     options: tuple[TypeRef, ...]
     discriminator: str = ""  # wire property name when the document gives one
+    # (value of the discriminator property, class name of the option it selects) when every option
+    # is a model the document names, explicitly (``mapping``) or by its component name
+    tags: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

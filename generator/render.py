@@ -211,8 +211,10 @@ def md(value: Any) -> str:
 # ----------------------------------------------------------------- type annotations
 
 
-def annotation(t: ir.TypeRef | None, *, param: bool = False) -> str:
-    """The Python annotation of an IR type; ``param`` widens lists and maps for arguments."""
+def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = False) -> str:
+    """The Python annotation of an IR type; ``param`` widens lists and maps for arguments;
+    ``validated`` (what pydantic validates: model fields, response types) makes a union with a
+    discriminator mapping a tagged union, chosen by the discriminator property, not by trial."""
     if t is None:
         return "None"
     if isinstance(t, ir.Primitive):
@@ -225,20 +227,30 @@ def annotation(t: ir.TypeRef | None, *, param: bool = False) -> str:
     if isinstance(t, ir.ModelRef):
         return t.class_name
     if isinstance(t, ir.ListOf):
-        return f"{'Sequence' if param else 'List'}[{annotation(t.item, param=param)}]"
+        return f"{'Sequence' if param else 'List'}[{annotation(t.item, param=param, validated=validated)}]"
     if isinstance(t, ir.MapOf):
-        return f"{'Mapping' if param else 'Dict'}[str, {annotation(t.value, param=param)}]"
+        return f"{'Mapping' if param else 'Dict'}[str, {annotation(t.value, param=param, validated=validated)}]"
     if isinstance(t, ir.LiteralOf):
         return "Literal[" + ", ".join(pyrepr(v) for v in t.values) + "]"
     if isinstance(t, ir.UnionOf):
-        return "Union[" + ", ".join(annotation(o, param=param) for o in t.options) + "]"
-    return f"Optional[{annotation(t.inner, param=param)}]"
+        if validated and t.tags and not param:
+            return _tagged_union(t)
+        return "Union[" + ", ".join(annotation(o, param=param, validated=validated) for o in t.options) + "]"
+    return f"Optional[{annotation(t.inner, param=param, validated=validated)}]"
+
+
+def _tagged_union(t: ir.UnionOf) -> str:
+    """``Annotated[Union[Annotated[A, Tag("A")], …], Discriminator(…)]``: each option tagged with its
+    class name, the runtime's ``discriminate`` mapping the property's values to those names."""
+    members = ", ".join(f"Annotated[{annotation(o)}, _pydantic.Tag({pyrepr(annotation(o))})]" for o in t.options)
+    tags = "{" + ", ".join(f"{pyrepr(value)}: {pyrepr(name)}" for value, name in t.tags) + "}"
+    return f"Annotated[Union[{members}], _pydantic.Discriminator(_discriminate({pyrepr(t.discriminator)}, {tags}))]"
 
 
 def field_annotation(f: ir.Field, is_request: bool) -> str:
     """A model field's annotation: constraints (requests only) on the inner type, Optional outside."""
     inner = f.type.inner if isinstance(f.type, ir.Nullable) else f.type
-    text = annotation(inner)
+    text = annotation(inner, validated=True)
     args = constraint_args(inner, f.constraints) if is_request else []
     if args:
         text = f"Annotated[{text}, Field({', '.join(args)})]"
@@ -292,8 +304,10 @@ def needed_imports(types: Iterable[ir.TypeRef | None]) -> tuple[set[str], set[st
     models: set[ir.ModelRef] = set()
     for top in types:
         for t in walk_types(top):
-            text = annotation(t, param=True) + " " + annotation(t)
+            text = annotation(t, param=True) + " " + annotation(t, validated=True)
             typing_names.update(n for n in TYPING_NAMES if re.search(rf"\b{n}\[|\b{n}\b", text))
+            if isinstance(t, ir.UnionOf) and t.tags:
+                stdlib.update(("_pydantic", "_discriminate"))
             if isinstance(t, ir.DateTime):
                 stdlib.add({"datetime": "_dt", "date": "_dt", "time": "_dt", "UUID": "_uuid", "Decimal": "_decimal"}[t.name])
             if isinstance(t, ir.ModelRef):
@@ -301,7 +315,14 @@ def needed_imports(types: Iterable[ir.TypeRef | None]) -> tuple[set[str], set[st
     return typing_names, stdlib, models
 
 
-STDLIB_IMPORTS = {"_dt": "import datetime as _dt", "_uuid": "import uuid as _uuid", "_decimal": "import decimal as _decimal"}
+# the modules annotations refer to by an underscored alias (no model or field name can shadow it)
+STDLIB_IMPORTS = {
+    "_dt": "import datetime as _dt",
+    "_uuid": "import uuid as _uuid",
+    "_decimal": "import decimal as _decimal",
+    "_pydantic": "import pydantic as _pydantic",
+    "_discriminate": "from .._models import discriminate as _discriminate",
+}
 
 
 # ----------------------------------------------------------------- module graph
@@ -375,6 +396,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
+    env.filters["validated"] = lambda t: annotation(t, validated=True)
     env.filters.update(
         pyrepr=pyrepr, docblock=docblock, docline=docline, comment=comment, md=md,
         annotation=annotation, field_annotation=field_annotation, field_doc=field_doc, operation_doc=operation_doc,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from . import ir, names
 from .errors import Diagnostic, GeneratorError, Level
@@ -284,6 +284,7 @@ class SchemaBuilder:
 
     def _union(self, node: dict[str, Any], key: str, options: list[Any], pointer: str, hint: str, mode: Mode) -> ir.TypeRef:
         converted: list[ir.TypeRef] = []
+        sources: list[Any] = []  # the option each converted type came from
         nullable = False
         for i, opt in enumerate(options):
             t = self.type_of(opt, child(pointer, key, i), hint=f"{hint}Option{i + 1}", mode=mode)
@@ -292,12 +293,37 @@ class SchemaBuilder:
             elif isinstance(t, ir.Nullable):
                 nullable = True
                 converted.append(t.inner)
+                sources.append(opt)
             else:
                 converted.append(t)
+                sources.append(opt)
         disc = node.get("discriminator")
         prop = text(disc.get("propertyName")) if isinstance(disc, dict) else ""
         result = _union_of(tuple(converted), prop)
+        if prop and isinstance(result, ir.UnionOf) and len(result.options) == len(converted):
+            result = ir.UnionOf(result.options, prop, self._tags(disc, sources, converted, pointer))
         return ir.Nullable(result) if nullable and result != ANY else result
+
+    def _tags(self, disc: dict[str, Any], options: list[Any], converted: list[ir.TypeRef], pointer: str) -> tuple[tuple[str, str], ...]:
+        """Discriminator values → option class names: the explicit ``mapping``, then each option's
+        component name; () unless every option is an object model reached by a ``$ref``."""
+        by_ref: dict[str, str] = {}
+        for opt, t in zip(options, converted):
+            ref = opt.get("$ref") if isinstance(opt, dict) else None
+            if not isinstance(ref, str) or not isinstance(t, ir.ModelRef) or not isinstance(self.model_for(t), ir.Model):
+                return ()
+            by_ref[ref] = t.class_name
+        tags: dict[str, str] = {}
+        mapping = disc.get("mapping")
+        for value, target in (mapping.items() if isinstance(mapping, dict) else ()):
+            ref = str(target) if str(target).startswith("#") else f"#/components/schemas/{target}"
+            if ref in by_ref:
+                tags.setdefault(str(value), by_ref[ref])
+            else:
+                self.warn(f"discriminator mapping {value!r} names {target!r}, which is not one of the options; ignored", child(pointer, "discriminator", "mapping"))
+        for ref, class_name in by_ref.items():  # each option's own name selects it too
+            tags.setdefault(unquote(ref.rsplit("/", 1)[-1]).replace("~1", "/").replace("~0", "~"), class_name)
+        return tuple(tags.items())
 
     # ------------------------------------------------------------ enums
 
