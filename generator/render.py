@@ -240,9 +240,12 @@ def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = F
 
 
 def _tagged_union(t: ir.UnionOf) -> str:
-    """``Annotated[Union[Annotated[A, Tag("A")], …], Discriminator(…)]``: each option tagged with its
-    class name, the runtime's ``discriminate`` mapping the property's values to those names."""
+    """``Annotated[Union[Annotated[A, Tag("A")], …, Annotated[Union[A, …], Tag("")]], Discriminator(…)]``:
+    each option tagged with its class name, the runtime's ``discriminate`` mapping the property's
+    values to those names, and any other value to the plain union of the options."""
     members = ", ".join(f"Annotated[{annotation(o)}, _pydantic.Tag({pyrepr(annotation(o))})]" for o in t.options)
+    # a value the mapping does not know is tried against every option, as a plain union would be
+    members += ", Annotated[Union[" + ", ".join(annotation(o) for o in t.options) + '], _pydantic.Tag("")]'
     tags = "{" + ", ".join(f"{pyrepr(value)}: {pyrepr(name)}" for value, name in t.tags) + "}"
     return f"Annotated[Union[{members}], _pydantic.Discriminator(_discriminate({pyrepr(t.discriminator)}, {tags}))]"
 

@@ -321,6 +321,12 @@ class SchemaBuilder:
                 tags.setdefault(str(value), by_ref[ref])
             else:
                 self.warn(f"discriminator mapping {value!r} names {target!r}, which is not one of the options; ignored", child(pointer, "discriminator", "mapping"))
+        for t in converted:  # a model whose property can hold one value only is selected by it
+            model = self.model_for(t) if isinstance(t, ir.ModelRef) else None
+            field = next((f for f in model.fields if f.wire_name == disc.get("propertyName")), None) if isinstance(model, ir.Model) else None
+            kind = field.type.inner if field is not None and isinstance(field.type, ir.Nullable) else field.type if field else None
+            if isinstance(kind, ir.LiteralOf) and len(kind.values) == 1 and isinstance(t, ir.ModelRef):
+                tags.setdefault(str(kind.values[0]), t.class_name)
         for ref, class_name in by_ref.items():  # each option's own name selects it too
             tags.setdefault(unquote(ref.rsplit("/", 1)[-1]).replace("~1", "/").replace("~0", "~"), class_name)
         return tuple(tags.items())

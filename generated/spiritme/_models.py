@@ -7,11 +7,18 @@ import functools
 import threading
 import types
 import typing
-from typing import Any, TypeVar, cast
+from typing import Any, Callable, Mapping, TypeVar, cast
 
 import pydantic
 
-__all__ = ["BaseModel", "OpenFloatEnum", "OpenIntEnum", "OpenStrEnum", "construct_lenient"]
+__all__ = [
+    "BaseModel",
+    "OpenFloatEnum",
+    "OpenIntEnum",
+    "OpenStrEnum",
+    "construct_lenient",
+    "discriminate",
+]
 
 _E = TypeVar("_E", bound=enum.Enum)
 _lock = threading.Lock()
@@ -93,6 +100,24 @@ class OpenFloatEnum(float, enum.Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+def discriminate(wire_name: str, tags: Mapping[str, str]) -> Callable[[Any], str]:
+    """The discriminator of a tagged union: a JSON object's tag is the class its ``wire_name``
+    property's value maps to, a model's its class name; anything else gets ``""``, the member
+    that tries every option (a value the document did not list still parses)."""
+    classes = frozenset(tags.values())
+
+    def tag_of(value: Any) -> str:
+        if isinstance(value, Mapping):
+            found = value.get(wire_name)
+            if isinstance(found, enum.Enum):
+                found = found.value
+            return "" if found is None else tags.get(str(found), "")
+        name = type(value).__name__
+        return name if name in classes else ""
+
+    return tag_of
 
 
 @functools.lru_cache(maxsize=512)
