@@ -257,6 +257,17 @@ def _adapter(cast_to: Any) -> pydantic.TypeAdapter[Any]:
     return pydantic.TypeAdapter(cast_to)
 
 
+@functools.lru_cache(maxsize=128)
+def _page_model(items_field: str, item_type: Any) -> type[pydantic.BaseModel]:
+    """A page: its items (under their wire name) validated as ``item_type``, every other key kept."""
+    items: Any = (list[item_type] | None, pydantic.Field(default=None, alias=items_field))
+    return pydantic.create_model("Page", __config__=pydantic.ConfigDict(extra="allow"), items=items)
+
+
+def _is_json(response: httpx.Response) -> bool:
+    return bool(response.content) and "json" in response.headers.get("content-type", "")
+
+
 @functools.lru_cache(maxsize=64)
 def _without_files(model: type[pydantic.BaseModel], wire_names: frozenset[str]) -> Any:
     """``model`` with its file fields made optional: files are sent apart, not validated."""
@@ -688,6 +699,12 @@ class BaseClient:
             return response.content
         if cast_to is str:
             return response.text
+        if _is_json(response) and not self.strict_response_validation:
+            try:  # pydantic reads the JSON itself: three times faster than json.loads first
+                with _collection_paused():
+                    return _adapter(cast_to).validate_json(response.content)
+            except ValueError:
+                pass  # not valid, or not JSON after all: the lenient path says what is wrong
         return self._lenient(
             response, cast_to, _decoded_body(response) if response.content else None
         )
@@ -715,6 +732,16 @@ class BaseClient:
         self, response: httpx.Response, spec: PageSpec, item_type: Any
     ) -> tuple[dict[str, Any], list[Any]]:
         """The whole JSON object of a page and its validated items."""
+        if _is_json(response) and not self.strict_response_validation:
+            try:
+                with _collection_paused():
+                    model = _page_model(spec.items_field, item_type)
+                    page = model.model_validate_json(response.content)
+                items = getattr(page, "items", None)
+                if isinstance(items, list):
+                    return {**(page.model_extra or {}), spec.items_field: items}, items
+            except ValueError:
+                pass  # the lenient path below keeps what does not validate
         decoded = self._lenient(response, dict[str, Any], _decoded_body(response))
         body: dict[str, Any] = decoded if isinstance(decoded, dict) else {}
         items = self._lenient(
