@@ -84,9 +84,11 @@ def format_sources(sources: dict[str, str], *, use_cache: bool = True) -> dict[s
         if found:
             lines_of[path] = lines
             pieces.extend(found)
-    done = _format_pieces(pieces, cache)
+    by_path: dict[str, list[tuple[Piece, str]]] = {}
+    for piece, text in zip(pieces, _format_pieces(pieces, cache)):
+        by_path.setdefault(piece.path, []).append((piece, text))
     for path, lines in lines_of.items():
-        out[path] = _spliced(lines, [(p, done[i]) for i, p in enumerate(pieces) if p.path == path])
+        out[path] = _spliced(lines, by_path[path])
     return out
 
 

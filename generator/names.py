@@ -12,6 +12,8 @@ MAX_IDENTIFIER = 80
 # Words that split camelCase acronyms badly are kept whole ("HTTPServer" → "http_server").
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+# a path template's placeholder, as the generated runtime's ``path_template`` reads it
+PATH_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 #: Names a model field must not take: pydantic's own attributes and the types used in annotations.
 RESERVED_FIELDS = frozenset(

@@ -26,8 +26,6 @@ FAILURE_STATES = ("error", "failed", "failure", "cancelled", "canceled", "errore
 WEBHOOK_FIELDS = ("webhook", "webhook_url", "callback", "callback_url", "notify_url")
 # what a header or cookie name may hold (RFC 9110 token); httpx refuses to send any other
 HTTP_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-# a path template's placeholder, as the generated runtime's ``path_template`` reads it
-PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 @dataclass(frozen=True)
@@ -216,7 +214,7 @@ class _Parser:
         args = names.Namespace(names.RESERVED_ARGS)
         params = self._parameters(op, path_item, pointer, args, hint)
         declared = {p.wire_name for p in params if p.location == "path"}
-        for missing in sorted(set(PLACEHOLDER.findall(path)) - declared):
+        for missing in sorted(set(names.PATH_PLACEHOLDER.findall(path)) - declared):
             self.warn(f"path parameter {missing!r} is not declared; assumed a string", pointer)
             params.insert(0, ir.Parameter(args.claim(names.arg_name(missing)), missing, "path", ir.Primitive("str"), True))
         path_params = [p for p in params if p.location == "path"]

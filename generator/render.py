@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 import jinja2
 
-from . import ir
+from . import ir, names
 from .examples import Synthesizer, constrained
 from .format import FRAGMENT, LINE_LENGTH
 
@@ -146,12 +146,11 @@ def fits(line: str, indent: int = 0) -> bool:
 def encoded_path(template: str) -> str:
     """A path template with its literal text percent-encoded (placeholders kept), as the client
     must send it: httpx would take a ``#`` or ``?`` for the end of the path and drop ``..``."""
-    parts = _PLACEHOLDER.split(template)
+    parts = names.PATH_PLACEHOLDER.split(template)
     text = "".join("{" + part + "}" if i % 2 else quote(part, safe=_PATH_SAFE) for i, part in enumerate(parts))
     return "/".join({".": "%2E", "..": "%2E%2E"}.get(segment, segment) for segment in text.split("/"))
 
 
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")  # as the runtime's path_template reads a template
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"  # RFC 3986 pchar and "/", less "%"
 
 
