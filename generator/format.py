@@ -52,12 +52,6 @@ class Piece:
     tail: str = ""  # a stand-in body after a lone function header
 
 
-def format_python(path: str, text: str) -> str:
-    """One module formatted by black whole (the reference the fast path is tested against)."""
-    _compiled(path, text)
-    return _black(path, text)
-
-
 def format_sources(sources: dict[str, str], *, use_cache: bool = True) -> dict[str, str]:
     """Every ``.py`` source formatted as black would; other files untouched.
 

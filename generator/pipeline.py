@@ -129,7 +129,7 @@ def run_build(settings: Settings, *, check: bool, strict: bool, echo: Callable[[
         for line in earlier.warnings:
             echo(line)
         return BuildOutcome(
-            output, earlier.counts, _listed_files(output), (), False, check, time.perf_counter() - start, len(earlier.warnings)
+            output, earlier.counts, len(previous_files(output)), (), False, check, time.perf_counter() - start, len(earlier.warnings)
         )
     with collector_paused():
         return _full_build(settings, raw, display, key, output, check=check, strict=strict, echo=echo, start=start)
@@ -223,7 +223,3 @@ def _up_to_date(key: str | None, output: Path) -> Recorded | None:
     except (OSError, UnicodeDecodeError):
         return None
     return recorded(key, output, manifest)
-
-
-def _listed_files(output: Path) -> int:
-    return len(previous_files(output))

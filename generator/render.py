@@ -318,7 +318,7 @@ def needed_imports(types: Iterable[ir.TypeRef | None]) -> tuple[set[str], set[st
 
 
 # the modules annotations refer to by an underscored alias (no model or field name can shadow it)
-STDLIB_IMPORTS = {
+ALIAS_IMPORTS = {
     "_dt": "import datetime as _dt",
     "_uuid": "import uuid as _uuid",
     "_decimal": "import decimal as _decimal",
@@ -398,7 +398,6 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
-    env.filters["validated"] = lambda t: annotation(t, validated=True)
     env.filters.update(
         pyrepr=pyrepr, docblock=docblock, docline=docline, comment=comment, md=md,
         annotation=annotation, field_annotation=field_annotation, field_doc=field_doc, operation_doc=operation_doc,
@@ -442,7 +441,7 @@ def render_package(api: ir.Api) -> dict[str, str]:
             typing_names.add("Literal")
         out[f"{pkg}/resources/{resource.module}.py"] = env.get_template("resource.py.jinja").render(
             api=api, resource=resource, typing_names=sorted(typing_names),
-            stdlib=[STDLIB_IMPORTS[s] for s in sorted(stdlib)],
+            aliases=[ALIAS_IMPORTS[s] for s in sorted(stdlib)],
             models=sorted({m.class_name for m in models} | ({resource.wait.model.class_name} if resource.wait else set())),
         )
         cases = [stub_case(synth, op) for op in resource.operations]
@@ -476,7 +475,7 @@ def _render_schema(env: jinja2.Environment, api: ir.Api, schema: ir.Model | ir.E
     deferred = sorted((m for m in models if m.module != schema.module and m.module in cycles), key=lambda m: m.module)
     return env.get_template("model.py.jinja").render(
         api=api, model=schema, typing_names=sorted(typing_names),
-        stdlib=[STDLIB_IMPORTS[s] for s in sorted(stdlib)], direct=direct, deferred=deferred,
+        aliases=[ALIAS_IMPORTS[s] for s in sorted(stdlib)], direct=direct, deferred=deferred,
     )
 
 

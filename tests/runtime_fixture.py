@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import importlib
 import json
-import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -115,18 +114,6 @@ def write_package(api: ir.Api, root: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root / package
-
-
-@contextlib.contextmanager
-def imported(root: Path, package: str) -> Iterator[ModuleType]:
-    """``package`` imported from ``root``; removed from ``sys.modules`` and ``sys.path`` after."""
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(package)
-    finally:
-        sys.path.remove(str(root))
-        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
-            del sys.modules[name]
 
 
 def module(package: ModuleType, name: str) -> Any:

@@ -26,11 +26,11 @@ from runtime_fixture import (
     VIDEO,
     Sink,
     build_api,
-    imported,
     module,
     sink_server,
     write_package,
 )
+from genutil import imported
 from servers import LocalServer, Reply, Request, free_port
 
 KEY = "sekrit-key-123"
