@@ -359,7 +359,7 @@ def build_section(results: list[DocResult]) -> list[str]:
 
 def startup_series(runs: int) -> Series:
     """The floor under any command: a fresh interpreter importing the whole pipeline (black, jinja2, validators)."""
-    imports = "import generator.cli, generator.pipeline, generator.validate, generator.render, generator.format"
+    imports = "import generator.cli, generator.build.pipeline, generator.spec.validate, generator.build.render, generator.build.format"
     return Series([measured([sys.executable, "-c", imports]) for _ in range(max(3, runs))])
 
 
@@ -833,13 +833,13 @@ def request_section(r: ClientResults, requests: int) -> list[str]:
 def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
     """The pipeline's stages run one by one in this process, cold and then as a warm ``--check``:
     wall time per stage from an unprofiled pass, cProfile's top entries from a profiled one."""
-    from generator import format as gen_format
-    from generator import pipeline
+    from generator.build import format as gen_format
+    from generator.build import pipeline
     from generator.config import resolve_settings
-    from generator.parse import build_ir
-    from generator.render import render_package
-    from generator.validate import validate_document
-    from generator.write import MANIFEST, manifest_text, write_tree
+    from generator.parse.api import build_ir
+    from generator.build.render import render_package
+    from generator.spec.validate import validate_document
+    from generator.build.write import MANIFEST, manifest_text, write_tree
 
     def stages(output: Path, check: bool) -> list[tuple[str, Callable[[dict[str, Any]], Any]]]:
         settings = resolve_settings({"spec": str(doc), "output": str(output), "package-name": "bench_pkg"}, start=work)

@@ -9,9 +9,9 @@ from typing import Any, Callable, NoReturn
 
 import click
 
-from . import __version__
-from .config import DEFAULT_BASE_URL, resolve_settings
-from .errors import Diagnostic, ExitCode, GeneratorError, Level
+from generator import __version__
+from generator.config import DEFAULT_BASE_URL, resolve_settings
+from generator.errors import Diagnostic, ExitCode, GeneratorError, Level
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -76,7 +76,7 @@ def fetch(base_url: str | None, output: Path | None, allow_insecure: bool, timeo
     Sends Authorization: Token $SPIRITME_API_KEY and If-None-Match; an
     unchanged document rewrites nothing.
     """
-    from .fetch import update_snapshot
+    from generator.spec.fetch import update_snapshot
 
     def action() -> None:
         settings = resolve_settings({"base-url": base_url})
@@ -99,7 +99,7 @@ def fetch(base_url: str | None, output: Path | None, allow_insecure: bool, timeo
 @click.option("--allow-file-refs", is_flag=True, default=None, help="Follow relative $refs to files under the spec's folder.")
 def validate(spec: str | None, strict: bool, allow_file_refs: bool | None) -> None:
     """Validate SPEC [default: specs/spiritme.yaml] and print located diagnostics."""
-    from .pipeline import load_and_validate
+    from generator.spec.document import load_and_validate
 
     def action() -> None:
         settings = resolve_settings({"spec": spec, "allow-file-refs": allow_file_refs})
@@ -123,7 +123,7 @@ def validate(spec: str | None, strict: bool, allow_file_refs: bool | None) -> No
 @click.option("--allow-file-refs", is_flag=True, default=None, help="Follow relative $refs to files under the spec's folder.")
 def build(**flags: Any) -> None:
     """Run the whole pipeline: load, validate, parse, render, format, write."""
-    from .pipeline import run_build
+    from generator.build.pipeline import run_build
 
     check = flags.pop("check")
     strict = flags.pop("strict")
@@ -155,9 +155,9 @@ def diff(old: str, new: str, fmt: str, fail_on: str, allow_insecure: bool) -> No
     OLD and NEW are paths, URLs (sent with Authorization: Token $SPIRITME_API_KEY)
     or git:REF:path (e.g. git:HEAD:specs/spiritme.yaml). See docs/diff.md.
     """
-    from .diff import diff_specs, fails
-    from .pipeline import client_settings
-    from .report import render
+    from generator.diff.compare import diff_specs, fails
+    from generator.parse.api import client_settings
+    from generator.diff.report import render
 
     def action() -> bool:
         client = client_settings(resolve_settings({}))
@@ -180,9 +180,10 @@ def update(base_url: str | None, fmt: str, fail_on: str, allow_insecure: bool, t
 
     An unchanged schema writes nothing and exits 0.
     """
-    from .diff import fails, run_update
-    from .pipeline import client_settings
-    from .report import render
+    from generator.diff.compare import fails
+    from generator.update import run_update
+    from generator.parse.api import client_settings
+    from generator.diff.report import render
 
     def action() -> bool:
         settings = resolve_settings({"base-url": base_url})
@@ -218,7 +219,7 @@ def mock(spec: str | None, **options: Any) -> None:
     Any non-empty credential is accepted; requests are validated; created objects are kept in
     memory; jobs move one status step per read.
     """
-    from .mock import MockServer
+    from generator.mock.server import MockServer
 
     def action() -> None:
         server = MockServer.from_spec(spec, log=lambda line: click.echo(line, err=True), **options)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import GeneratorError
+from generator.errors import GeneratorError
 
 DEFAULT_BASE_URL = "https://api.spiritme.tech"
 DEFAULTS: dict[str, Any] = {

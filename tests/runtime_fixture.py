@@ -15,7 +15,9 @@ from typing import Any, Iterator
 
 import jinja2
 
-from generator import ir, render
+from generator import ir
+
+from generator.build import render
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "runtime"
 

@@ -15,12 +15,12 @@ from typing import Any, Callable
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import fetch
+from generator.spec import fetch
 from generator.cli import main
-from generator.diff import Change, diff_documents, fails
-from generator.diff_rules import RULES
-from generator.load import load_bytes
-from generator.report import _escape_data, _escape_property
+from generator.diff.compare import Change, diff_documents, fails
+from generator.diff.rules import RULES
+from generator.spec.load import load_bytes
+from generator.diff.report import _escape_data, _escape_property
 
 from servers import LocalServer, Reply, Request
 
@@ -378,8 +378,8 @@ def test_json_is_the_documented_shape_in_a_stable_order(
 def test_text_is_plain_off_a_terminal_and_coloured_on_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from generator.diff import diff_specs
-    from generator.report import render
+    from generator.diff.compare import diff_specs
+    from generator.diff.report import render
 
     monkeypatch.chdir(SNAPSHOTS)
     assert "\x1b[" not in run("diff", "old.yaml", "new.yaml").stdout

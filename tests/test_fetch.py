@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import fetch
+from generator.spec import fetch
 from generator.cli import main
 from generator.errors import GeneratorError
-from generator.fetch import fetch_schema, is_loopback, public_url
+from generator.spec.fetch import fetch_schema, is_loopback, public_url
 
 from servers import LocalServer, Reply, Request, free_port, self_signed_tls
 

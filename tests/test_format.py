@@ -12,11 +12,11 @@ from pathlib import Path
 import black
 import pytest
 
-from generator import format as fmt
+from generator.build import format as fmt
 from generator.errors import GeneratorError
-from generator.load import load_document
-from generator.parse import ClientSettings, build_ir
-from generator.render import call_source, docblock, optional_param, pyrepr, render_package, subscript_param
+from generator.spec.load import load_document
+from generator.parse.api import ClientSettings, build_ir
+from generator.build.render import call_source, docblock, optional_param, pyrepr, render_package, subscript_param
 from genutil import CORPUS, UPSTREAM
 
 SETTINGS = ClientSettings("demo", "Demo", "DEMO", "")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator import pipeline
+from generator.build import pipeline
 from genutil import build
 
 SPEC = """

@@ -10,7 +10,7 @@ import pytest
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from generator.errors import GeneratorError
-from generator.load import MAX_DEPTH, load_bytes, load_document
+from generator.spec.load import MAX_DEPTH, load_bytes, load_document
 
 BROKEN = Path(__file__).parent / "broken"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BROKEN / "expected.json").read_text())

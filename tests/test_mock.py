@@ -14,7 +14,7 @@ import pytest
 from generator import ir
 from generator.config import resolve_settings
 from generator.errors import GeneratorError
-from generator.mock import MockServer, load_api
+from generator.mock.server import MockServer, load_api
 from genutil import REPO, api, build, imported, run_cli
 
 GENERATED = REPO / "generated"

@@ -21,7 +21,7 @@ import black
 import pytest
 
 from generator import ir
-from generator.format import MODE
+from generator.build.format import MODE
 from runtime_fixture import (
     VIDEO,
     Sink,

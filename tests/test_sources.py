@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ExitCode, GeneratorError
-from generator.sources import read_source
+from generator.spec.sources import read_source
 
 from servers import LocalServer, Reply
 

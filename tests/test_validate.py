@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
-from generator import validate
+from generator.spec import validate
 from generator.errors import Diagnostic, Level
-from generator.load import Document, load_bytes, load_document
-from generator.validate import SWAGGER2, validate_document
+from generator.spec.load import Document, load_bytes, load_document
+from generator.spec.validate import SWAGGER2, validate_document
 
 BROKEN = Path(__file__).parent / "broken"
 REPO = Path(__file__).resolve().parents[1]
@@ -334,7 +334,7 @@ def test_background_validation_gives_what_the_inline_one_gives_then_hits_the_cac
     inline = validate.document_findings(doc)
     # a forked worker runs only in a process without other threads: run it in a fresh one
     code = (
-        "import sys; from generator.load import load_document; from generator import validate\n"
+        "import sys; from generator.spec.load import load_document; from generator.spec import validate\n"
         "v = validate.start_validation(load_document(sys.argv[1]))\n"
         "assert v._parts and v.errors() == []\n"
         "print(len(v.result()))\n"

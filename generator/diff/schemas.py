@@ -13,8 +13,8 @@ from collections import deque
 from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
-from .diff_rules import BOUNDS, Direction, Finding
-from .refs import Resolver, child
+from generator.diff.rules import BOUNDS, Direction, Finding
+from generator.spec.refs import Resolver, child
 
 ANNOTATIONS = frozenset(
     {

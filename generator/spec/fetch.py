@@ -37,9 +37,9 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .config import DEFAULTS
-from .errors import GeneratorError, NetworkError
+from generator import __version__
+from generator.config import DEFAULTS
+from generator.errors import GeneratorError, NetworkError
 
 SCHEMA_PATH = "/api/schema/"
 ACCEPT = "application/vnd.oai.openapi, application/yaml, application/vnd.oai.openapi+json, application/json"
@@ -529,7 +529,7 @@ def read_lock(path: Path) -> dict[str, str]:
 
 def check_document(raw: bytes, source: str) -> None:
     """Raise GeneratorError unless ``raw`` parses as a JSON or YAML mapping with an ``openapi`` key."""
-    from .load import (
+    from generator.spec.load import (
         load_bytes,
     )  # noqa: PLC0415 - YAML machinery only when a body arrives
 

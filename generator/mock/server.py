@@ -21,10 +21,10 @@ from types import TracebackType
 from typing import Any, Callable, Collection, Iterable
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
-from . import ir
-from .config import Settings, resolve_settings
-from .errors import GeneratorError
-from .mock_store import (
+from generator import ir
+from generator.config import Settings, resolve_settings
+from generator.errors import GeneratorError
+from generator.mock.store import (
     REQUIRED,
     ITEM_SHAPE,
     PARAM,
@@ -37,8 +37,8 @@ from .mock_store import (
     list_item_type,
     shape_of,
 )
-from .parse import body_encoding, build_ir, json_media
-from .refs import Resolver
+from generator.parse.api import body_encoding, build_ir, json_media
+from generator.spec.refs import Resolver
 
 DEFAULT_PAGE_SIZE = 100
 NOT_FOUND = {"detail": "Not found."}
@@ -532,7 +532,8 @@ class MockServer:
 
 def load_api(settings: Settings) -> tuple[ir.Api, frozenset[str]]:
     """The IR of the configured document, through the build's stages, and its operations with optional auth."""
-    from .pipeline import client_settings, load_and_validate
+    from generator.parse.api import client_settings
+    from generator.spec.document import load_and_validate
 
     doc, _ = load_and_validate(settings)
     api, _ = build_ir(doc.data, client_settings(settings), source=doc.source)

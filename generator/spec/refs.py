@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from .errors import GeneratorError, escape_pointer_token
+from generator.errors import GeneratorError, escape_pointer_token
 
 
 def unescape_token(token: str) -> str:
@@ -66,8 +66,8 @@ class Resolver:
 
     def _by_id(self, ref: Any, pointer: str) -> str | None:
         """OpenAPI 3.1 refs through a schema's ``$id`` or ``$anchor`` (never outside the document)."""
-        from .load import ref_index
-        from .validate import resolve_ref
+        from generator.spec.load import ref_index
+        from generator.spec.validate import resolve_ref
 
         if not isinstance(ref, str):
             return None

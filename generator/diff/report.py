@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Callable
 
 import click
 
-from .diff_rules import LEVELS
-from .errors import GeneratorError
-from .fetch import write_atomically
+from generator.diff.rules import LEVELS
+from generator.errors import GeneratorError
+from generator.spec.fetch import write_atomically
 
 if TYPE_CHECKING:
-    from .diff import Change
+    from generator.diff.compare import Change
 
 COLOURS = {"breaking": "red", "warning": "yellow", "info": "cyan"}
 ANNOTATION = {"breaking": "error", "warning": "warning", "info": "notice"}

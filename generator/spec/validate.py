@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import unquote, urljoin
 
-from .config import cache_dir
-from .errors import Diagnostic, GeneratorError, Level, join_pointer
-from .load import Document, RefIndex, RefSite, ref_index, structural_dicts
-from .refs import MISSING as _MISSING
-from .refs import node_at
+from generator.config import cache_dir
+from generator.errors import Diagnostic, Level, join_pointer
+from generator.spec.load import Document, RefIndex, RefSite, ref_index, structural_dicts
+from generator.spec.refs import MISSING as _MISSING
+from generator.spec.refs import node_at
 
 MAX_EXTERNAL = 50  # diagnostics kept from openapi-spec-validator; the rest are counted
 MAX_MESSAGE = 200

@@ -13,9 +13,12 @@ from typing import Any, Iterable
 
 import jinja2
 
-from . import ir, names
-from .examples import Synthesizer, constrained
-from .format import FRAGMENT, LINE_LENGTH
+from generator import ir
+from generator.ir.spelling import annotation, pyrepr
+
+from generator.parse import names
+from generator.ir.examples import Synthesizer, constrained
+from generator.build.format import FRAGMENT, LINE_LENGTH
 
 TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Optional", "Union", "Annotated", "Sequence", "Mapping")
 _DROP = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
@@ -70,32 +73,6 @@ def docline(value: Any) -> str:
 def comment(value: Any) -> str:
     """One line safe after ``#``."""
     return " ".join(clean_text(value).split())
-
-
-def pyrepr(value: Any) -> str:
-    """A Python literal for a JSON value, written as black writes it (repr escapes every non-printable character)."""
-    if isinstance(value, str):
-        return _str_literal(value)
-    if isinstance(value, bool) or value is None or isinstance(value, int):
-        return repr(value)
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return "None"
-        return repr(value).replace("e+", "e")
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
-    return _str_literal(str(value))
-
-
-def _str_literal(s: str) -> str:
-    """black's choice of quotes: double unless that needs more escaped quotes than single."""
-    text = repr(s)
-    body = text[1:-1].replace("\\'", "'") if text[0] == "'" else text[1:-1]
-    if s.count('"') <= s.count("'"):
-        return '"' + body.replace('"', '\\"') + '"'
-    return "'" + body.replace("'", "\\'") + "'"
 
 
 def field_doc(f: ir.Field) -> str:
@@ -208,45 +185,6 @@ def md(value: Any) -> str:
 
 
 # ----------------------------------------------------------------- type annotations
-
-
-def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = False) -> str:
-    """The Python annotation of an IR type; ``param`` widens lists and maps for arguments;
-    ``validated`` (what pydantic validates: model fields, response types) makes a union with a
-    discriminator mapping a tagged union, chosen by the discriminator property, not by trial."""
-    if t is None:
-        return "None"
-    if isinstance(t, ir.Primitive):
-        if t.name == "File":
-            return "FileTypes" if param else "bytes"
-        return t.name
-    if isinstance(t, ir.DateTime):
-        return {"datetime": "_dt.datetime", "date": "_dt.date", "time": "_dt.time",
-                "UUID": "_uuid.UUID", "Decimal": "_decimal.Decimal"}[t.name]
-    if isinstance(t, ir.ModelRef):
-        return t.class_name
-    if isinstance(t, ir.ListOf):
-        return f"{'Sequence' if param else 'List'}[{annotation(t.item, param=param, validated=validated)}]"
-    if isinstance(t, ir.MapOf):
-        return f"{'Mapping' if param else 'Dict'}[str, {annotation(t.value, param=param, validated=validated)}]"
-    if isinstance(t, ir.LiteralOf):
-        return "Literal[" + ", ".join(pyrepr(v) for v in t.values) + "]"
-    if isinstance(t, ir.UnionOf):
-        if validated and t.tags and not param:
-            return _tagged_union(t)
-        return "Union[" + ", ".join(annotation(o, param=param, validated=validated) for o in t.options) + "]"
-    return f"Optional[{annotation(t.inner, param=param, validated=validated)}]"
-
-
-def _tagged_union(t: ir.UnionOf) -> str:
-    """``Annotated[Union[Annotated[A, Tag("A")], …, Annotated[Union[A, …], Tag("")]], Discriminator(…)]``:
-    each option tagged with its class name, the runtime's ``discriminate`` mapping the property's
-    values to those names, and any other value to the plain union of the options."""
-    members = ", ".join(f"Annotated[{annotation(o)}, _pydantic.Tag({pyrepr(annotation(o))})]" for o in t.options)
-    # a value the mapping does not know is tried against every option, as a plain union would be
-    members += ", Annotated[Union[" + ", ".join(annotation(o) for o in t.options) + '], _pydantic.Tag("")]'
-    tags = "{" + ", ".join(f"{pyrepr(value)}: {pyrepr(name)}" for value, name in t.tags) + "}"
-    return f"Annotated[Union[{members}], _pydantic.Discriminator(_discriminate({pyrepr(t.discriminator)}, {tags}))]"
 
 
 def field_annotation(f: ir.Field, is_request: bool) -> str:
@@ -381,8 +319,8 @@ def import_cycles(api: ir.Api) -> set[str]:
 
 def template_root() -> Path:
     """Templates ship inside the installed package; in a source checkout they sit beside it."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "templates", package.parent / "templates"):
         if (candidate / "runtime").is_dir():
             return candidate
     raise FileNotFoundError("spiritme-gen templates are missing from the installation")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .errors import GeneratorError
-from .fetch import MAX_BYTES, fetch_url
-from .load import read_bounded
+from generator.errors import GeneratorError
+from generator.spec.fetch import MAX_BYTES, fetch_url
+from generator.spec.load import read_bounded
 
 GIT_PREFIX = "git:"
 GIT_TIMEOUT_SECONDS = 60.0

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from . import __version__, ir, names
-from .config import Settings
-from .errors import Diagnostic, GeneratorError, Level
-from .format import format_sources
-from .freshness import Recorded, build_key, record, recorded
-from .load import Document, load_bytes
-from .parse import ClientSettings, build_ir
-from .render import render_package
-from .sources import read_source
-from .validate import Validation, start_validation
-from .write import MANIFEST, manifest_text, previous_files, write_tree
+from generator import __version__, ir
+
+from generator.config import Settings
+from generator.errors import Diagnostic, GeneratorError, Level
+from generator.build.format import format_sources
+from generator.build.freshness import Recorded, build_key, record, recorded
+from generator.spec.load import Document
+from generator.parse.api import build_ir, client_settings
+from generator.build.render import render_package
+from generator.spec.document import load_raw, read_spec, validated
+from generator.spec.validate import start_validation
+from generator.build.write import MANIFEST, manifest_text, previous_files, write_tree
 
 
 @dataclass(frozen=True)
@@ -59,49 +59,6 @@ class Progress:
     def stage(self, name: str) -> None:
         if self.tty and time.perf_counter() - self.start > 1.0:
             self.echo(f"  … {name} ({time.perf_counter() - self.start:.1f}s)")
-
-
-def load_source(settings: Settings) -> Document:
-    return load_raw(settings, *read_spec(settings))
-
-
-def read_spec(settings: Settings) -> tuple[bytes, str]:
-    """The configured spec's bytes and the name to show for it."""
-    return read_source(str(settings.get("spec")), token=os.environ.get("SPIRITME_API_KEY", ""))
-
-
-def load_raw(settings: Settings, raw: bytes, display: str) -> Document:
-    spec = str(settings.get("spec"))
-    base_dir = None if "://" in spec or spec.startswith("git:") else Path(spec).resolve().parent
-    return load_bytes(
-        raw,
-        source=display,
-        max_bytes=int(settings.get("max-bytes")),
-        allow_file_refs=bool(settings.get("allow-file-refs")),
-        base_dir=base_dir,
-    )
-
-
-def load_and_validate(settings: Settings, *, strict: bool = False) -> tuple[Document, list[Diagnostic]]:
-    """Load the configured spec and validate it; errors raise, warnings are returned."""
-    doc = load_source(settings)
-    return doc, validated(start_validation(doc, strict=strict, background=False))
-
-
-def validated(validation: Validation) -> list[Diagnostic]:
-    """The findings of a validation; its errors raise."""
-    diagnostics = validation.result()
-    errors = tuple(d for d in diagnostics if d.level is Level.ERROR)
-    if errors:
-        raise GeneratorError(errors[0].message, diagnostics=errors)
-    return diagnostics
-
-
-def client_settings(settings: Settings) -> ClientSettings:
-    package = names.package_name(str(settings.get("package-name")))
-    class_name = names.class_name(str(settings.get("client-name")))
-    base_url = str(settings.get("base-url") or "")
-    return ClientSettings(package, class_name, package.upper(), base_url)
 
 
 def report(api: ir.Api, doc: Document) -> dict[str, Any]:

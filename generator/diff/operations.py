@@ -8,22 +8,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .diff_rules import (
-    ALIASES,
-    PROPERTY_KINDS,
+from generator.diff.rules import (
     RULES,
     SCHEMA_AREAS,
     Direction,
-    Finding,
     RawChange,
-    dotted,
     mapping,
     normalized_path,
+    schema_rule_id,
+    schema_subject,
 )
-from .diff_schemas import NO_DEFAULT, SchemaComparer, Views, shape_of
-from .parse import HTTP_METHODS, IGNORED_HEADERS
-from .refs import child
-from .schemas import walk_refs
+from generator.diff.schemas import NO_DEFAULT, SchemaComparer, Views, shape_of
+from generator.parse.api import HTTP_METHODS, IGNORED_HEADERS
+from generator.spec.refs import child
+from generator.parse.schemas import walk_refs
 
 
 @dataclass(frozen=True)
@@ -198,56 +196,16 @@ class DocumentComparer:
             area = (
                 nested_area if any(p not in ("[]", "{}") for p in f.path) else root_area
             )
-            rule = self._rule(area, f, direction)
+            rule = schema_rule_id(area, f, direction)
             self._add(
                 rule,
                 op,
                 f.pointer,
-                f"{self._subject(area, f, extra)} {f.detail}",
+                f"{schema_subject(area, f, extra)} {f.detail}",
                 area,
                 finding=f,
                 **extra,
             )
-
-    @staticmethod
-    def _rule(area: str, f: Finding, direction: Direction) -> str:
-        if f.kind not in PROPERTY_KINDS:
-            return ALIASES.get(f"{area}-{f.kind}", f"{area}-{f.kind}")
-        req = "required" if f.required else "optional"
-        if area == "request-parameter-property" and f.kind in (
-            "property-added",
-            "property-removed",
-        ):
-            return "request-parameter-" + f.kind
-        if f.kind == "property-added":
-            return (
-                f"new-{req}-request-property"
-                if direction == "request"
-                else f"response-{req}-property-added"
-            )
-        if f.kind == "property-removed":
-            return (
-                "request-property-removed"
-                if direction == "request"
-                else f"response-{req}-property-removed"
-            )
-        return f"{direction}-{req}-property-{f.kind}"
-
-    @staticmethod
-    def _subject(area: str, f: Finding, extra: dict[str, Any]) -> str:
-        path = dotted(f.path)
-        location, name = extra.get("param", ("", ""))
-        status = extra.get("status", "")
-        return {
-            "request-body": "the request body",
-            "request-property": f"the request property `{path}`",
-            "request-parameter": f"the {location} parameter `{name}`",
-            "request-parameter-property": f"the property `{path}` of the {location} parameter `{name}`",
-            "response-body": f"the {status} response body",
-            "response-property": f"the {status} response property `{path}`",
-            "response-header": f"the {status} response header `{extra.get('name', '')}`"
-            + (f" (`{path}`)" if path else ""),
-        }[area]
 
     # ------------------------------------------------------------ one operation
 

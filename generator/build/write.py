@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
-from .errors import GeneratorError
+from generator.errors import GeneratorError
 
 MANIFEST = "spiritme-gen.json"
 LOCK_WAIT_SECONDS = 120.0

@@ -10,7 +10,7 @@ try:  # the regular-expression parser moved in Python 3.11
 except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
-from . import ir
+from generator import ir
 
 DATETIME_EXAMPLES = {
     "datetime": "2024-06-28T12:00:00Z",

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import ir
-from .diff_rules import BOUNDS, KIND_LEVELS, Finding, RawChange, dotted, normalized_path
-from .render import annotation
+from generator import ir
+from generator.diff.rules import BOUNDS, KIND_LEVELS, Finding, RawChange, dotted, normalized_path
+from generator.ir.spelling import annotation
 
 OpKey = tuple[str, str]
 BOUND_KINDS = tuple(f"{stem}-" for stem, _ in BOUNDS.values()) + ("pattern-",)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import ir
-from .examples import Synthesizer
+from generator import ir
+from generator.ir.examples import Synthesizer
 
 REQUIRED = "This field is required."
 NOT_NULL = "This field may not be null."

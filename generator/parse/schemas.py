@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 from urllib.parse import quote, unquote
 
-from . import ir, names
-from .errors import Diagnostic, GeneratorError, Level
-from .refs import Resolver, child
+from generator import ir
+
+from generator.parse import names
+from generator.errors import Diagnostic, GeneratorError, Level
+from generator.spec.refs import Resolver, child
 
 Mode = Literal["request", "response", "shared"]
 

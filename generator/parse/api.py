@@ -7,10 +7,13 @@ from urllib.parse import parse_qsl
 from dataclasses import dataclass
 from typing import Any
 
-from . import ir, names
-from .errors import Diagnostic, GeneratorError, Level
-from .refs import Resolver, child
-from .schemas import SchemaBuilder, example_of, names_escape, text
+from generator import ir
+
+from generator.parse import names
+from generator.config import Settings
+from generator.errors import Diagnostic, GeneratorError, Level
+from generator.spec.refs import Resolver, child
+from generator.parse.schemas import SchemaBuilder, example_of, text
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 IDEMPOTENT = frozenset({"get", "put", "delete", "options", "head", "trace"})
@@ -572,3 +575,10 @@ def _success_response(responses: tuple[ir.Response, ...]) -> ir.Response | None:
     if ok:
         return ok[0]
     return next((r for r in responses if r.status == "default"), None)
+
+
+def client_settings(settings: Settings) -> ClientSettings:
+    package = names.package_name(str(settings.get("package-name")))
+    class_name = names.class_name(str(settings.get("client-name")))
+    base_url = str(settings.get("base-url") or "")
+    return ClientSettings(package, class_name, package.upper(), base_url)

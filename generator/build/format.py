@@ -22,8 +22,8 @@ from pathlib import Path
 
 import black
 
-from .config import cache_dir
-from .errors import GeneratorError
+from generator.config import cache_dir
+from generator.errors import GeneratorError
 
 LINE_LENGTH = 100  # black line length of the generated code (its pyproject.toml says the same)
 MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH)

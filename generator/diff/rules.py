@@ -238,3 +238,47 @@ def dotted(path: tuple[str, ...]) -> str:
 def mapping(value: Any) -> dict[str, Any]:
     """``value`` when it is a mapping, else an empty one (documents hold anything anywhere)."""
     return value if isinstance(value, dict) else {}
+
+
+# ----------------------------------------------------------------- schema differences → ids and subjects
+
+
+def schema_rule_id(area: str, f: Finding, direction: Direction) -> str:
+    """The check id of a schema difference found in ``area`` of a request or response."""
+    if f.kind not in PROPERTY_KINDS:
+        return ALIASES.get(f"{area}-{f.kind}", f"{area}-{f.kind}")
+    req = "required" if f.required else "optional"
+    if area == "request-parameter-property" and f.kind in (
+        "property-added",
+        "property-removed",
+    ):
+        return "request-parameter-" + f.kind
+    if f.kind == "property-added":
+        return (
+            f"new-{req}-request-property"
+            if direction == "request"
+            else f"response-{req}-property-added"
+        )
+    if f.kind == "property-removed":
+        return (
+            "request-property-removed"
+            if direction == "request"
+            else f"response-{req}-property-removed"
+        )
+    return f"{direction}-{req}-property-{f.kind}"
+
+def schema_subject(area: str, f: Finding, extra: dict[str, Any]) -> str:
+    """What a message about a schema difference in ``area`` names first."""
+    path = dotted(f.path)
+    location, name = extra.get("param", ("", ""))
+    status = extra.get("status", "")
+    return {
+        "request-body": "the request body",
+        "request-property": f"the request property `{path}`",
+        "request-parameter": f"the {location} parameter `{name}`",
+        "request-parameter-property": f"the property `{path}` of the {location} parameter `{name}`",
+        "response-body": f"the {status} response body",
+        "response-property": f"the {status} response property `{path}`",
+        "response-header": f"the {status} response header `{extra.get('name', '')}`"
+        + (f" (`{path}`)" if path else ""),
+    }[area]

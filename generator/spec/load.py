@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin
 
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
-from .errors import GeneratorError, escape_pointer_token, join_pointer
+from generator.errors import GeneratorError, escape_pointer_token, join_pointer
 
 MAX_BYTES = 64 * 1024 * 1024
 # Real documents nest about 25 levels; 256 keeps the recursive later stages far from

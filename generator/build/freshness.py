@@ -18,8 +18,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .config import Settings, cache_dir
+from generator import __version__
+from generator.config import Settings, cache_dir
 
 # the settings that change what is generated or whether the build passes (not where it goes)
 SHAPING = ("package-name", "client-name", "base-url", "max-bytes")
@@ -83,10 +83,13 @@ def _matches(output: Path, manifest: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _code_digest() -> str:
     """The generator's modules and templates, and black's version: a change may change the output."""
-    from .render import template_root
+    from generator.build.render import template_root
 
-    here = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
+    templates = template_root()
     digest = hashlib.sha256(metadata.version("black").encode())
-    for path in sorted([*here.glob("*.py"), *template_root().rglob("*.jinja")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    sources = [(p.relative_to(package).as_posix(), p) for p in package.rglob("*.py")]
+    sources += [(p.relative_to(templates).as_posix(), p) for p in templates.rglob("*.jinja")]
+    for name, path in sorted(sources):
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -1,0 +1,1 @@
+"""The build product: IR → rendered, formatted sources → the output folder, atomically."""

@@ -1,0 +1,1 @@
+"""The diff product: two documents → located changes with levels and client impact → reports."""
