@@ -67,8 +67,9 @@ class Sample:
         return self.returncode == 0
 
 
-def measured(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
-             timeout: float = CHILD_TIMEOUT_S) -> Sample:
+def measured(
+    cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = CHILD_TIMEOUT_S
+) -> Sample:
     """Run ``cmd`` to completion and read its resource usage from ``wait4`` (never raises for a failing child)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -254,14 +255,23 @@ def ensure_opc(log: Callable[[str], None]) -> Opc:
         if not exe.exists():
             log("installing openapi-python-client into bench/.venv-opc (once) …")
             subprocess.run([sys.executable, "-m", "venv", str(OPC_VENV)], check=True, capture_output=True, timeout=300)
-            subprocess.run([str(python), "-m", "pip", "install", "--quiet", "openapi-python-client"],
-                           check=True, capture_output=True, timeout=1200)
+            subprocess.run(
+                [str(python), "-m", "pip", "install", "--quiet", "openapi-python-client"],
+                check=True,
+                capture_output=True,
+                timeout=1200,
+            )
         version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=120).stdout.strip()
-        ruff = subprocess.run([str(OPC_VENV / "bin" / "ruff"), "--version"], capture_output=True, text=True,
-                              timeout=120).stdout.strip()
+        ruff = subprocess.run(
+            [str(OPC_VENV / "bin" / "ruff"), "--version"], capture_output=True, text=True, timeout=120
+        ).stdout.strip()
         return Opc(python, f"{version.split()[-1] if version else '?'} ({ruff or 'ruff missing'})", "")
     except (OSError, subprocess.SubprocessError) as exc:
-        detail = exc.stderr.decode("utf-8", "replace") if isinstance(exc, subprocess.CalledProcessError) and exc.stderr else str(exc)
+        detail = (
+            exc.stderr.decode("utf-8", "replace")
+            if isinstance(exc, subprocess.CalledProcessError) and exc.stderr
+            else str(exc)
+        )
         return Opc(None, "", "install failed: " + (detail.strip().splitlines() or ["?"])[-1])
 
 
@@ -317,7 +327,9 @@ def bench_document(name: str, doc: Path, runs: int, opc: Opc, work: Path, log: C
                 log(f"  {name} openapi-python-client run {i + 1}: {sample.wall:.2f}s rc={sample.returncode}")
     if last_output is not None and last_cache is not None and result.ours.ok:
         for _ in range(runs):
-            result.check_warm.samples.append(build_ours(doc, last_output, package, last_cache, last_output.parent, check=True))
+            result.check_warm.samples.append(
+                build_ours(doc, last_output, package, last_cache, last_output.parent, check=True)
+            )
         cold = fresh_dir(work, "cache")  # once: it costs a full build
         result.check_cold.samples.append(build_ours(doc, last_output, package, cold, last_output.parent, check=True))
         shutil.rmtree(cold, ignore_errors=True)
@@ -339,17 +351,38 @@ def build_section(results: list[DocResult]) -> list[str]:
         met = None
         if targeted:
             met = ratio is not None and rss_ratio is not None and ratio <= BUILD_RATIO_TARGET and rss_ratio <= 1.0
-        rows.append([
-            r.name, size,
-            fmt_s(r.ours.wall) if r.ours.samples else "—", fmt_s(r.ours.cpu) if r.ours.samples else "—",
-            f"{r.ours.rss:.0f} MB" if r.ours.samples else "—", SCRUB(r.ours.status()),
-            fmt_s(r.opc.wall) if r.opc.samples else "—", fmt_s(r.opc.cpu) if r.opc.samples else "—",
-            f"{r.opc.rss:.0f} MB" if r.opc.samples else "—", SCRUB(r.opc.status()),
-            fmt_ratio(ratio), fmt_ratio(rss_ratio),
-            f"≤ {BUILD_RATIO_TARGET}× wall, ≤ 1× RSS: {verdict(met)}" if targeted else "— (informational)",
-        ])
-    header = ["document", "size", "ours wall", "ours CPU", "ours peak RSS", "ours status", "opc wall", "opc CPU",
-              "opc peak RSS", "opc status", "wall ratio (ours/opc)", "RSS ratio", "target"]
+        rows.append(
+            [
+                r.name,
+                size,
+                fmt_s(r.ours.wall) if r.ours.samples else "—",
+                fmt_s(r.ours.cpu) if r.ours.samples else "—",
+                f"{r.ours.rss:.0f} MB" if r.ours.samples else "—",
+                SCRUB(r.ours.status()),
+                fmt_s(r.opc.wall) if r.opc.samples else "—",
+                fmt_s(r.opc.cpu) if r.opc.samples else "—",
+                f"{r.opc.rss:.0f} MB" if r.opc.samples else "—",
+                SCRUB(r.opc.status()),
+                fmt_ratio(ratio),
+                fmt_ratio(rss_ratio),
+                f"≤ {BUILD_RATIO_TARGET}× wall, ≤ 1× RSS: {verdict(met)}" if targeted else "— (informational)",
+            ]
+        )
+    header = [
+        "document",
+        "size",
+        "ours wall",
+        "ours CPU",
+        "ours peak RSS",
+        "ours status",
+        "opc wall",
+        "opc CPU",
+        "opc peak RSS",
+        "opc status",
+        "wall ratio (ours/opc)",
+        "RSS ratio",
+        "target",
+    ]
     out = table(header, rows)
     summaries = [f"- {r.name}: `{SCRUB(r.summary, 300)}`" for r in results if r.summary]
     if summaries:
@@ -364,18 +397,34 @@ def startup_series(runs: int) -> Series:
 
 
 def check_section(results: list[DocResult], startup: Series) -> list[str]:
-    rows = [["(any)", "interpreter start + pipeline imports only", fmt_s(startup.wall), fmt_s(startup.cpu),
-             f"{startup.rss:.0f} MB", SCRUB(startup.status()), "— (the floor under every command)"]]
+    rows = [
+        [
+            "(any)",
+            "interpreter start + pipeline imports only",
+            fmt_s(startup.wall),
+            fmt_s(startup.cpu),
+            f"{startup.rss:.0f} MB",
+            SCRUB(startup.status()),
+            "— (the floor under every command)",
+        ]
+    ]
     for r in results:
         for label, series in (("warm (cache of the build)", r.check_warm), ("cold (empty cache; 1 run)", r.check_cold)):
             status = series.status()
             if any(s.returncode == 1 for s in series.samples):
                 status = "STALE: the unchanged output would change — " + status
             met = series.ok and series.wall <= CHECK_TARGET_S if series.samples else None
-            rows.append([r.name, label, fmt_s(series.wall) if series.samples else "—",
-                         fmt_s(series.cpu) if series.samples else "—",
-                         f"{series.rss:.0f} MB" if series.samples else "—", SCRUB(status),
-                         f"≤ {CHECK_TARGET_S:.0f} s: {verdict(met)}"])
+            rows.append(
+                [
+                    r.name,
+                    label,
+                    fmt_s(series.wall) if series.samples else "—",
+                    fmt_s(series.cpu) if series.samples else "—",
+                    f"{series.rss:.0f} MB" if series.samples else "—",
+                    SCRUB(status),
+                    f"≤ {CHECK_TARGET_S:.0f} s: {verdict(met)}",
+                ]
+            )
     return table(["document", "cache", "wall", "CPU", "peak RSS", "status", "target"], rows)
 
 
@@ -395,8 +444,9 @@ def mutated_document(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             done.append(f"removed operation {methods[0].upper()} {path}")
             break
     schemas = (new.get("components") or {}).get("schemas") or {}
-    candidates = [n for n in sorted(schemas) if isinstance(schemas[n], dict)
-                  and len(schemas[n].get("properties") or {}) >= 2]
+    candidates = [
+        n for n in sorted(schemas) if isinstance(schemas[n], dict) and len(schemas[n].get("properties") or {}) >= 2
+    ]
     if candidates:
         removed_from = candidates[0]
         prop = sorted(schemas[removed_from]["properties"])[0]
@@ -468,13 +518,23 @@ def diff_section(docs: list[tuple[str, Path]], runs: int, work: Path, log: Calla
             try:
                 report = json.loads(series.samples[-1].stdout)
                 summary = report.get("summary", {})
-                found = (f"{len(report.get('changes', []))} changes ({summary.get('breaking', '?')} breaking, "
-                         f"{summary.get('warning', '?')} warning, {summary.get('info', '?')} info)")
+                found = (
+                    f"{len(report.get('changes', []))} changes ({summary.get('breaking', '?')} breaking, "
+                    f"{summary.get('warning', '?')} warning, {summary.get('info', '?')} info)"
+                )
             except ValueError as exc:
                 series.note = f"output is not JSON ({exc})"
         met = series.ok and series.wall <= DIFF_TARGET_S
-        rows.append([name, fmt_s(series.wall), f"{series.rss:.0f} MB", SCRUB(found + "; made: " + "; ".join(mutations), 300),
-                     SCRUB(series.status()), f"≤ {DIFF_TARGET_S:.0f} s: {verdict(met)}"])
+        rows.append(
+            [
+                name,
+                fmt_s(series.wall),
+                f"{series.rss:.0f} MB",
+                SCRUB(found + "; made: " + "; ".join(mutations), 300),
+                SCRUB(series.status()),
+                f"≤ {DIFF_TARGET_S:.0f} s: {verdict(met)}",
+            ]
+        )
         shutil.rmtree(folder, ignore_errors=True)
         log(f"  diff {name}: {series.wall:.2f}s")
     return table(["document", "wall (cold cache)", "peak RSS", "changes found / made", "status", "target"], rows)
@@ -510,8 +570,11 @@ def example_value(schema: Any, root: dict[str, Any], index: int, depth: int = 0)
     if kind == "object" or "properties" in schema:
         props = schema.get("properties") or {}
         required = set(schema.get("required") or [])
-        return {name: example_value(sub, root, index, depth + 1) for name, sub in props.items()
-                if depth < 4 or name in required}
+        return {
+            name: example_value(sub, root, index, depth + 1)
+            for name, sub in props.items()
+            if depth < 4 or name in required
+        }
     if kind == "array":
         return [] if depth >= 4 else [example_value(schema.get("items"), root, index, depth + 1)]
     if kind == "integer":
@@ -539,8 +602,12 @@ def paginated_video_list(doc: Path, items: int) -> tuple[bytes, bytes]:
     data = read_data(doc)
     schemas = data["components"]["schemas"]
     videos = [example_value(schemas["Video"], data, i) for i in range(items)]
-    page = {"count": items, "next": "https://api.example.com/api/videos/?limit=100&offset=100",
-            "previous": None, "results": videos}
+    page = {
+        "count": items,
+        "next": "https://api.example.com/api/videos/?limit=100&offset=100",
+        "previous": None,
+        "results": videos,
+    }
     return json.dumps(page).encode(), json.dumps(videos[1]).encode()
 
 
@@ -722,8 +789,9 @@ class ClientResults:
     items: int = 0
 
 
-def bench_client(doc: Path, opc: Opc, work: Path, *, items: int, repeats: int, requests: int,
-                 log: Callable[[str], None]) -> ClientResults:
+def bench_client(
+    doc: Path, opc: Opc, work: Path, *, items: int, repeats: int, requests: int, log: Callable[[str], None]
+) -> ClientResults:
     """Build both clients for the SpiritMe document, then time parsing a big page and small requests."""
     out = ClientResults(items=items)
     folder = fresh_dir(work, "client")
@@ -770,41 +838,67 @@ def parse_section(r: ClientResults) -> list[str]:
             return [how, "—", SCRUB("failed: " + str(result["error"]))]
         return [how, fmt_s(result["median"]), f"ok ({result['items']} items parsed)"]
 
-    rows = [cell(ours, "spiritme-gen: the client's response parsing (`client.videos.list()`'s, pydantic, "
-                       "collector paused)"),
-            cell(theirs, "openapi-python-client: `PaginatedVideoList.from_dict(json.loads(raw))` (attrs; what its "
-                         "client does with a response)")]
+    rows = [
+        cell(
+            ours,
+            "spiritme-gen: the client's response parsing (`client.videos.list()`'s, pydantic, " "collector paused)",
+        ),
+        cell(
+            theirs,
+            "openapi-python-client: `PaginatedVideoList.from_dict(json.loads(raw))` (attrs; what its "
+            "client does with a response)",
+        ),
+    ]
     if "plain_median" in ours:
-        rows.append(["spiritme-gen, bare model: `PaginatedVideoList.model_validate_json(raw)`",
-                     fmt_s(ours["plain_median"]), "ok (informational: a direct pydantic call, collector running)"])
+        rows.append(
+            [
+                "spiritme-gen, bare model: `PaginatedVideoList.model_validate_json(raw)`",
+                fmt_s(ours["plain_median"]),
+                "ok (informational: a direct pydantic call, collector running)",
+            ]
+        )
     met = None if speedup is None else speedup >= PARSE_SPEEDUP_TARGET
     lines = table(["client", "median time", "status"], rows)
-    lines += ["", f"Speed-up (opc time / ours): **{fmt_ratio(speedup)}** — target ≥ {PARSE_SPEEDUP_TARGET:.0f}×: "
-                  f"{verdict(met)}."]
+    lines += [
+        "",
+        f"Speed-up (opc time / ours): **{fmt_ratio(speedup)}** — target ≥ {PARSE_SPEEDUP_TARGET:.0f}×: "
+        f"{verdict(met)}.",
+    ]
     if "gc_paused_median" in ours:
         paused = f"ours {fmt_s(ours['gc_paused_median'])}"
         if "gc_paused_median" in theirs:
-            paused += (f", opc {fmt_s(theirs['gc_paused_median'])}; ours paused vs opc as generated: "
-                       f"**{theirs['median'] / ours['gc_paused_median']:.1f}×**, both paused: "
-                       f"{theirs['gc_paused_median'] / ours['gc_paused_median']:.1f}×")
-        lines += ["", "The same calls with Python's cyclic garbage collector paused around them (`gc.disable()` … "
-                      f"`gc.enable()`; reference counting still frees everything): {paused}. Building one Python "
-                      "object per JSON object sets off repeated full collections that walk every object already "
-                      "built, so with the collector running the time grows faster than the page."]
+            paused += (
+                f", opc {fmt_s(theirs['gc_paused_median'])}; ours paused vs opc as generated: "
+                f"**{theirs['median'] / ours['gc_paused_median']:.1f}×**, both paused: "
+                f"{theirs['gc_paused_median'] / ours['gc_paused_median']:.1f}×"
+            )
+        lines += [
+            "",
+            "The same calls with Python's cyclic garbage collector paused around them (`gc.disable()` … "
+            f"`gc.enable()`; reference counting still frees everything): {paused}. Building one Python "
+            "object per JSON object sets off repeated full collections that walk every object already "
+            "built, so with the collector running the time grows faster than the page.",
+        ]
     if "collector_pass" in ours:
-        lines += ["", f"Where the client's time goes: pydantic's validation from the bytes with the collector paused "
-                      f"({fmt_s(ours['gc_paused_median'])}), then one pass of the collector over the "
-                      f"{ours['young_objects']:,} young objects it built once it is switched back on "
-                      f"({fmt_s(ours['collector_pass'])}, `gc.collect(0)` timed on its own). What would move it: not "
-                      "building them (a lazily validated page), or freezing them out of the collector's sight "
-                      "(`gc.freeze()`), which a library cannot do to its caller's process."]
+        lines += [
+            "",
+            f"Where the client's time goes: pydantic's validation from the bytes with the collector paused "
+            f"({fmt_s(ours['gc_paused_median'])}), then one pass of the collector over the "
+            f"{ours['young_objects']:,} young objects it built once it is switched back on "
+            f"({fmt_s(ours['collector_pass'])}, `gc.collect(0)` timed on its own). What would move it: not "
+            "building them (a lazily validated page), or freezing them out of the collector's sight "
+            "(`gc.freeze()`), which a library cannot do to its caller's process.",
+        ]
     if "typeddict_median" in ours:
         lever = f"{fmt_s(ours['typeddict_median'])}"
         if "median" in theirs:
             lever += f", {theirs['median'] / ours['typeddict_median']:.1f}× faster than opc"
-        lines += ["", "For comparison (measured, not generated): the same field types with every model replaced by "
-                      "a `TypedDict`, validated by one `pydantic.TypeAdapter(...).validate_json(raw)` into plain "
-                      f"dicts, collector running: {lever}. Dicts are objects for the collector too."]
+        lines += [
+            "",
+            "For comparison (measured, not generated): the same field types with every model replaced by "
+            "a `TypedDict`, validated by one `pydantic.TypeAdapter(...).validate_json(raw)` into plain "
+            f"dicts, collector running: {lever}. Dicts are objects for the collector too.",
+        ]
     elif "typeddict_error" in ours:
         lines += ["", SCRUB(f"TypedDict comparison failed: {ours['typeddict_error']}", 300)]
     return lines
@@ -815,14 +909,24 @@ def request_section(r: ClientResults, requests: int) -> list[str]:
     if "error" in result:
         return [SCRUB(f"Not measured: {result['error']}", 400)]
     ratio = result["ours"] / result["bare"]
-    rows = [["bare httpx: `Client.get(...)`, `raise_for_status()`, `.json()`", f"{result['bare'] * 1e6:.0f} µs"],
-            [f"generated client: `client.videos.retrieve(1)` → `{result['returned']}`", f"{result['ours'] * 1e6:.0f} µs"]]
+    rows = [
+        ["bare httpx: `Client.get(...)`, `raise_for_status()`, `.json()`", f"{result['bare'] * 1e6:.0f} µs"],
+        [f"generated client: `client.videos.retrieve(1)` → `{result['returned']}`", f"{result['ours'] * 1e6:.0f} µs"],
+    ]
     lines = table(["per request (keep-alive, median of 10 alternating blocks)", "time"], rows)
-    lines += ["", f"Overhead ratio (ours / bare httpx): **{fmt_ratio(ratio)}** — target ≤ {REQUEST_RATIO_TARGET}×: "
-                  f"{verdict(ratio <= REQUEST_RATIO_TARGET)} ({requests} requests per side after 50 warm-up each)."]
+    lines += [
+        "",
+        f"Overhead ratio (ours / bare httpx): **{fmt_ratio(ratio)}** — target ≤ {REQUEST_RATIO_TARGET}×: "
+        f"{verdict(ratio <= REQUEST_RATIO_TARGET)} ({requests} requests per side after 50 warm-up each).",
+    ]
     if result.get("profile"):
-        lines += ["", "Where the generated client's time goes per request (cProfile, functions of the generated "
-                      "package by cumulative time; profiling inflates every figure):", "", "```"]
+        lines += [
+            "",
+            "Where the generated client's time goes per request (cProfile, functions of the generated "
+            "package by cumulative time; profiling inflates every figure):",
+            "",
+            "```",
+        ]
         lines += [SCRUB(line, 200).replace("\\|", "|") for line in result["profile"]] + ["```"]
     return lines
 
@@ -835,11 +939,11 @@ def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
     wall time per stage from an unprofiled pass, cProfile's top entries from a profiled one."""
     from generator.build import format as gen_format
     from generator.build import pipeline
+    from generator.build.render import render_package
+    from generator.build.write import MANIFEST, manifest_text, write_tree
     from generator.config import resolve_settings
     from generator.parse.api import build_ir
-    from generator.build.render import render_package
     from generator.spec.validate import validate_document
-    from generator.build.write import MANIFEST, manifest_text, write_tree
 
     def stages(output: Path, check: bool) -> list[tuple[str, Callable[[dict[str, Any]], Any]]]:
         settings = resolve_settings({"spec": str(doc), "output": str(output), "package-name": "bench_pkg"}, start=work)
@@ -888,8 +992,11 @@ def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
             "timings": {k[5:]: v for k, v in plain.items() if k.startswith("time:")},
             "entries": {k[4:]: v for k, v in profiled.items() if k.startswith("top:")},
         }
-    return {"passes": passes, "sizes": output_sizes(plain["parse"], sources, gen_format),
-            "workers": min(os.cpu_count() or 1, 8)}
+    return {
+        "passes": passes,
+        "sizes": output_sizes(plain["parse"], sources, gen_format),
+        "workers": min(os.cpu_count() or 1, 8),
+    }
 
 
 def output_sizes(api: Any, sources: dict[str, str], gen_format: Any) -> dict[str, Any]:
@@ -914,10 +1021,20 @@ def output_sizes(api: Any, sources: dict[str, str], gen_format: Any) -> dict[str
         gen_format._black_all = original
     for path, text in given:
         parts = path.split("/")
-        groups["tests/" if parts[0] == "tests" else (parts[1] + "/" if len(parts) > 2 else "package top level")][2] += len(text.encode())
-    return {"files": len(sources), "py_files": len(py), "py_bytes": sum(g[1] for g in groups.values()),
-            "groups": groups, "operations": len(api.operations), "schemas": len(api.schemas),
-            "black_pieces": len(given), "black_bytes": sum(len(t.encode()) for _, t in given), "format_seconds": seconds}
+        groups["tests/" if parts[0] == "tests" else (parts[1] + "/" if len(parts) > 2 else "package top level")][
+            2
+        ] += len(text.encode())
+    return {
+        "files": len(sources),
+        "py_files": len(py),
+        "py_bytes": sum(g[1] for g in groups.values()),
+        "groups": groups,
+        "operations": len(api.operations),
+        "schemas": len(api.schemas),
+        "black_pieces": len(given),
+        "black_bytes": sum(len(t.encode()) for _, t in given),
+        "format_seconds": seconds,
+    }
 
 
 def top_entries(profiler: cProfile.Profile) -> list[str]:
@@ -938,7 +1055,7 @@ def short_location(filename: str, line: int) -> str:
     for anchor in ("site-packages", "generator", "lib"):
         if anchor in parts:
             i = len(parts) - 1 - parts[::-1].index(anchor)
-            return "/".join(parts[i + (1 if anchor != "generator" else 0):]) + f":{line}"
+            return "/".join(parts[i + (1 if anchor != "generator" else 0) :]) + f":{line}"
     return f"{Path(filename).name}:{line}"
 
 
@@ -950,15 +1067,21 @@ def profile_section(name: str, result: dict[str, Any]) -> list[str]:
         f"Document: {name}; {sizes['operations']} operations, {sizes['schemas']} schemas → {sizes['files']} files, "
         f"{sizes['py_files']} of them Python ({sizes['py_bytes'] / 1e6:.2f} MB). Stages run here in one process, "
         "one after the other; cold = empty caches and output folder. (The CLI overlaps them: openapi-spec-validator's "
-        "two passes run in forked workers while the parent parses, renders and formats.)", "",
+        "two passes run in forked workers while the parent parses, renders and formats.)",
+        "",
         f"The templates write black's style; black is given only the statements holding a line it may change: "
         f"{sizes['black_pieces']} pieces, {sizes['black_bytes'] / 1e3:.0f} kB of the {sizes['py_bytes'] / 1e6:.2f} MB "
         f"({sizes['black_bytes'] / max(1, sizes['py_bytes']) * 100:.1f} %); the whole format stage (compile check, "
-        f"scan, black) took {fmt_s(sizes['format_seconds'])}. By part of the tree:", "",
+        f"scan, black) took {fmt_s(sizes['format_seconds'])}. By part of the tree:",
+        "",
     ]
-    lines += table(["part", "files", "bytes", "given to black"],
-                   [[g, str(n), f"{b / 1e6:.2f} MB", f"{k / 1e3:.1f} kB"]
-                    for g, (n, b, k) in sorted(sizes["groups"].items(), key=lambda kv: -kv[1][1])])
+    lines += table(
+        ["part", "files", "bytes", "given to black"],
+        [
+            [g, str(n), f"{b / 1e6:.2f} MB", f"{k / 1e3:.1f} kB"]
+            for g, (n, b, k) in sorted(sizes["groups"].items(), key=lambda kv: -kv[1][1])
+        ],
+    )
     labels = list(passes)
     stage_names = list(passes[labels[0]]["timings"])
     rows = []
@@ -970,11 +1093,14 @@ def profile_section(name: str, result: dict[str, Any]) -> list[str]:
         rows.append(row)
     rows.append(["**total**"] + [fmt_s(sum(passes[label]["timings"].values())) for label in labels])
     lines += [""] + table(["stage"] + labels, rows)
-    lines += ["", "Why the cold build is where it is, and what would move it: openapi-spec-validator (the validate "
-                  "row) is the largest stage; the CLI runs its two passes in forked workers beside parse, render, "
-                  "format and write, so on 2 cores the build is bound by the total CPU of all stages. A faster "
-                  "validator (outside the fixed dependency set) or a cache directory kept between CI runs "
-                  "(validation is cached by document hash) would; black is no longer the cost (see above)."]
+    lines += [
+        "",
+        "Why the cold build is where it is, and what would move it: openapi-spec-validator (the validate "
+        "row) is the largest stage; the CLI runs its two passes in forked workers beside parse, render, "
+        "format and write, so on 2 cores the build is bound by the total CPU of all stages. A faster "
+        "validator (outside the fixed dependency set) or a cache directory kept between CI runs "
+        "(validation is cached by document hash) would; black is no longer the cost (see above).",
+    ]
     lines += ["", "Top entries per stage by own time (cProfile, in-process):", ""]
     for label in labels:
         for stage, entries in passes[label]["entries"].items():
@@ -984,8 +1110,9 @@ def profile_section(name: str, result: dict[str, Any]) -> list[str]:
 
 
 def run_profile_child(doc: Path, work: Path) -> dict[str, Any]:
-    sample = measured([sys.executable, str(Path(__file__).resolve()), "--profile-child", str(doc), "--work", str(work)],
-                      cwd=work)
+    sample = measured(
+        [sys.executable, str(Path(__file__).resolve()), "--profile-child", str(doc), "--work", str(work)], cwd=work
+    )
     return child_json(sample)
 
 
@@ -1025,13 +1152,21 @@ NOTES = [
     "default post hooks still run: `ruff check . --fix-only --extend-select=I` and `ruff format .` — its formatting "
     "step, the counterpart of our black step (ruff is a compiled formatter, black is pure Python). It does not "
     "validate the document beyond what its parser needs, and skips what it cannot generate with a warning.",
-    "- \"opc\" = openapi-python-client, installed from the package registry into `bench/.venv-opc/` by the script.",
+    '- "opc" = openapi-python-client, installed from the package registry into `bench/.venv-opc/` by the script.',
 ]
 
 
 def write_report(path: Path, sections: list[tuple[str, list[str]]], header: list[str]) -> None:
-    lines = ["# Benchmark: spiritme-gen vs openapi-python-client", "",
-             "Written by `bench/run.py`; do not edit by hand.", ""] + header + [""]
+    lines = (
+        [
+            "# Benchmark: spiritme-gen vs openapi-python-client",
+            "",
+            "Written by `bench/run.py`; do not edit by hand.",
+            "",
+        ]
+        + header
+        + [""]
+    )
     for title, body in sections:
         lines += [f"## {title}", ""] + body + [""]
     lines += ["## Notes", ""] + NOTES + [""]
@@ -1052,7 +1187,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="runs per (tool, document) [3]")
     parser.add_argument("--docs", help=f"comma-separated document names ({', '.join(DOCS)}) or paths")
-    parser.add_argument("--quick", action="store_true", help="tiny: only the SpiritMe document, 1 run, small client loads")
+    parser.add_argument(
+        "--quick", action="store_true", help="tiny: only the SpiritMe document, 1 run, small client loads"
+    )
     parser.add_argument("--no-opc", action="store_true", help="do not install or run openapi-python-client")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="report file [bench/RESULTS.md]")
     parser.add_argument("--profile-child", type=Path, help=argparse.SUPPRESS)
@@ -1100,10 +1237,15 @@ def main(argv: Sequence[str]) -> int:
         items, requests = (1000, 100) if args.quick else (10_000, 500)
         client = ClientResults(items=items)
         sections = [
-            guarded("Full build (cold)", lambda: build_section(results)
-                    + ([""] + [f"Missing documents (skipped): {', '.join(missing)}"] if missing else []), log),
-            guarded("`build --check` on an unchanged output",
-                    lambda: check_section(results, startup_series(runs)), log),
+            guarded(
+                "Full build (cold)",
+                lambda: build_section(results)
+                + ([""] + [f"Missing documents (skipped): {', '.join(missing)}"] if missing else []),
+                log,
+            ),
+            guarded(
+                "`build --check` on an unchanged output", lambda: check_section(results, startup_series(runs)), log
+            ),
             guarded("`diff` of two versions", lambda: diff_section(docs, runs, work, log), log),
         ]
 
@@ -1111,21 +1253,34 @@ def main(argv: Sequence[str]) -> int:
             nonlocal client
             if spiritme is None:
                 return ["The SpiritMe document is missing."]
-            client = bench_client(spiritme, opc, work, items=items, repeats=3 if args.quick else 7,
-                                  requests=requests, log=log)
-            return [f"{items:,}-item `PaginatedVideoList` built from the document's `Video` schema "
-                    f"({len(paginated_video_list(spiritme, items)[0]) / 1e6:.1f} MB of JSON); median of "
-                    f"{3 if args.quick else 7} parses after one warm-up, each client in its own interpreter.",
-                    ""] + parse_section(client)
+            client = bench_client(
+                spiritme, opc, work, items=items, repeats=3 if args.quick else 7, requests=requests, log=log
+            )
+            return [
+                f"{items:,}-item `PaginatedVideoList` built from the document's `Video` schema "
+                f"({len(paginated_video_list(spiritme, items)[0]) / 1e6:.1f} MB of JSON); median of "
+                f"{3 if args.quick else 7} parses after one warm-up, each client in its own interpreter.",
+                "",
+            ] + parse_section(client)
 
         sections.append(guarded("Generated client: parsing a big page", client_lines, log))
-        sections.append(guarded("Generated client: per-request overhead (local server on 127.0.0.1)",
-                                lambda: request_section(client, requests), log))
+        sections.append(
+            guarded(
+                "Generated client: per-request overhead (local server on 127.0.0.1)",
+                lambda: request_section(client, requests),
+                log,
+            )
+        )
         target = next((d for d in docs if d[0] == "authentik"), docs[0] if docs else None)
         if target:
             log(f"profiling {target[0]} …")
-            sections.append(guarded(f"Where spiritme-gen's time goes ({target[0]}, cold)",
-                                    lambda: profile_section(target[0], run_profile_child(target[1], work)), log))
+            sections.append(
+                guarded(
+                    f"Where spiritme-gen's time goes ({target[0]}, cold)",
+                    lambda: profile_section(target[0], run_profile_child(target[1], work)),
+                    log,
+                )
+            )
         header = machine_lines(opc, runs, argv, load_before)
         write_report(args.output, sections, header)
         log(f"wrote {args.output}")

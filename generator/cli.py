@@ -68,7 +68,9 @@ def main() -> None:
 @main.command(epilog=EXIT_CODES_HELP)
 @click.option("--url", "base_url", help=f"Server base URL [env SPIRITME_BASE_URL; default {DEFAULT_BASE_URL}].")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Snapshot file [default: specs/spiritme.yaml].")
-@click.option("--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear).")
+@click.option(
+    "--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear)."
+)
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per attempt.")
 def fetch(base_url: str | None, output: Path | None, allow_insecure: bool, timeout: float) -> None:
     """Download BASE/api/schema/ into the spec snapshot, with a lock file beside it.
@@ -96,7 +98,9 @@ def fetch(base_url: str | None, output: Path | None, allow_insecure: bool, timeo
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("spec", required=False)
 @click.option("--strict", is_flag=True, help="Make every violation of the specification fatal.")
-@click.option("--allow-file-refs", is_flag=True, default=None, help="Follow relative $refs to files under the spec's folder.")
+@click.option(
+    "--allow-file-refs", is_flag=True, default=None, help="Follow relative $refs to files under the spec's folder."
+)
 def validate(spec: str | None, strict: bool, allow_file_refs: bool | None) -> None:
     """Validate SPEC [default: specs/spiritme.yaml] and print located diagnostics."""
     from generator.spec.document import load_and_validate
@@ -120,7 +124,9 @@ def validate(spec: str | None, strict: bool, allow_file_refs: bool | None) -> No
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the output would differ.")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse documents larger than this [default: 64 MiB].")
 @click.option("--strict", is_flag=True, help="Make every violation of the specification fatal.")
-@click.option("--allow-file-refs", is_flag=True, default=None, help="Follow relative $refs to files under the spec's folder.")
+@click.option(
+    "--allow-file-refs", is_flag=True, default=None, help="Follow relative $refs to files under the spec's folder."
+)
 def build(**flags: Any) -> None:
     """Run the whole pipeline: load, validate, parse, render, format, write."""
     from generator.build.pipeline import run_build
@@ -144,11 +150,24 @@ FAIL_ON = ("breaking", "warning", "never")
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True,
-              help="text (colour on a TTY), markdown (a PR comment), json, or github (workflow annotations).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
-              help="Exit 1 when a change of this level (or worse) is found.")
-@click.option("--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DIFF_FORMATS),
+    default="text",
+    show_default=True,
+    help="text (colour on a TTY), markdown (a PR comment), json, or github (workflow annotations).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a change of this level (or worse) is found.",
+)
+@click.option(
+    "--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear)."
+)
 def diff(old: str, new: str, fmt: str, fail_on: str, allow_insecure: bool) -> None:
     """Report what changed from OLD to NEW and what it does to the generated client.
 
@@ -156,12 +175,14 @@ def diff(old: str, new: str, fmt: str, fail_on: str, allow_insecure: bool) -> No
     or git:REF:path (e.g. git:HEAD:specs/spiritme.yaml). See docs/diff.md.
     """
     from generator.diff.compare import diff_specs, fails
-    from generator.parse.api import client_settings
     from generator.diff.report import render
+    from generator.parse.api import client_settings
 
     def action() -> bool:
         client = client_settings(resolve_settings({}))
-        report = diff_specs(old, new, token=os.environ.get("SPIRITME_API_KEY", ""), allow_insecure=allow_insecure, client=client)
+        report = diff_specs(
+            old, new, token=os.environ.get("SPIRITME_API_KEY", ""), allow_insecure=allow_insecure, client=client
+        )
         click.echo(render(report, fmt, color=sys.stdout.isatty()), nl=False)
         return fails(report.changes, fail_on)
 
@@ -170,10 +191,24 @@ def diff(old: str, new: str, fmt: str, fail_on: str, allow_insecure: bool) -> No
 
 @main.command(epilog=EXIT_CODES_HELP)
 @click.option("--url", "base_url", help=f"Server base URL [env SPIRITME_BASE_URL; default {DEFAULT_BASE_URL}].")
-@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True, help="Format of the change report.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
-              help="Exit 1 when a change of this level (or worse) is found.")
-@click.option("--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DIFF_FORMATS),
+    default="text",
+    show_default=True,
+    help="Format of the change report.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a change of this level (or worse) is found.",
+)
+@click.option(
+    "--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear)."
+)
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per attempt.")
 def update(base_url: str | None, fmt: str, fail_on: str, allow_insecure: bool, timeout: float) -> None:
     """Fetch the schema; if it changed: report the changes, write the snapshot, log them in specs/CHANGES.md, build.
@@ -181,9 +216,9 @@ def update(base_url: str | None, fmt: str, fail_on: str, allow_insecure: bool, t
     An unchanged schema writes nothing and exits 0.
     """
     from generator.diff.compare import fails
-    from generator.update import run_update
-    from generator.parse.api import client_settings
     from generator.diff.report import render
+    from generator.parse.api import client_settings
+    from generator.update import run_update
 
     def action() -> bool:
         settings = resolve_settings({"base-url": base_url})
@@ -205,14 +240,43 @@ def update(base_url: str | None, fmt: str, fail_on: str, allow_insecure: bool, t
 
 @main.command(epilog=EXIT_CODES_HELP)
 @click.option("--spec", help="Spec path or URL [default: specs/spiritme.yaml].")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (a loopback one unless --public).")
-@click.option("--port", type=click.IntRange(0, 65535), default=4010, show_default=True, help="Port to listen on (0: any free port).")
-@click.option("--latency", type=click.FloatRange(min=0), default=0.0, show_default=True, help="Seconds to wait before each answer.")
-@click.option("--error-rate", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="Share of requests answered 500 (drawn from --seed).")
-@click.option("--rate-limit-every", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Answer every Nth request 429 with Retry-After: 1 (0: never).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synthesized data and of the random errors.")
-@click.option("--public", is_flag=True, help="Allow a --host that is not loopback (anyone who reaches it can use the mock).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (a loopback one unless --public)."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=4010,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--latency",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait before each answer.",
+)
+@click.option(
+    "--error-rate",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Share of requests answered 500 (drawn from --seed).",
+)
+@click.option(
+    "--rate-limit-every",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Answer every Nth request 429 with Retry-After: 1 (0: never).",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed of the synthesized data and of the random errors."
+)
+@click.option(
+    "--public", is_flag=True, help="Allow a --host that is not loopback (anyone who reaches it can use the mock)."
+)
 def mock(spec: str | None, **options: Any) -> None:
     """Serve a mock of the API from the document on a local port until Ctrl-C (see docs/mock.md).
 
@@ -224,7 +288,9 @@ def mock(spec: str | None, **options: Any) -> None:
     def action() -> None:
         server = MockServer.from_spec(spec, log=lambda line: click.echo(line, err=True), **options)
         try:
-            click.echo(f"mock of {server.mock.api.title} {server.mock.api.version} listening on {server.url} (Ctrl-C stops)")
+            click.echo(
+                f"mock of {server.mock.api.title} {server.mock.api.version} listening on {server.url} (Ctrl-C stops)"
+            )
             server.serve_forever()
         except KeyboardInterrupt:
             click.echo("mock stopped", err=True)

@@ -47,9 +47,7 @@ def project_settings(start: Path | None = None) -> tuple[dict[str, Any], str]:
         raise GeneratorError("[tool.spiritme-gen] must be a table", source=str(path))
     unknown = sorted(set(table) - set(DEFAULTS))
     if unknown:
-        raise GeneratorError(
-            f"unknown setting(s) in [tool.spiritme-gen]: {', '.join(unknown)}", source=str(path)
-        )
+        raise GeneratorError(f"unknown setting(s) in [tool.spiritme-gen]: {', '.join(unknown)}", source=str(path))
     return dict(table), str(path)
 
 

@@ -78,9 +78,7 @@ class GeneratorError(Exception):
     ) -> None:
         super().__init__(message)
         self.exit_code = exit_code
-        self.diagnostics = diagnostics or (
-            Diagnostic(Level.ERROR, message, pointer, source, line),
-        )
+        self.diagnostics = diagnostics or (Diagnostic(Level.ERROR, message, pointer, source, line),)
 
     def __str__(self) -> str:
         return "\n".join(d.format() for d in self.diagnostics)

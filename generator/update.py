@@ -17,7 +17,6 @@ from generator.parse.api import ClientSettings
 from generator.spec.fetch import fetch_schema, lock_path_for, lock_text, read_lock, write_atomically
 
 
-
 @dataclass(frozen=True)
 class UpdateOutcome:
     """What ``update`` did: the report of the changes (None when the server had nothing new)."""
@@ -50,9 +49,7 @@ def run_update(
     except FileNotFoundError:
         old_raw = None
     except OSError as exc:
-        raise GeneratorError(
-            f"cannot read: {exc.strerror or exc}", source=spec
-        ) from None
+        raise GeneratorError(f"cannot read: {exc.strerror or exc}", source=spec) from None
     current = hashlib.sha256(old_raw).hexdigest() if old_raw is not None else ""
     lock = read_lock(lock_path_for(path))
     etag = lock.get("etag", "") if current and lock.get("sha256") == current else ""
@@ -63,20 +60,14 @@ def run_update(
         allow_insecure=allow_insecure,
         timeout=timeout,
     )
-    digest = (
-        hashlib.sha256(result.body).hexdigest() if result.status != 304 else current
-    )
+    digest = hashlib.sha256(result.body).hexdigest() if result.status != 304 else current
     if digest == current:
         return UpdateOutcome(None, f"{path}: up to date (sha256 {current[:12]})")
     new_doc = document_of(result.body, result.url)
     old_data = (
-        document_of(old_raw, spec).data
-        if old_raw is not None
-        else {"openapi": new_doc.data["openapi"], "paths": {}}
+        document_of(old_raw, spec).data if old_raw is not None else {"openapi": new_doc.data["openapi"], "paths": {}}
     )
-    changes = diff_documents(
-        old_data, new_doc.data, old_source=spec, new_source=result.url, client=client
-    )
+    changes = diff_documents(old_data, new_doc.data, old_source=spec, new_source=result.url, client=client)
     report = DiffReport(tuple(changes), spec, result.url, spec, new_doc.line_of)
     write_atomically(path, result.body)
     write_atomically(lock_path_for(path), lock_text(result, digest).encode("utf-8"))

@@ -45,7 +45,9 @@ def build(spec: dict[str, Any] | str | Path, tmp_path: Path, *extra: str, packag
     else:
         path = Path(spec)
     out = tmp_path / "out"
-    code, stdout, stderr = run_cli("build", "--spec", str(path), "--output", str(out), "--package-name", package, *extra)
+    code, stdout, stderr = run_cli(
+        "build", "--spec", str(path), "--output", str(out), "--package-name", package, *extra
+    )
     return Outcome(code, stdout, stderr, out)
 
 
@@ -79,8 +81,14 @@ def api(paths: dict[str, Any], schemas: dict[str, Any] | None = None, **extra: A
         "paths": paths,
         "components": {
             "schemas": schemas or {},
-            "securitySchemes": {"tokenAuth": {"type": "apiKey", "in": "header", "name": "Authorization",
-                                              "description": 'Token-based authentication with required prefix "Token"'}},
+            "securitySchemes": {
+                "tokenAuth": {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": "Authorization",
+                    "description": 'Token-based authentication with required prefix "Token"',
+                }
+            },
         },
         "security": [{"tokenAuth": []}],
     }

@@ -16,7 +16,6 @@ from typing import Any, Iterator
 import jinja2
 
 from generator import ir
-
 from generator.build import render
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "runtime"
@@ -56,9 +55,7 @@ def build_api(
         http_method="get",
         path="/api/videos/",
         pointer="/paths/~1api~1videos~1/get",
-        pagination=ir.Pagination(
-            style="next_link", items_field="results", item_type=video, next_field="next"
-        ),
+        pagination=ir.Pagination(style="next_link", items_field="results", item_type=video, next_field="next"),
     )
     resource = ir.Resource(
         attr="videos",
@@ -96,9 +93,9 @@ def render_runtime(api: ir.Api) -> dict[str, str]:
     """``{relative path: text}`` of every runtime template rendered for ``api``, not formatted."""
     env = runtime_environment()
     return {
-        f"{api.client.package}/{path.name.removesuffix('.jinja')}": env.get_template(
-            f"runtime/{path.name}"
-        ).render(api=api)
+        f"{api.client.package}/{path.name.removesuffix('.jinja')}": env.get_template(f"runtime/{path.name}").render(
+            api=api
+        )
         for path in sorted(TEMPLATES.glob("*.jinja"))
     }
 
@@ -174,9 +171,7 @@ def _sink_handler(sink: Sink) -> type[BaseHTTPRequestHandler]:
                 digest.update(chunk)
                 size += len(chunk)
             headers = {k.lower(): v for k, v in self.headers.items()}
-            sink.received.append(
-                Received(self.command, self.path, headers, size, digest.hexdigest())
-            )
+            sink.received.append(Received(self.command, self.path, headers, size, digest.hexdigest()))
             body = json.dumps(VIDEO).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

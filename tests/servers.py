@@ -11,8 +11,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from email.message import Message
-from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Callable, Mapping
 from urllib.parse import parse_qsl, urlsplit
@@ -145,9 +145,7 @@ class _QuietServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def handle_error(
-        self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any
-    ) -> None:
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
             super().handle_error(request, client_address)
 
@@ -194,9 +192,7 @@ def _handler_class(server: LocalServer) -> type[BaseHTTPRequestHandler]:
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
 
-        def log_message(
-            self, format: str, *args: object
-        ) -> None:  # noqa: A002 - stdlib's name
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
             pass
 
     return _Handler

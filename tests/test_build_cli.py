@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from genutil import REPO, UPSTREAM, api, build, run_cli, tree
 
 BROKEN = Path(__file__).resolve().parent / "broken"
@@ -38,11 +37,16 @@ def test_broken_document_is_refused_in_one_line_and_writes_nothing(name: str, tm
 
 
 def test_failed_build_leaves_previous_output_untouched(tmp_path: Path) -> None:
-    good = build(api({"/things/": {"get": {"operationId": "things_list", "responses": {"200": {"description": "ok"}}}}}), tmp_path)
+    good = build(
+        api({"/things/": {"get": {"operationId": "things_list", "responses": {"200": {"description": "ok"}}}}}),
+        tmp_path,
+    )
     assert good.exit_code == 0, good.stderr
     before = tree(good.output)
     bad = tmp_path / "bad.yaml"
-    bad.write_text("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a/:\n    get: {responses: {'200': {$ref: '#/nope'}}}\n")
+    bad.write_text(
+        "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a/:\n    get: {responses: {'200': {$ref: '#/nope'}}}\n"
+    )
     code, _, stderr = run_cli("build", "--spec", str(bad), "--output", str(good.output), "--package-name", "demo")
     assert code == 2 and "#/nope" in stderr
     assert tree(good.output) == before
@@ -50,8 +54,12 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path: Path) -> None:
 
 def test_regeneration_keeps_user_files_and_drops_stale_generated_ones(tmp_path: Path) -> None:
     paths = {
-        "/things/": {"get": {"operationId": "things_list", "tags": ["things"], "responses": {"200": {"description": "ok"}}}},
-        "/others/": {"get": {"operationId": "others_list", "tags": ["others"], "responses": {"200": {"description": "ok"}}}},
+        "/things/": {
+            "get": {"operationId": "things_list", "tags": ["things"], "responses": {"200": {"description": "ok"}}}
+        },
+        "/others/": {
+            "get": {"operationId": "others_list", "tags": ["others"], "responses": {"200": {"description": "ok"}}}
+        },
     }
     first = build(api(paths), tmp_path)
     assert (first.output / "demo/resources/others.py").exists()
@@ -85,7 +93,10 @@ def test_output_is_identical_across_hash_seeds(tmp_path: Path) -> None:
         env = {**os.environ, "PYTHONHASHSEED": seed, "SPIRITME_GEN_CACHE_DIR": str(tmp_path / f"cache{seed}")}
         subprocess.run(
             [sys.executable, "-m", "generator.cli", "build", "--spec", str(UPSTREAM), "--output", str(out)],
-            check=True, env=env, cwd=REPO, capture_output=True,
+            check=True,
+            env=env,
+            cwd=REPO,
+            capture_output=True,
         )
         outputs.append(tree(out))
     assert outputs[0] == outputs[1]

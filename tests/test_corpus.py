@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from genutil import CORPUS, build
 
 DOCUMENTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
@@ -23,7 +22,11 @@ def package_of(doc: Path) -> str:
 
 @pytest.mark.parametrize(
     "doc",
-    [pytest.param(d, id=d.name, marks=[pytest.mark.slow] if d.name in LARGE else []) for d in DOCUMENTS if d.name not in SWAGGER2],
+    [
+        pytest.param(d, id=d.name, marks=[pytest.mark.slow] if d.name in LARGE else [])
+        for d in DOCUMENTS
+        if d.name not in SWAGGER2
+    ],
 )
 def test_corpus_document_builds_imports_and_passes_its_stub_tests(doc: Path, tmp_path: Path) -> None:
     package = package_of(doc)
@@ -37,14 +40,21 @@ def test_corpus_document_builds_imports_and_passes_its_stub_tests(doc: Path, tmp
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(package.upper() + "_")}
     importer = "import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)\n"
-    proc = subprocess.run([sys.executable, "-c", importer, *modules], cwd=result.output, capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", importer, *modules], cwd=result.output, capture_output=True, text=True, env=env
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     # black's whole-module verdict on what the fast path formatted piece by piece
-    proc = subprocess.run([sys.executable, "-m", "black", "--check", "-q", "."], cwd=result.output, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "-q", "."], cwd=result.output, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests"],
-        cwd=result.output, capture_output=True, text=True, env=env,
+        cwd=result.output,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert proc.returncode in (0, 5), proc.stdout[-3000:]  # 5: a document with no operations has no tests
 

@@ -14,15 +14,14 @@ from typing import Any, Callable
 
 import pytest
 from click.testing import CliRunner, Result
+from servers import LocalServer, Reply, Request
 
-from generator.spec import fetch
 from generator.cli import main
 from generator.diff.compare import Change, diff_documents, fails
-from generator.diff.rules import RULES
-from generator.spec.load import load_bytes
 from generator.diff.report import _escape_data, _escape_property
-
-from servers import LocalServer, Reply, Request
+from generator.diff.rules import RULES
+from generator.spec import fetch
+from generator.spec.load import load_bytes
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "diff_fixtures"
@@ -54,9 +53,7 @@ def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
 
 @pytest.mark.parametrize("folder", PAIRS, ids=lambda p: p.name)
 def test_fixture_pair_reports_the_expected_checks(folder: Path) -> None:
-    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))[
-        "changes"
-    ]
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["changes"]
     changes = diff_documents(load(folder / "old.yaml"), load(folder / "new.yaml"))
     assert ids(changes) == sorted((c["id"], c["level"]) for c in expected)
     assert all(RULES[c.id] == c.level for c in changes)
@@ -71,11 +68,7 @@ def test_a_pair_read_backwards_changes_too(folder: Path) -> None:
 
 
 def test_the_fixtures_cover_every_rule_family_in_both_directions() -> None:
-    found = {
-        c["id"]
-        for p in PAIRS
-        for c in json.loads((p / "expected.json").read_text())["changes"]
-    }
+    found = {c["id"] for p in PAIRS for c in json.loads((p / "expected.json").read_text())["changes"]}
     assert len(PAIRS) >= 60
     for family in (
         "api-",
@@ -99,9 +92,7 @@ def test_the_fixtures_cover_every_rule_family_in_both_directions() -> None:
     } <= found
 
 
-@pytest.mark.parametrize(
-    "folder", [p for p in PAIRS if "noise" in p.name], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("folder", [p for p in PAIRS if "noise" in p.name], ids=lambda p: p.name)
 def test_noise_is_never_breaking(folder: Path) -> None:
     changes = diff_documents(load(folder / "old.yaml"), load(folder / "new.yaml"))
     assert all(c.level == "info" for c in changes), changes
@@ -134,9 +125,7 @@ def spiritme() -> dict[str, Any]:
     return load(SPIRITME)
 
 
-def mutated(
-    doc: dict[str, Any], change: Callable[[dict[str, Any]], Any]
-) -> dict[str, Any]:
+def mutated(doc: dict[str, Any], change: Callable[[dict[str, Any]], Any]) -> dict[str, Any]:
     copied = copy.deepcopy(doc)
     change(copied)
     return copied
@@ -173,9 +162,7 @@ def test_spiritme_response_property_removed_names_the_attribute(
         video["required"].remove("thumbnail")
 
     changes = diff_documents(spiritme, mutated(spiritme, drop_thumbnail))
-    retrieve = only(
-        changes, "response-required-property-removed", "GET /api/videos/{id}/"
-    )
+    retrieve = only(changes, "response-required-property-removed", "GET /api/videos/{id}/")
     assert retrieve.client_impact.startswith("`Video.thumbnail` is gone")
     listed = only(changes, "response-required-property-removed", "GET /api/videos/")
     assert "`results[].thumbnail`" in listed.message
@@ -188,15 +175,11 @@ def test_spiritme_status_value_added_is_a_warning_about_the_enum(
         spiritme,
         mutated(
             spiritme,
-            lambda d: d["components"]["schemas"]["VideoStatusEnum"]["enum"].append(
-                "archived"
-            ),
+            lambda d: d["components"]["schemas"]["VideoStatusEnum"]["enum"].append("archived"),
         ),
     )
     assert {c.level for c in changes} == {"warning"}
-    retrieve = only(
-        changes, "response-property-enum-value-added", "GET /api/videos/{id}/"
-    )
+    retrieve = only(changes, "response-property-enum-value-added", "GET /api/videos/{id}/")
     assert retrieve.pointer == "/components/schemas/VideoStatusEnum"
     assert "`VideoStatusEnum` gains `'archived'`" in retrieve.client_impact
 
@@ -224,18 +207,14 @@ def test_spiritme_new_and_removed_methods(spiritme: dict[str, Any]) -> None:
     changes = diff_documents(spiritme, mutated(spiritme, change))
     added = only(changes, "endpoint-added", "GET /api/videos/{id}/subtitles/")
     assert added.client_impact == "new method `client.videos.list_subtitles()`"
-    removed = only(
-        changes, "api-removed-without-deprecation", "DELETE /api/files/{id}/"
-    )
+    removed = only(changes, "api-removed-without-deprecation", "DELETE /api/files/{id}/")
     assert removed.level == "breaking"
     assert removed.client_impact.startswith("`client.files.delete()` is gone")
 
 
 def test_spiritme_parameter_and_auth_changes(spiritme: dict[str, Any]) -> None:
     def change(d: dict[str, Any]) -> None:
-        d["paths"]["/api/avatars/"]["get"]["parameters"][2][
-            "required"
-        ] = True  # ordering
+        d["paths"]["/api/avatars/"]["get"]["parameters"][2]["required"] = True  # ordering
         d["components"]["securitySchemes"]["tokenAuth"]["name"] = "X-Api-Key"
 
     changes = diff_documents(spiritme, mutated(spiritme, change))
@@ -250,24 +229,14 @@ def test_spiritme_noise_reports_nothing_breaking(spiritme: dict[str, Any]) -> No
     def strip_words(node: Any) -> Any:
         if isinstance(node, dict):
             words = ("description", "x-inferred-notes", "title", "example")
-            return {
-                k: strip_words(v)
-                for k, v in reversed(node.items())
-                if k not in words or not isinstance(v, str)
-            }
+            return {k: strip_words(v) for k, v in reversed(node.items()) if k not in words or not isinstance(v, str)}
         if isinstance(node, list):
             return [strip_words(v) for v in node]
         return node
 
     assert diff_documents(spiritme, strip_words(spiritme)) == []
-    renamed = json.loads(
-        json.dumps(spiritme).replace(
-            '#/components/schemas/Video"', '#/components/schemas/Clip"'
-        )
-    )
-    renamed["components"]["schemas"]["Clip"] = renamed["components"]["schemas"].pop(
-        "Video"
-    )
+    renamed = json.loads(json.dumps(spiritme).replace('#/components/schemas/Video"', '#/components/schemas/Clip"'))
+    renamed["components"]["schemas"]["Clip"] = renamed["components"]["schemas"].pop("Video")
     changes = diff_documents(spiritme, renamed)
     assert ids(changes) == [("api-schema-renamed", "info")]
     assert changes[0].client_impact.startswith("the model `Video` is now `Clip`")
@@ -299,18 +268,14 @@ def test_spiritme_3_1_spelling_of_nullable_is_noise(spiritme: dict[str, Any]) ->
 
 def test_diff_does_not_change_its_inputs(spiritme: dict[str, Any]) -> None:
     before = copy.deepcopy(spiritme)
-    diff_documents(
-        spiritme, mutated(spiritme, lambda d: d["paths"].pop("/api/avatars/"))
-    )
+    diff_documents(spiritme, mutated(spiritme, lambda d: d["paths"].pop("/api/avatars/")))
     assert spiritme == before
 
 
 # ----------------------------------------------------------------- the corpus
 
 
-CORPUS = sorted(
-    p for p in (SHARED / "corpus").glob("*") if p.suffix in (".yaml", ".yml", ".json")
-)
+CORPUS = sorted(p for p in (SHARED / "corpus").glob("*") if p.suffix in (".yaml", ".yml", ".json"))
 
 
 @pytest.mark.slow
@@ -323,12 +288,8 @@ def test_renaming_every_component_of_a_real_document_is_only_renames(
     if not str(data.get("openapi", "")).startswith("3."):
         pytest.skip("not OpenAPI 3")
     schemas = data.get("components", {}).get("schemas", {})
-    renamed = json.loads(
-        json.dumps(data).replace('"#/components/schemas/', '"#/components/schemas/Z')
-    )
-    renamed["components"]["schemas"] = {
-        "Z" + k: v for k, v in renamed["components"]["schemas"].items()
-    }
+    renamed = json.loads(json.dumps(data).replace('"#/components/schemas/', '"#/components/schemas/Z'))
+    renamed["components"]["schemas"] = {"Z" + k: v for k, v in renamed["components"]["schemas"].items()}
     changes = diff_documents(data, renamed)
     assert {c.id for c in changes} == {"api-schema-renamed"}
     assert len(changes) == len(schemas)
@@ -402,9 +363,7 @@ def test_github_annotations_escape_data_and_properties() -> None:
 
 def test_identical_documents_report_no_changes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(SNAPSHOTS)
-    result = run(
-        "diff", "old.yaml", "old.yaml", "--format", "markdown", "--fail-on", "warning"
-    )
+    result = run("diff", "old.yaml", "old.yaml", "--format", "markdown", "--fail-on", "warning")
     assert result.exit_code == 0
     assert "### API changes: no changes" in result.stdout
 
@@ -441,28 +400,20 @@ def bad_input_line(result: Result) -> str:
     return lines[0]
 
 
-def test_bad_input_exits_2_with_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     good = SNAPSHOTS / "old.yaml"
     (tmp_path / "broken.yaml").write_text("openapi: 3.0.3\npaths: [\n")
-    (tmp_path / "swagger.yaml").write_text(
-        "swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n"
-    )
+    (tmp_path / "swagger.yaml").write_text("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n")
     dangling = load(good)
-    dangling["paths"]["/pets/"]["post"]["requestBody"]["content"]["application/json"][
-        "schema"
-    ] = {"$ref": "#/components/schemas/Nope"}
+    dangling["paths"]["/pets/"]["post"]["requestBody"]["content"]["application/json"]["schema"] = {
+        "$ref": "#/components/schemas/Nope"
+    }
     (tmp_path / "dangling.yaml").write_text(json.dumps(dangling))
-    assert "missing.yaml: error: no such file" in bad_input_line(
-        run("diff", str(good), "missing.yaml")
-    )
+    assert "missing.yaml: error: no such file" in bad_input_line(run("diff", str(good), "missing.yaml"))
     assert "broken.yaml" in bad_input_line(run("diff", str(good), "broken.yaml"))
     assert "Swagger 2.0" in bad_input_line(run("diff", "swagger.yaml", str(good)))
-    assert "#/components/schemas/Nope does not exist" in bad_input_line(
-        run("diff", str(good), "dangling.yaml")
-    )
+    assert "#/components/schemas/Nope does not exist" in bad_input_line(run("diff", str(good), "dangling.yaml"))
     assert run("diff", str(good), str(good), "--format", "yaml").exit_code == 2
     assert run("diff", str(good), str(good), "--fail-on", "sometimes").exit_code == 2
 
@@ -471,9 +422,7 @@ def test_bad_input_exits_2_with_one_line(
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_git_inputs_read_a_revision_of_a_temporary_repository(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_git_inputs_read_a_revision_of_a_temporary_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def git(*args: str) -> None:
         subprocess.run(
             ["git", *args],
@@ -528,16 +477,12 @@ def test_git_inputs_read_a_revision_of_a_temporary_repository(
         "github",
     )
     assert annotations.exit_code == 0 and annotations.stdout == ""
-    github = run(
-        "diff", "git:HEAD:specs/api.yaml", "specs/api.yaml", "--format", "github"
-    ).stdout
+    github = run("diff", "git:HEAD:specs/api.yaml", "specs/api.yaml", "--format", "github").stdout
     assert "file=specs/api.yaml,line=" in github
-    assert "does not exist" in bad_input_line(
-        run("diff", "git:HEAD:specs/nope.yaml", "specs/api.yaml")
+    assert "does not exist" in bad_input_line(run("diff", "git:HEAD:specs/nope.yaml", "specs/api.yaml"))
+    assert bad_input_line(run("diff", "git:no-such-ref:specs/api.yaml", "specs/api.yaml")).startswith(
+        "git:no-such-ref:specs/api.yaml: error:"
     )
-    assert bad_input_line(
-        run("diff", "git:no-such-ref:specs/api.yaml", "specs/api.yaml")
-    ).startswith("git:no-such-ref:specs/api.yaml: error:")
 
 
 # ----------------------------------------------------------------- update
@@ -579,10 +524,8 @@ def stamps(folder: Path) -> dict[str, tuple[int, bytes]]:
     }
 
 
-def test_update_with_an_unchanged_schema_writes_nothing(
-    served: Any, tmp_path: Path
-) -> None:
-    spec = snapshot(tmp_path, served.body)
+def test_update_with_an_unchanged_schema_writes_nothing(served: Any, tmp_path: Path) -> None:
+    snapshot(tmp_path, served.body)
     before = stamps(tmp_path)
     result = run("update", "--url", served.url)
     assert result.exit_code == 0, result.output
@@ -590,15 +533,11 @@ def test_update_with_an_unchanged_schema_writes_nothing(
     assert stamps(tmp_path) == before
 
 
-def test_update_diffs_writes_logs_builds_and_exits_per_fail_on(
-    served: Any, tmp_path: Path
-) -> None:
+def test_update_diffs_writes_logs_builds_and_exits_per_fail_on(served: Any, tmp_path: Path) -> None:
     spec = snapshot(tmp_path, served.body)
     served.body = (SNAPSHOTS / "new.yaml").read_bytes()
 
-    result = run(
-        "update", "--url", served.url, "--format", "json", "--fail-on", "breaking"
-    )
+    result = run("update", "--url", served.url, "--format", "json", "--fail-on", "breaking")
     assert result.exit_code == 1, result.output
     assert json.loads(result.stdout)["summary"] == {
         "breaking": 2,
@@ -606,34 +545,20 @@ def test_update_diffs_writes_logs_builds_and_exits_per_fail_on(
         "info": 1,
     }
     assert spec.read_bytes() == served.body
-    assert (
-        json.loads((tmp_path / "specs" / "spiritme.lock.json").read_text())["etag"]
-        == f'"{len(served.body)}"'
-    )
+    assert json.loads((tmp_path / "specs" / "spiritme.lock.json").read_text())["etag"] == f'"{len(served.body)}"'
     log = (tmp_path / "specs" / "CHANGES.md").read_text(encoding="utf-8")
     assert log.startswith("# API changes\n")
-    assert re.search(
-        r"^## \d{4}-\d{2}-\d{2}: sha256 [0-9a-f]{12} → [0-9a-f]{12}$", log, re.M
-    )
-    assert (
-        "2 breaking, 4 warnings, 1 info" in log
-        and "`new-required-request-property`" in log
-    )
+    assert re.search(r"^## \d{4}-\d{2}-\d{2}: sha256 [0-9a-f]{12} → [0-9a-f]{12}$", log, re.M)
+    assert "2 breaking, 4 warnings, 1 info" in log and "`new-required-request-property`" in log
     assert (tmp_path / "generated" / "spiritme" / "resources" / "pets.py").is_file()
 
-    served.body = served.body.replace(
-        b"enum: [new, sold, lost]", b"enum: [new, sold, lost, found]"
-    )
+    served.body = served.body.replace(b"enum: [new, sold, lost]", b"enum: [new, sold, lost, found]")
     again = run("update", "--url", served.url, "--fail-on", "breaking")
     assert again.exit_code == 0, again.output
-    assert (tmp_path / "specs" / "CHANGES.md").read_text(encoding="utf-8").count(
-        "\n## "
-    ) == 2
+    assert (tmp_path / "specs" / "CHANGES.md").read_text(encoding="utf-8").count("\n## ") == 2
 
 
-def test_update_refuses_a_document_that_is_not_openapi_and_keeps_the_snapshot(
-    served: Any, tmp_path: Path
-) -> None:
+def test_update_refuses_a_document_that_is_not_openapi_and_keeps_the_snapshot(served: Any, tmp_path: Path) -> None:
     spec = snapshot(tmp_path, served.body)
     served.body = b"swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n"
     assert "Swagger 2.0" in bad_input_line(run("update", "--url", served.url))

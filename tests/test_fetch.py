@@ -13,13 +13,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from servers import LocalServer, Reply, Request, free_port, self_signed_tls
 
-from generator.spec import fetch
 from generator.cli import main
 from generator.errors import GeneratorError
+from generator.spec import fetch
 from generator.spec.fetch import fetch_schema, is_loopback, public_url
-
-from servers import LocalServer, Reply, Request, free_port, self_signed_tls
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 UPSTREAM = SHARED / "upstream" / "spiritme-openapi.yaml"
@@ -66,24 +65,18 @@ def run_fetch(url: str, output: Path, *extra: str, token: str = TOKEN) -> Result
 
 
 def lock_of(output: Path) -> dict[str, str]:
-    data: dict[str, str] = json.loads(
-        (output.parent / "spiritme.lock.json").read_text()
-    )
+    data: dict[str, str] = json.loads((output.parent / "spiritme.lock.json").read_text())
     return data
 
 
 def stamps(folder: Path) -> dict[str, tuple[int, bytes]]:
-    return {
-        p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in sorted(folder.iterdir())
-    }
+    return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in sorted(folder.iterdir())}
 
 
 # ----------------------------------------------------------------- the snapshot
 
 
-def test_first_fetch_writes_the_bytes_as_served_and_a_lock(
-    server: LocalServer, workdir: Path
-) -> None:
+def test_first_fetch_writes_the_bytes_as_served_and_a_lock(server: LocalServer, workdir: Path) -> None:
     served = UPSTREAM.read_bytes()
     server.routes["/api/schema/"] = serve_spec(served)
     output = workdir / "specs" / "spiritme.yaml"
@@ -125,12 +118,8 @@ def test_304_rewrites_nothing(server: LocalServer, workdir: Path) -> None:
     assert stamps(workdir) == before
 
 
-def test_same_body_with_200_rewrites_nothing(
-    server: LocalServer, workdir: Path
-) -> None:
-    server.routes["/api/schema/"] = lambda request: Reply(
-        200, SPEC, {"ETag": '"other"'}
-    )
+def test_same_body_with_200_rewrites_nothing(server: LocalServer, workdir: Path) -> None:
+    server.routes["/api/schema/"] = lambda request: Reply(200, SPEC, {"ETag": '"other"'})
     output = workdir / "spiritme.yaml"
     assert run_fetch(server.url, output).exit_code == 0
     before = stamps(workdir)
@@ -142,9 +131,7 @@ def test_same_body_with_200_rewrites_nothing(
     assert stamps(workdir) == before
 
 
-def test_a_new_body_replaces_the_snapshot_and_its_lock(
-    server: LocalServer, workdir: Path
-) -> None:
+def test_a_new_body_replaces_the_snapshot_and_its_lock(server: LocalServer, workdir: Path) -> None:
     server.routes["/api/schema/"] = serve_spec(SPEC, '"v1"')
     output = workdir / "spiritme.yaml"
     assert run_fetch(server.url, output).exit_code == 0
@@ -163,9 +150,7 @@ def test_a_new_body_replaces_the_snapshot_and_its_lock(
     ]
 
 
-def test_an_edited_snapshot_is_not_trusted_for_if_none_match(
-    server: LocalServer, workdir: Path
-) -> None:
+def test_an_edited_snapshot_is_not_trusted_for_if_none_match(server: LocalServer, workdir: Path) -> None:
     server.routes["/api/schema/"] = serve_spec()
     output = workdir / "spiritme.yaml"
     assert run_fetch(server.url, output).exit_code == 0
@@ -178,13 +163,9 @@ def test_an_edited_snapshot_is_not_trusted_for_if_none_match(
     assert output.read_bytes() == SPEC
 
 
-def test_json_served_to_a_yaml_output_is_kept_as_served(
-    server: LocalServer, workdir: Path
-) -> None:
+def test_json_served_to_a_yaml_output_is_kept_as_served(server: LocalServer, workdir: Path) -> None:
     body = b'{"openapi": "3.1.0", "info": {"title": "J", "version": "1"}, "paths": {}}'
-    server.routes["/api/schema/"] = lambda r: Reply(
-        200, body, {"Content-Type": "application/json"}
-    )
+    server.routes["/api/schema/"] = lambda r: Reply(200, body, {"Content-Type": "application/json"})
     output = workdir / "spiritme.yaml"
 
     assert run_fetch(server.url, output).exit_code == 0
@@ -194,9 +175,7 @@ def test_json_served_to_a_yaml_output_is_kept_as_served(
 
 def test_gzip_body_is_stored_decoded(server: LocalServer, workdir: Path) -> None:
     headers = {**OPENAPI_YAML, "Content-Encoding": "gzip"}
-    server.routes["/api/schema/"] = lambda request: Reply(
-        200, gzip.compress(SPEC), headers
-    )
+    server.routes["/api/schema/"] = lambda request: Reply(200, gzip.compress(SPEC), headers)
     output = workdir / "spiritme.yaml"
 
     result = run_fetch(server.url, output)
@@ -238,9 +217,7 @@ def test_gzip_bomb_is_refused(server: LocalServer, workdir: Path) -> None:
 def test_a_200_that_is_not_an_openapi_document_writes_nothing(
     server: LocalServer, workdir: Path, body: bytes, content_type: str
 ) -> None:
-    server.routes["/api/schema/"] = lambda r: Reply(
-        200, body, {"Content-Type": content_type}
-    )
+    server.routes["/api/schema/"] = lambda r: Reply(200, body, {"Content-Type": content_type})
 
     result = run_fetch(server.url, workdir / "spiritme.yaml")
 
@@ -249,20 +226,15 @@ def test_a_200_that_is_not_an_openapi_document_writes_nothing(
     assert list(workdir.iterdir()) == []
 
 
-def test_an_html_login_page_is_named_in_the_refusal(
-    server: LocalServer, workdir: Path
-) -> None:
+def test_an_html_login_page_is_named_in_the_refusal(server: LocalServer, workdir: Path) -> None:
     page = b"<!DOCTYPE html><html><body><form>Log in</form></body></html>"
-    server.routes["/api/schema/"] = lambda r: Reply(
-        200, page, {"Content-Type": "text/html; charset=utf-8"}
-    )
+    server.routes["/api/schema/"] = lambda r: Reply(200, page, {"Content-Type": "text/html; charset=utf-8"})
 
     result = run_fetch(server.url, workdir / "spiritme.yaml")
 
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
-        f"{server.url}/api/schema/: error: served text/html, not an OpenAPI document"
-        " (a login page, or a wrong URL?)"
+        f"{server.url}/api/schema/: error: served text/html, not an OpenAPI document" " (a login page, or a wrong URL?)"
     ]
 
 
@@ -286,17 +258,13 @@ def test_error_status_exits_3_with_one_line(
     result = run_fetch(server.url, workdir / "spiritme.yaml")
 
     assert result.exit_code == 3
-    assert result.output.strip().splitlines() == [
-        f"{server.url}/api/schema/: error: {words}"
-    ]
+    assert result.output.strip().splitlines() == [f"{server.url}/api/schema/: error: {words}"]
     assert TOKEN not in result.output
     assert len(server.requests) == attempts
     assert list(workdir.iterdir()) == []
 
 
-def test_401_without_a_token_says_the_key_is_not_set(
-    server: LocalServer, workdir: Path
-) -> None:
+def test_401_without_a_token_says_the_key_is_not_set(server: LocalServer, workdir: Path) -> None:
     server.routes["/api/schema/"] = lambda request: Reply(401)
 
     result = run_fetch(server.url, workdir / "spiritme.yaml", token="")
@@ -312,9 +280,7 @@ def test_connection_refused_exits_3(workdir: Path) -> None:
     result = run_fetch(url, workdir / "spiritme.yaml")
 
     assert result.exit_code == 3
-    assert result.output.strip().splitlines() == [
-        f"{url}/api/schema/: error: connection refused (3 attempts)"
-    ]
+    assert result.output.strip().splitlines() == [f"{url}/api/schema/: error: connection refused (3 attempts)"]
 
 
 def test_timeout_exits_3(server: LocalServer, workdir: Path) -> None:
@@ -327,9 +293,7 @@ def test_timeout_exits_3(server: LocalServer, workdir: Path) -> None:
     assert list(workdir.iterdir()) == []
 
 
-def test_dns_failure_exits_3_without_retrying(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_dns_failure_exits_3_without_retrying(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lookups: list[str] = []
 
     def no_such_host(host: str, *args: Any, **kwargs: Any) -> Any:
@@ -345,9 +309,7 @@ def test_dns_failure_exits_3_without_retrying(
     assert lookups == ["schema.invalid"]
 
 
-def test_503_then_200_succeeds_after_retry_after(
-    server: LocalServer, workdir: Path
-) -> None:
+def test_503_then_200_succeeds_after_retry_after(server: LocalServer, workdir: Path) -> None:
     answers = [Reply(503, headers={"Retry-After": "0"}), Reply(200, SPEC, OPENAPI_YAML)]
     server.routes["/api/schema/"] = lambda request: answers.pop(0)
 
@@ -358,12 +320,8 @@ def test_503_then_200_succeeds_after_retry_after(
     assert (workdir / "spiritme.yaml").read_bytes() == SPEC
 
 
-def test_a_long_retry_after_ends_the_retries(
-    server: LocalServer, workdir: Path
-) -> None:
-    server.routes["/api/schema/"] = lambda request: Reply(
-        503, headers={"Retry-After": "3600"}
-    )
+def test_a_long_retry_after_ends_the_retries(server: LocalServer, workdir: Path) -> None:
+    server.routes["/api/schema/"] = lambda request: Reply(503, headers={"Retry-After": "3600"})
 
     result = run_fetch(server.url, workdir / "spiritme.yaml")
 
@@ -378,9 +336,7 @@ def test_plain_http_to_a_remote_host_is_refused_before_connecting(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lookups: list[str] = []
-    monkeypatch.setattr(
-        socket, "getaddrinfo", lambda host, *a, **k: lookups.append(host)
-    )
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: lookups.append(host))
 
     result = run_fetch("http://api.example.com", workdir / "spiritme.yaml")
 
@@ -397,9 +353,7 @@ def test_allow_insecure_permits_plain_http_to_a_remote_name(
 ) -> None:
     """The remote name is resolved to the local server, so nothing leaves the machine."""
     real = socket.getaddrinfo
-    monkeypatch.setattr(
-        socket, "getaddrinfo", lambda host, *a, **k: real("127.0.0.1", *a, **k)
-    )
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: real("127.0.0.1", *a, **k))
     server.routes["/api/schema/"] = serve_spec()
     url = f"http://schema.example.com:{server.port}"
 
@@ -414,19 +368,14 @@ def test_redirect_to_another_origin_drops_the_authorization_header(
 ) -> None:
     with LocalServer() as first, LocalServer() as second:
         second.routes["/elsewhere/schema.yaml"] = serve_spec()
-        first.routes["/api/schema/"] = lambda r: Reply(
-            302, headers={"Location": second.url + "/elsewhere/schema.yaml"}
-        )
+        first.routes["/api/schema/"] = lambda r: Reply(302, headers={"Location": second.url + "/elsewhere/schema.yaml"})
 
         result = run_fetch(first.url, workdir / "spiritme.yaml")
 
     assert result.exit_code == 0, result.output
     assert first.requests[0].headers["Authorization"] == f"Token {TOKEN}"
     assert "Authorization" not in second.requests[0].headers
-    assert (
-        lock_of(workdir / "spiritme.yaml")["source_url"]
-        == second.url + "/elsewhere/schema.yaml"
-    )
+    assert lock_of(workdir / "spiritme.yaml")["source_url"] == second.url + "/elsewhere/schema.yaml"
 
 
 @pytest.fixture
@@ -444,9 +393,7 @@ def test_https_fetch_and_refused_downgrade_redirect(tls: Any, workdir: Path) -> 
     with LocalServer(tls=tls) as secure, LocalServer() as plain:
         secure.routes["/api/schema/"] = serve_spec()
         assert run_fetch(secure.url, workdir / "spiritme.yaml").exit_code == 0
-        secure.routes["/api/schema/"] = lambda r: Reply(
-            302, headers={"Location": plain.url + "/s"}
-        )
+        secure.routes["/api/schema/"] = lambda r: Reply(302, headers={"Location": plain.url + "/s"})
 
         result = run_fetch(secure.url, workdir / "other.yaml")
 
@@ -457,9 +404,7 @@ def test_https_fetch_and_refused_downgrade_redirect(tls: Any, workdir: Path) -> 
     assert plain.requests == []
 
 
-def test_an_untrusted_certificate_fails_once(
-    tls: Any, workdir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_untrusted_certificate_fails_once(tls: Any, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SSL_CERT_FILE", str(workdir / "nothing-trusted.pem"))
     with LocalServer(tls=tls) as secure:
         result = run_fetch(secure.url, workdir / "spiritme.yaml")
@@ -469,26 +414,18 @@ def test_an_untrusted_certificate_fails_once(
     assert "attempts" not in result.output
 
 
-def test_redirect_within_the_origin_keeps_the_authorization_header(
-    server: LocalServer, workdir: Path
-) -> None:
-    server.routes["/api/schema/"] = lambda r: Reply(
-        301, headers={"Location": "/api/v2/schema/"}
-    )
+def test_redirect_within_the_origin_keeps_the_authorization_header(server: LocalServer, workdir: Path) -> None:
+    server.routes["/api/schema/"] = lambda r: Reply(301, headers={"Location": "/api/v2/schema/"})
     server.routes["/api/v2/schema/"] = serve_spec()
 
     result = run_fetch(server.url, workdir / "spiritme.yaml")
 
     assert result.exit_code == 0, result.output
-    assert [r.headers["Authorization"] for r in server.requests] == [
-        f"Token {TOKEN}"
-    ] * 2
+    assert [r.headers["Authorization"] for r in server.requests] == [f"Token {TOKEN}"] * 2
 
 
 def test_a_redirect_loop_stops(server: LocalServer, workdir: Path) -> None:
-    server.routes["/api/schema/"] = lambda r: Reply(
-        302, headers={"Location": "/api/schema/"}
-    )
+    server.routes["/api/schema/"] = lambda r: Reply(302, headers={"Location": "/api/schema/"})
 
     result = run_fetch(server.url, workdir / "spiritme.yaml")
 
@@ -497,9 +434,7 @@ def test_a_redirect_loop_stops(server: LocalServer, workdir: Path) -> None:
     assert len(server.requests) == 6
 
 
-def test_userinfo_becomes_basic_auth_and_is_kept_out_of_the_lock(
-    server: LocalServer, workdir: Path
-) -> None:
+def test_userinfo_becomes_basic_auth_and_is_kept_out_of_the_lock(server: LocalServer, workdir: Path) -> None:
     server.routes["/api/schema/"] = serve_spec()
     url = server.url.replace("http://", "http://reader:s3cret@")
 

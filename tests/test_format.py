@@ -11,16 +11,34 @@ from pathlib import Path
 
 import black
 import pytest
-
-from generator.build import format as fmt
-from generator.errors import GeneratorError
-from generator.spec.load import load_document
-from generator.parse.api import ClientSettings, build_ir
-from generator.build.render import call_source, docblock, optional_param, pyrepr, render_package, subscript_param
 from genutil import CORPUS, UPSTREAM
 
+from generator.build import format as fmt
+from generator.build.render import call_source, docblock, optional_param, pyrepr, render_package, subscript_param
+from generator.errors import GeneratorError
+from generator.parse.api import ClientSettings, build_ir
+from generator.spec.load import load_document
+
 SETTINGS = ClientSettings("demo", "Demo", "DEMO", "")
-TEXT_PIECES = ['"', "'", "\\", "a", "\n", "\n", "  ", "\t", "\u3000", "\xa0", "é", "\u200b", "\x00", "{", "x" * 40, "\r", '"""']
+TEXT_PIECES = [
+    '"',
+    "'",
+    "\\",
+    "a",
+    "\n",
+    "\n",
+    "  ",
+    "\t",
+    "\u3000",
+    "\xa0",
+    "é",
+    "\u200b",
+    "\x00",
+    "{",
+    "x" * 40,
+    "\r",
+    '"""',
+]
 
 
 def black_of(source: str) -> str:
@@ -68,7 +86,13 @@ def test_split_forms_are_kept_by_black() -> None:
         + optional_param("status", 'Sequence[Literal["draft", "in_queue", "executing", "error", "success"]]', 4)
         + "\n) -> None:\n    pass\n",
         "def f(\n    self,\n    "
-        + subscript_param("media_type", "Literal", ['"application/json"', '"application/x-www-form-urlencoded"', '"multipart/form-data"'], '"application/json"', 4)
+        + subscript_param(
+            "media_type",
+            "Literal",
+            ['"application/json"', '"application/x-www-form-urlencoded"', '"multipart/form-data"'],
+            '"application/json"',
+            4,
+        )
         + "\n) -> None:\n    pass\n",
         "def f(\n    self,\n    "
         + subscript_param("kind", "Literal", [f'"value_number_{i}"' for i in range(12)], '"value_number_0"', 4)
@@ -79,7 +103,9 @@ def test_split_forms_are_kept_by_black() -> None:
     assert call_source("g", long_args, 0).count("\n") == len(long_args) + 1
 
 
-@pytest.mark.parametrize("document", [UPSTREAM, CORPUS / "typesense.yml", CORPUS / "petstore-3.1-code-first.yaml"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "document", [UPSTREAM, CORPUS / "typesense.yml", CORPUS / "petstore-3.1-code-first.yaml"], ids=lambda p: p.name
+)
 def test_the_fast_path_gives_what_black_gives_on_whole_modules(
     document: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -95,7 +121,9 @@ def test_the_fast_path_gives_what_black_gives_on_whole_modules(
 
 def test_only_the_statement_with_a_long_line_goes_to_black(monkeypatch: pytest.MonkeyPatch) -> None:
     sent: list[str] = []
-    monkeypatch.setattr(fmt, "_black_batch", lambda items: sent.extend(t for _, t in items) or [black_of(t) for _, t in items])
+    monkeypatch.setattr(
+        fmt, "_black_batch", lambda items: sent.extend(t for _, t in items) or [black_of(t) for _, t in items]
+    )
     long_call = "        return g(" + ", ".join(f"a{i}" for i in range(30)) + ")\n"
     module = (
         "class A:\n"

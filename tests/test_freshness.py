@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from genutil import build
 
 from generator.build import pipeline
-from genutil import build
 
 SPEC = """
 openapi: 3.0.3

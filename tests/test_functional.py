@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from genutil import api, build, imported, tree
 from servers import LocalServer, Reply, Request
 
@@ -30,7 +29,9 @@ SCHEMAS = {
     "Pet": PET,
     "PetStatus": {"type": "string", "enum": ["available", "sold"]},
     "Base": {"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}},
-    "Both": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {"b": {"type": "integer"}}}]},
+    "Both": {
+        "allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {"b": {"type": "integer"}}}]
+    },
     "Shape": {"oneOf": [{"$ref": "#/components/schemas/Base"}, {"type": "integer"}]},
 }
 PATHS = {
@@ -42,20 +43,37 @@ PATHS = {
                 {"name": "limit", "in": "query", "schema": {"type": "integer"}},
                 {"name": "offset", "in": "query", "schema": {"type": "integer"}},
             ],
-            "responses": {"200": {"description": "", "content": {"application/json": {"schema": {
-                "type": "object",
-                "properties": {
-                    "count": {"type": "integer"},
-                    "next": {"type": "string", "nullable": True},
-                    "results": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}},
-                },
-            }}}}},
+            "responses": {
+                "200": {
+                    "description": "",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "count": {"type": "integer"},
+                                    "next": {"type": "string", "nullable": True},
+                                    "results": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}},
+                                },
+                            }
+                        }
+                    },
+                }
+            },
         },
         "post": {
             "operationId": "pets_create",
             "tags": ["pets"],
-            "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}},
-            "responses": {"201": {"description": "", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}},
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}},
+            },
+            "responses": {
+                "201": {
+                    "description": "",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}},
+                }
+            },
         },
     },
     "/pets/{pet id}/": {
@@ -63,7 +81,12 @@ PATHS = {
             "operationId": "pets_retrieve",
             "tags": ["pets"],
             "parameters": [{"name": "pet id", "in": "path", "required": True, "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Both"}}}}},
+            "responses": {
+                "200": {
+                    "description": "",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Both"}}},
+                }
+            },
         },
         "delete": {
             "operationId": "pets_destroy",
@@ -138,7 +161,11 @@ def test_calls_against_a_local_server(demo: Path) -> None:
 
 async def test_async_client(demo: Path) -> None:
     def handler(request: Request) -> Reply:
-        return Reply(200, json.dumps({"count": 1, "next": None, "results": [pet_json(1)]}).encode(), {"Content-Type": "application/json"})
+        return Reply(
+            200,
+            json.dumps({"count": 1, "next": None, "results": [pet_json(1)]}).encode(),
+            {"Content-Type": "application/json"},
+        )
 
     with LocalServer(handler) as server, imported(demo) as pkg:
         async with pkg.AsyncDemo(api_key="k", base_url=server.url) as client:
@@ -157,7 +184,9 @@ def test_the_same_api_in_two_dialects_gives_byte_identical_trees(tmp_path: Path)
                 if "type" in node:
                     node["type"] = [node["type"], "null"]
                 else:
-                    node["anyOf"] = [{"allOf": node.pop("allOf")}, {"type": "null"}] if "allOf" in node else [{"type": "null"}]
+                    node["anyOf"] = (
+                        [{"allOf": node.pop("allOf")}, {"type": "null"}] if "allOf" in node else [{"type": "null"}]
+                    )
             for v in node.values():
                 to_31(v)
         elif isinstance(node, list):
@@ -185,19 +214,31 @@ def test_hostile_names_and_text_become_safe_code(tmp_path: Path) -> None:
                     "tags": ["../../../etc", "class"],
                     "summary": evil,
                     "description": evil + "\\",
-                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
-                                   {"name": "import", "in": "query", "schema": {"type": "string", "default": evil}}],
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                        {"name": "import", "in": "query", "schema": {"type": "string", "default": evil}},
+                    ],
                     "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Evil"}}}},
-                    "responses": {"200": {"description": evil, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Evil"}}}}},
+                    "responses": {
+                        "200": {
+                            "description": evil,
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Evil"}}},
+                        }
+                    },
                 }
             }
         },
         {
-            "Evil": {"type": "object", "title": evil, "description": evil, "properties": {
-                evil: {"type": "string", "description": evil, "default": evil, "pattern": evil},
-                "self": {"type": "string", "enum": [evil, "1x", ""]},
-                "__init__": {"type": "integer"},
-            }},
+            "Evil": {
+                "type": "object",
+                "title": evil,
+                "description": evil,
+                "properties": {
+                    evil: {"type": "string", "description": evil, "default": evil, "pattern": evil},
+                    "self": {"type": "string", "enum": [evil, "1x", ""]},
+                    "__init__": {"type": "integer"},
+                },
+            },
             "../../Evil Name": {"type": "object", "properties": {"a": {"type": "string"}}},
         },
     )
@@ -218,7 +259,11 @@ def test_hostile_names_and_text_become_safe_code(tmp_path: Path) -> None:
 
 
 def test_a_tag_named_like_the_client_does_not_shadow_it(tmp_path: Path) -> None:
-    paths = {"/things/": {"get": {"operationId": "things_list", "tags": ["things"], "responses": {"200": {"description": "ok"}}}}}
+    paths = {
+        "/things/": {
+            "get": {"operationId": "things_list", "tags": ["things"], "responses": {"200": {"description": "ok"}}}
+        }
+    }
     result = build(api(paths), tmp_path, package="things")
     assert result.exit_code == 0, result.stderr
     with imported(result.output, "things") as pkg:

@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from genutil import REPO, build, tree
 
 GENERATED = REPO / "generated"
@@ -52,14 +50,18 @@ def test_the_23_methods_exist_on_both_clients() -> None:
 
 
 def test_generated_passes_black() -> None:
-    proc = subprocess.run([sys.executable, "-m", "black", "--check", "-q", "."], cwd=GENERATED, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "-q", "."], cwd=GENERATED, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
 
 
 def test_generated_passes_mypy_strict() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "spiritme"],
-        cwd=GENERATED, capture_output=True, text=True,
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -68,7 +70,10 @@ def test_generated_stub_tests_pass() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SPIRITME_")}
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=GENERATED, capture_output=True, text=True, env=env,
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert " passed" in proc.stdout and "failed" not in proc.stdout

@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from genutil import REPO, build, imported
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
@@ -53,7 +52,12 @@ def written_files(out: Path) -> list[str]:
 
 def unsafe_names(files: list[str]) -> list[str]:
     """Path parts that are not plain ASCII names, are reserved on Windows, or clash by case in one folder."""
-    bad = [part for f in files for part in f.split("/") if not SAFE_PART.fullmatch(part) or WINDOWS_RESERVED.fullmatch(part)]
+    bad = [
+        part
+        for f in files
+        for part in f.split("/")
+        if not SAFE_PART.fullmatch(part) or WINDOWS_RESERVED.fullmatch(part)
+    ]
     seen: dict[str, str] = {}
     for f in files:
         key = f.casefold()
@@ -175,7 +179,9 @@ def test_hostile_document_builds_safe_code(name: str, tmp_path: Path, monkeypatc
 
     if UPDATE_SNAPSHOTS:
         EXPECTED[name] = found
-        EXPECTED_PATH.write_text(json.dumps(dict(sorted(EXPECTED.items())), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        EXPECTED_PATH.write_text(
+            json.dumps(dict(sorted(EXPECTED.items())), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     if name not in KNOWN_BUGS:  # pinned once it builds, when it leaves KNOWN_BUGS
         assert found == EXPECTED.get(name)
 
@@ -187,7 +193,9 @@ def test_doubled_braces_declare_the_parameter_the_runtime_fills(tmp_path: Path) 
     sent: list[httpx.Request] = []
     transport = httpx.MockTransport(lambda request: sent.append(request) or httpx.Response(200, json={}))
     with imported(result.output, PACKAGE) as pkg:
-        with pkg.Demo(api_key="k", base_url="http://127.0.0.1:9", http_client=httpx.Client(transport=transport)) as client:
+        with pkg.Demo(
+            api_key="k", base_url="http://127.0.0.1:9", http_client=httpx.Client(transport=transport)
+        ) as client:
             client.encoding.doubled_braces(literal="v")
             client.encoding.fragment("a")
     assert [r.url.raw_path for r in sent] == [b"/braces/%7Bv%7D/", b"/fragment%23/a/"]

@@ -38,12 +38,8 @@ def refusal(raw: bytes, source: str = "spec.yaml", **options: Any) -> str:
     return line
 
 
-@pytest.mark.parametrize(
-    "name", sorted(n for n, e in EXPECTED.items() if e["stage"] == "load")
-)
-def test_broken_documents_are_refused_with_one_located_line(
-    name: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e["stage"] == "load"))
+def test_broken_documents_are_refused_with_one_located_line(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = EXPECTED[name]
     relative = f"tests/broken/{name}"
     monkeypatch.chdir(BROKEN.parents[1])
@@ -131,15 +127,11 @@ def stringified_keys(node: Any) -> Any:
 def test_line_of_points_at_the_key_or_item() -> None:
     doc = load_bytes(MINIMAL_YAML.encode(), source="m.yaml")
     assert doc.line_of("/paths/~1api~1videos~1{id}~1/get") == 7
-    assert (
-        doc.line_of("/paths/~1api~1videos~1{id}~1/get/responses/200/description") == 10
-    )
+    assert doc.line_of("/paths/~1api~1videos~1{id}~1/get/responses/200/description") == 10
     assert doc.line_of("/info/version") == 4
     # a place that is not in the text: its nearest ancestor that is
     assert doc.line_of("/paths/~1api~1videos~1{id}~1/get/requestBody") == 7
-    listed = load_bytes(
-        b"openapi: 3.0.3\ntags:\n  - name: a\n  - name: b\n", source="t.yaml"
-    )
+    listed = load_bytes(b"openapi: 3.0.3\ntags:\n  - name: a\n  - name: b\n", source="t.yaml")
     assert listed.line_of("/tags/1/name") == 4
 
 
@@ -156,9 +148,7 @@ def test_line_of_pretty_json_and_none_for_one_line_json() -> None:
         b'{"a": ' * 5000 + b"1" + b"}" * 5000,  # beyond json's own recursion limit
         b'{"a": ' * (MAX_DEPTH + 5) + b"1" + b"}" * (MAX_DEPTH + 5),  # within it
         b"a: " + b"[" * 5000 + b"]" * 5000,
-        b"".join(b" " * i + b"k:\n" for i in range(MAX_DEPTH + 5))
-        + b" " * 300
-        + b"v\n",
+        b"".join(b" " * i + b"k:\n" for i in range(MAX_DEPTH + 5)) + b" " * 300 + b"v\n",
     ],
     ids=["json-5000", "json-past-limit", "yaml-flow-5000", "yaml-block-past-limit"],
 )
@@ -201,9 +191,7 @@ def test_malformed_input_gives_one_clean_line(raw: bytes, message: str) -> None:
 
 
 def test_size_limit_applies_to_bytes_and_files(tmp_path: Path) -> None:
-    assert "larger than the limit of 10 bytes" in refusal(
-        b"openapi: 3.0.3\n", max_bytes=10
-    )
+    assert "larger than the limit of 10 bytes" in refusal(b"openapi: 3.0.3\n", max_bytes=10)
     spec = tmp_path / "spec.yaml"
     spec.write_text(MINIMAL_YAML)
     with pytest.raises(GeneratorError, match="larger than the limit"):
@@ -271,9 +259,7 @@ def test_allowed_file_refs_are_bundled_inline(tmp_path: Path) -> None:
         "Pet:\n  type: object\n  properties:\n    tag: {$ref: '#/Tag'}\n    owner: {$ref: './owner.json'}\n"
         "Tag: {type: string}\n"
     )
-    (parts / "owner.json").write_text(
-        '{"type": "object", "properties": {"name": {"type": "string"}}}'
-    )
+    (parts / "owner.json").write_text('{"type": "object", "properties": {"name": {"type": "string"}}}')
     spec = write_spec(
         tmp_path,
         {
@@ -286,17 +272,13 @@ def test_allowed_file_refs_are_bundled_inline(tmp_path: Path) -> None:
     assert pet["properties"]["tag"] == {"type": "string"}
     assert pet["properties"]["owner"]["properties"]["name"] == {"type": "string"}
     # internal refs of the main document stay refs
-    assert doc.data["components"]["schemas"]["Local"] == {
-        "$ref": "#/components/schemas/Pet"
-    }
+    assert doc.data["components"]["schemas"]["Local"] == {"$ref": "#/components/schemas/Pet"}
     assert [name for name, _ in doc.bundled] == ["parts/owner.json", "parts/pet.yaml"]
     assert "$ref" not in json.dumps(pet)
 
 
 def test_file_ref_cycles_are_refused(tmp_path: Path) -> None:
-    (tmp_path / "node.yaml").write_text(
-        "Node:\n  properties:\n    next: {$ref: '#/Node'}\n"
-    )
+    (tmp_path / "node.yaml").write_text("Node:\n  properties:\n    next: {$ref: '#/Node'}\n")
     spec = write_spec(tmp_path, {"Node": {"$ref": "node.yaml#/Node"}})
     with pytest.raises(GeneratorError, match="recursive across files"):
         load_document(spec, allow_file_refs=True)
@@ -335,9 +317,7 @@ def test_refs_inside_example_data_and_id_refs_are_left_alone() -> None:
         {
             "openapi": "3.1.0",
             "components": {
-                "examples": {
-                    "scim": {"value": {"members": [{"$ref": "https://h/Users/1"}]}}
-                },
+                "examples": {"scim": {"value": {"members": [{"$ref": "https://h/Users/1"}]}}},
                 "schemas": {
                     "Group": {
                         "type": "object",
@@ -346,17 +326,13 @@ def test_refs_inside_example_data_and_id_refs_are_left_alone() -> None:
                     "Details": {"$id": "/schemas/details", "type": "object"},
                     "Pet": {"properties": {"d": {"$ref": "/schemas/details"}}},
                     # a property may be called "default" and is structure
-                    "Conf": {
-                        "properties": {"default": {"$ref": "#/components/schemas/Pet"}}
-                    },
+                    "Conf": {"properties": {"default": {"$ref": "#/components/schemas/Pet"}}},
                 },
             },
         }
     ).encode()
     doc = load_bytes(raw, source="s.json")
-    assert doc.data["components"]["schemas"]["Pet"]["properties"]["d"] == {
-        "$ref": "/schemas/details"
-    }
+    assert doc.data["components"]["schemas"]["Pet"]["properties"]["d"] == {"$ref": "/schemas/details"}
     hostile = raw.replace(b'"#/components/schemas/Pet"', b'"http://evil/x"')
     assert "points outside the document" in refusal(hostile, "s.json")
 

@@ -10,12 +10,12 @@ from typing import Any, Iterator
 
 import httpx
 import pytest
+from genutil import REPO, api, build, imported, run_cli
 
 from generator import ir
 from generator.config import resolve_settings
 from generator.errors import GeneratorError
 from generator.mock.server import MockServer, load_api
-from genutil import REPO, api, build, imported, run_cli
 
 GENERATED = REPO / "generated"
 SPEC = REPO / "specs" / "spiritme.yaml"
@@ -89,13 +89,18 @@ def test_nested_types_lengths_and_choices_are_checked(mock: MockServer) -> None:
     assert response.status_code == 400
     assert response.json() == {
         "name": ["This field may not be blank."],
-        "slides": [{}, {"audio_source": ["This field is required."], "layers": ['Expected a list of items but got type "str".']}],
+        "slides": [
+            {},
+            {"audio_source": ["This field is required."], "layers": ['Expected a list of items but got type "str".']},
+        ],
         "enable_subtitles": ["Must be a valid boolean."],
     }
     bad_filter = httpx.get(mock.url + "/api/videos/", headers=TOKEN, params={"status": "finished"})
     assert bad_filter.status_code == 400
     assert bad_filter.json() == {"status": {"0": ['"finished" is not a valid choice.']}}
-    not_json = httpx.post(mock.url + "/api/videos/", headers={**TOKEN, "Content-Type": "application/json"}, content=b"{")
+    not_json = httpx.post(
+        mock.url + "/api/videos/", headers={**TOKEN, "Content-Type": "application/json"}, content=b"{"
+    )
     assert not_json.status_code == 400 and not_json.json()["detail"].startswith("JSON parse error")
 
 
@@ -103,7 +108,9 @@ def test_multipart_uploads_are_validated_and_kept(client: Any, mock: MockServer)
     missing = httpx.post(mock.url + "/api/files/", headers=TOKEN, files={"name": (None, "no file")})
     assert missing.status_code == 400
     assert missing.json() == {"file": ["This field is required."]}
-    created = client.files.create(file=("hello.txt", b"hello", "text/plain"), name="greeting", generate_script_from_content=True)
+    created = client.files.create(
+        file=("hello.txt", b"hello", "text/plain"), name="greeting", generate_script_from_content=True
+    )
     assert created.name == "greeting"
     assert client.files.retrieve(created.id).name == "greeting"
 
@@ -156,7 +163,12 @@ def test_seed_changes_the_seeded_values_and_only_the_seed(loaded: tuple[ir.Api, 
 
 def test_a_job_moves_one_step_per_read_and_wait_returns_success(client: Any) -> None:
     video = client.videos.create(name="Demo", slides=SLIDES)
-    assert [client.videos.retrieve(video.id).status for _ in range(4)] == ["in_queue", "executing", "success", "success"]
+    assert [client.videos.retrieve(video.id).status for _ in range(4)] == [
+        "in_queue",
+        "executing",
+        "success",
+        "success",
+    ]
     other = client.videos.create(name="Demo 2", slides=SLIDES)
     finished = client.videos.wait(other.id, poll_interval=0.01)
     assert finished.status == "success" and finished.id == other.id
@@ -188,7 +200,9 @@ async def test_the_async_client_waits_too(spiritme: Any, mock: MockServer) -> No
 # ----------------------------------------------------------------- faults
 
 
-def test_a_rate_limited_request_is_retried_after_retry_after(spiritme: Any, loaded: tuple[ir.Api, frozenset[str]]) -> None:
+def test_a_rate_limited_request_is_retried_after_retry_after(
+    spiritme: Any, loaded: tuple[ir.Api, frozenset[str]]
+) -> None:
     sleeps: list[float] = []
     with serve(loaded, rate_limit_every=2) as server, spiritme.SpiritMe(api_key="k", base_url=server.url) as client:
         client._sleep = sleeps.append
@@ -215,7 +229,10 @@ def test_error_rate_answers_500_and_the_client_gives_up(spiritme: Any, loaded: t
 
 
 def test_latency_delays_answers(spiritme: Any, loaded: tuple[ir.Api, frozenset[str]]) -> None:
-    with serve(loaded, latency=1.0) as server, spiritme.SpiritMe(api_key="k", base_url=server.url, max_retries=0) as client:
+    with (
+        serve(loaded, latency=1.0) as server,
+        spiritme.SpiritMe(api_key="k", base_url=server.url, max_retries=0) as client,
+    ):
         with pytest.raises(spiritme.APITimeoutError):
             client.videos.retrieve(1, timeout=0.1)
 
@@ -260,21 +277,41 @@ THINGS = api(
                     {"name": "limit", "in": "query", "schema": {"type": "integer"}},
                     {"name": "offset", "in": "query", "schema": {"type": "integer"}},
                 ],
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ThingPage"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ThingPage"}}},
+                    }
+                },
             },
             "post": {
                 "operationId": "things_create",
                 "tags": ["things"],
-                "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ThingRequest"}}}},
-                "responses": {"201": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}},
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ThingRequest"}}},
+                },
+                "responses": {
+                    "201": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                    }
+                },
             },
         },
         "/things/{uid}/": {
-            "parameters": [{"name": "uid", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}],
+            "parameters": [
+                {"name": "uid", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+            ],
             "get": {
                 "operationId": "things_retrieve",
                 "tags": ["things"],
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                    }
+                },
             },
         },
         "/health": {
@@ -282,7 +319,16 @@ THINGS = api(
                 "operationId": "health",
                 "tags": ["health"],
                 "security": [{}, {"bearer": []}],
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {"ok": {"type": "boolean"}}}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {"type": "object", "properties": {"ok": {"type": "boolean"}}}
+                            }
+                        },
+                    }
+                },
             }
         },
     },
@@ -327,7 +373,9 @@ def test_any_document_end_to_end(tmp_path: Path) -> None:
         assert server.url.endswith("/v1")
         assert httpx.get(server.url + "/things/").status_code == 401
         assert httpx.get(server.url + "/health").status_code == 200  # security includes {}
-        refused = httpx.post(server.url + "/things/", headers={"Authorization": "Bearer x"}, json={"label": "much too long", "size": 0})
+        refused = httpx.post(
+            server.url + "/things/", headers={"Authorization": "Bearer x"}, json={"label": "much too long", "size": 0}
+        )
         assert refused.json() == {
             "label": ["Ensure this field has no more than 8 characters."],
             "size": ["Ensure this value is greater than or equal to 1."],

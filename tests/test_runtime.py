@@ -19,9 +19,7 @@ from typing import Any, Callable, Iterator
 
 import black
 import pytest
-
-from generator import ir
-from generator.build.format import MODE
+from genutil import imported
 from runtime_fixture import (
     VIDEO,
     Sink,
@@ -30,8 +28,10 @@ from runtime_fixture import (
     sink_server,
     write_package,
 )
-from genutil import imported
 from servers import LocalServer, Reply, Request, free_port
+
+from generator import ir
+from generator.build.format import MODE
 
 KEY = "sekrit-key-123"
 VARIANTS = {
@@ -116,9 +116,7 @@ def pages_handler(server_url: Callable[[], str], count: int = 3) -> Callable[[Re
     def handle(request: Request) -> Reply:
         query = dict(request.query)
         number = int(query.get("page", "1"))
-        following = (
-            f"{server_url()}/api/videos/?page={number + 1}&limit=1" if number < count else None
-        )
+        following = f"{server_url()}/api/videos/?page={number + 1}&limit=1" if number < count else None
         results = [dict(VIDEO, id=number)]
         return json_reply({"count": count, "next": following, "previous": None, "results": results})
 
@@ -170,17 +168,13 @@ def test_package_exports_are_sorted_and_complete(sdk: ModuleType) -> None:
     assert sdk.__version__ == "1.2.3"
     assert not sdk.NOT_GIVEN and repr(sdk.NOT_GIVEN) == "NOT_GIVEN"
     assert issubclass(sdk.APITimeoutError, sdk.APIConnectionError)
-    assert issubclass(sdk.RateLimitError, sdk.APIStatusError) and issubclass(
-        sdk.APIError, sdk.DemoError
-    )
+    assert issubclass(sdk.RateLimitError, sdk.APIStatusError) and issubclass(sdk.APIError, sdk.DemoError)
 
 
 # ----------------------------------------------------------------- configuration
 
 
-def test_api_key_and_base_url_come_from_the_environment(
-    sdk: ModuleType, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_api_key_and_base_url_come_from_the_environment(sdk: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
     with LocalServer({"/api/videos/1/": lambda request: json_reply(VIDEO)}) as server:
         monkeypatch.setenv("DEMO_API_KEY", "from-env")
         monkeypatch.setenv("DEMO_BASE_URL", server.url)
@@ -191,17 +185,13 @@ def test_api_key_and_base_url_come_from_the_environment(
     assert server.requests[0].headers["Accept"] == "application/json"
 
 
-def test_missing_api_key_is_refused_at_construction(
-    sdk: ModuleType, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_api_key_is_refused_at_construction(sdk: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DEMO_API_KEY", raising=False)
     with pytest.raises(sdk.DemoError, match="DEMO_API_KEY"):
         sdk.Demo()
 
 
-def test_defaults_and_base_url_from_the_document(
-    sdk: ModuleType, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_defaults_and_base_url_from_the_document(sdk: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DEMO_BASE_URL", raising=False)
     demo = sdk.Demo(api_key=KEY)
     assert str(demo.base_url) == "https://api.demo.example"
@@ -249,17 +239,11 @@ def test_get_is_retried_on_503_with_exponential_backoff(
         video = client(server.url).videos.retrieve(1)
     assert video.name == "clip" and len(server.requests) == 3
     assert len(sleeps) == 2
-    assert (
-        0.0075 <= sleeps[0] <= 0.01 and 0.015 <= sleeps[1] <= 0.02
-    )  # 2**n times the base, minus jitter
+    assert 0.0075 <= sleeps[0] <= 0.01 and 0.015 <= sleeps[1] <= 0.02  # 2**n times the base, minus jitter
 
 
-def test_retries_stop_after_max_retries(
-    sdk: ModuleType, client: Callable[..., Any], sleeps: list[float]
-) -> None:
-    with LocalServer(
-        {"/api/videos/1/": lambda request: json_reply({"detail": "down"}, 502)}
-    ) as server:
+def test_retries_stop_after_max_retries(sdk: ModuleType, client: Callable[..., Any], sleeps: list[float]) -> None:
+    with LocalServer({"/api/videos/1/": lambda request: json_reply({"detail": "down"}, 502)}) as server:
         with pytest.raises(sdk.InternalServerError) as caught:
             client(server.url).videos.retrieve(1)
         assert len(server.requests) == 3 and len(sleeps) == 2
@@ -309,9 +293,7 @@ def test_post_is_not_retried_on_500_or_503_without_retry_after(
     assert len(server.requests) == 2 and sleeps == []
 
 
-def test_post_is_retried_on_429_with_retry_after(
-    client: Callable[..., Any], sleeps: list[float]
-) -> None:
+def test_post_is_retried_on_429_with_retry_after(client: Callable[..., Any], sleeps: list[float]) -> None:
     handler = in_turn(json_reply({}, 429, {"Retry-After": "2"}), json_reply(VIDEO, 201))
     with LocalServer({"/api/videos/": handler}) as server:
         assert client(server.url).videos.create(name="a").id == 1
@@ -323,9 +305,7 @@ def test_post_is_retried_on_429_with_retry_after(
 
 
 def test_post_per_call_max_retries(sdk: ModuleType, client: Callable[..., Any]) -> None:
-    with LocalServer(
-        {"/api/videos/": lambda request: json_reply({}, 429, {"Retry-After": "1"})}
-    ) as server:
+    with LocalServer({"/api/videos/": lambda request: json_reply({}, 429, {"Retry-After": "1"})}) as server:
         with pytest.raises(sdk.RateLimitError):
             client(server.url).videos.create(name="a", max_retries=0)
     assert len(server.requests) == 1
@@ -340,9 +320,7 @@ def test_put_and_delete_are_retried_on_500(client: Callable[..., Any], sleeps: l
     assert [r.method for r in server.requests] == ["PUT", "PUT", "DELETE"]
 
 
-def test_post_is_retried_when_the_connection_is_refused(
-    client: Callable[..., Any], sleeps: list[float]
-) -> None:
+def test_post_is_retried_when_the_connection_is_refused(client: Callable[..., Any], sleeps: list[float]) -> None:
     port = free_port()
     with contextlib.ExitStack() as stack:
         sinks: list[Sink] = []
@@ -357,9 +335,7 @@ def test_post_is_retried_when_the_connection_is_refused(
     assert len(sleeps) == 1 and [r.method for r in sinks[0].received] == ["POST"]
 
 
-def test_connection_refused_after_all_retries(
-    sdk: ModuleType, client: Callable[..., Any], sleeps: list[float]
-) -> None:
+def test_connection_refused_after_all_retries(sdk: ModuleType, client: Callable[..., Any], sleeps: list[float]) -> None:
     with pytest.raises(sdk.APIConnectionError) as caught:
         client(f"http://127.0.0.1:{free_port()}").videos.create(name="a")
     assert len(sleeps) == 2 and "ConnectError" in str(caught.value)
@@ -409,9 +385,7 @@ async def test_async_get_is_retried_and_post_is_not(
         (418, "APIStatusError"),
     ],
 )
-def test_status_errors_by_code(
-    sdk: ModuleType, client: Callable[..., Any], status: int, name: str
-) -> None:
+def test_status_errors_by_code(sdk: ModuleType, client: Callable[..., Any], status: int, name: str) -> None:
     reply = json_reply({"detail": "nope"}, status, {"X-Request-Id": "req-1"})
     with LocalServer({"/api/videos/": lambda request: reply}) as server:
         with pytest.raises(sdk.APIStatusError) as caught:
@@ -467,9 +441,7 @@ def test_the_api_key_is_never_in_repr_errors_or_logs(
     assert "GET http://127.0.0.1" in caplog.text  # the client did log
 
 
-def test_a_query_api_key_is_hidden_from_httpx_logs(
-    sdk_query: ModuleType, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_query_api_key_is_hidden_from_httpx_logs(sdk_query: ModuleType, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     with LocalServer({"/api/videos/1/": lambda request: json_reply(VIDEO)}) as server:
         with sdk_query.Demo(api_key=KEY, base_url=server.url) as demo:
@@ -483,18 +455,13 @@ def test_auth_kinds_send_the_key_where_the_document_says(sdk_root: Path) -> None
     with LocalServer({"/api/videos/1/": lambda request: json_reply(VIDEO)}) as server:
         for package in ("demo_cookie", "demo_bearer", "demo_basic", "demo_none"):
             with imported(sdk_root, package) as variant:
-                with variant.Demo(
-                    api_key=KEY if package != "demo_none" else None, base_url=server.url
-                ) as demo:
+                with variant.Demo(api_key=KEY if package != "demo_none" else None, base_url=server.url) as demo:
                     demo.videos.retrieve(1)
                 seen[package] = server.requests[-1]
     assert seen["demo_cookie"].headers["Cookie"] == f"sessionid={KEY}"
     assert seen["demo_bearer"].headers["Authorization"] == f"Bearer {KEY}"
     assert seen["demo_basic"].headers["Authorization"].startswith("Basic ")
-    assert (
-        "Authorization" not in seen["demo_none"].headers
-        and "Cookie" not in seen["demo_none"].headers
-    )
+    assert "Authorization" not in seen["demo_none"].headers and "Cookie" not in seen["demo_none"].headers
 
 
 # ----------------------------------------------------------------- redirects
@@ -558,9 +525,7 @@ async def test_async_redirect_to_another_origin_drops_the_credentials(
 # ----------------------------------------------------------------- paths and queries
 
 
-def test_path_traversal_is_refused_before_any_request(
-    sdk: ModuleType, client: Callable[..., Any]
-) -> None:
+def test_path_traversal_is_refused_before_any_request(sdk: ModuleType, client: Callable[..., Any]) -> None:
     path_template = module(sdk, "_utils").path_template
     with pytest.raises(ValueError):
         path_template("/api/files/{id}/", id="../users/current")
@@ -604,9 +569,7 @@ def test_query_serialization_styles(sdk: ModuleType) -> None:
     assert serialize("gone", None) == [] and serialize("gone", sdk.NOT_GIVEN) == []
 
 
-def test_query_headers_and_body_merge_with_extras(
-    sdk: ModuleType, client: Callable[..., Any]
-) -> None:
+def test_query_headers_and_body_merge_with_extras(sdk: ModuleType, client: Callable[..., Any]) -> None:
     with LocalServer(lambda request: json_reply(VIDEO)) as server:
         demo = client(server.url, default_headers={"X-Team": "a"}, default_query={"lang": "en"})
         demo.videos.retrieve(
@@ -617,11 +580,7 @@ def test_query_headers_and_body_merge_with_extras(
         demo.videos.create(name="a", status=None, extra_body={"draft": True})
     first, second = server.requests
     assert first.query == (("lang", "fr"), ("v", "2"))
-    assert (
-        first.headers["X-Team"] == "a"
-        and first.headers["X-Trace"] == "t"
-        and "Accept" not in first.headers
-    )
+    assert first.headers["X-Team"] == "a" and first.headers["X-Trace"] == "t" and "Accept" not in first.headers
     assert json.loads(second.body) == {"name": "a", "status": None, "draft": True}
     assert second.headers["Content-Type"] == "application/json"
 
@@ -704,9 +663,7 @@ def test_pages_follow_next_links(client: Callable[..., Any]) -> None:
     assert all(r.headers["Authorization"] == f"Token {KEY}" for r in server.requests)
 
 
-def test_a_next_link_to_another_origin_is_refused(
-    sdk: ModuleType, client: Callable[..., Any]
-) -> None:
+def test_a_next_link_to_another_origin_is_refused(sdk: ModuleType, client: Callable[..., Any]) -> None:
     with LocalServer(lambda request: json_reply({"results": [VIDEO]})) as other:
         page = {"next": f"{other.url}/api/videos/?page=2", "results": [VIDEO]}
         with LocalServer({"/api/videos/": lambda request: json_reply(page)}) as server:
@@ -724,20 +681,14 @@ def test_raw_responses_give_headers_and_parse(sdk: ModuleType, client: Callable[
         server.routes["/api/videos/"] = pages_handler(lambda: server.url)
         demo = client(server.url)
         raw = demo.videos.with_raw_response.retrieve(1)
-        assert (
-            isinstance(raw, sdk.APIResponse)
-            and raw.status_code == 200
-            and raw.headers["X-Rate"] == "9"
-        )
+        assert isinstance(raw, sdk.APIResponse) and raw.status_code == 200 and raw.headers["X-Rate"] == "9"
         assert raw.parse().name == "clip" and raw.parse() is raw.parse()
         raw_page = demo.videos.with_raw_response.list()
         assert [video.id for video in raw_page.parse()] == [1, 2, 3]
     assert all("X-Demo-Raw-Response" not in r.headers for r in server.requests)
 
 
-async def test_async_pages_and_raw_responses(
-    sdk: ModuleType, async_client: Callable[..., Any]
-) -> None:
+async def test_async_pages_and_raw_responses(sdk: ModuleType, async_client: Callable[..., Any]) -> None:
     with LocalServer() as server:
         server.routes["/api/videos/"] = pages_handler(lambda: server.url)
         async with async_client(server.url) as demo:
@@ -779,9 +730,7 @@ def test_wait_times_out_with_the_last_state(sdk: ModuleType, client: Callable[..
     assert caught.value.object.status == "in_progress" and len(server.requests) >= 2
 
 
-async def test_async_wait(
-    sdk: ModuleType, async_client: Callable[..., Any], sleeps: list[float]
-) -> None:
+async def test_async_wait(sdk: ModuleType, async_client: Callable[..., Any], sleeps: list[float]) -> None:
     with LocalServer({"/api/videos/1/": statuses("in_progress", "success")}) as server:
         async with async_client(server.url) as demo:
             assert (await demo.videos.wait(1, poll_interval=1.0)).status == "success"
@@ -844,9 +793,7 @@ def test_a_50_mib_upload_from_a_path_streams(
     assert peak < 4 * MiB, f"peak {peak / MiB:.1f} MiB"
 
 
-async def test_async_binary_upload_from_a_path(
-    async_client: Callable[..., Any], big_file: tuple[Path, str]
-) -> None:
+async def test_async_binary_upload_from_a_path(async_client: Callable[..., Any], big_file: tuple[Path, str]) -> None:
     path, sha = big_file
     with sink_server() as server:
         async with async_client(server.url) as demo:
@@ -865,9 +812,7 @@ def multipart_fields(
         name = part.get_param("name", header="content-disposition")
         content = part.get_payload(decode=True)
         assert isinstance(content, bytes)
-        fields.setdefault(str(name), []).append(
-            (part.get_filename(), part.get_content_type(), content)
-        )
+        fields.setdefault(str(name), []).append((part.get_filename(), part.get_content_type(), content))
     return fields
 
 
@@ -891,14 +836,10 @@ async def test_async_multipart_upload(async_client: Callable[..., Any], tmp_path
     with LocalServer(lambda request: json_reply(VIDEO)) as server:
         async with async_client(server.url) as demo:
             await demo.videos.upload(file=note, title="t")
-    assert multipart_fields(server.requests[0])["file"] == [
-        ("note.bin", "application/octet-stream", b"\x00\x01")
-    ]
+    assert multipart_fields(server.requests[0])["file"] == [("note.bin", "application/octet-stream", b"\x00\x01")]
 
 
-def test_an_upload_is_sent_again_on_a_retry(
-    client: Callable[..., Any], tmp_path: Path, sleeps: list[float]
-) -> None:
+def test_an_upload_is_sent_again_on_a_retry(client: Callable[..., Any], tmp_path: Path, sleeps: list[float]) -> None:
     note = tmp_path / "note.txt"
     note.write_bytes(b"twice")
     handler = in_turn(json_reply({}, 503), json_reply(VIDEO))

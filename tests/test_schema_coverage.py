@@ -4,52 +4,82 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import decimal
+import json
 import uuid
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-
 from genutil import api, build, imported
 from servers import LocalServer, Reply, Request
 
 SCHEMAS = {
-    "Video": {"type": "object", "properties": {"foo-bar": {"type": "integer"}, "foo_bar": {"type": "string"},
-                                                "Foo Bar": {"type": "boolean"}}},
+    "Video": {
+        "type": "object",
+        "properties": {"foo-bar": {"type": "integer"}, "foo_bar": {"type": "string"}, "Foo Bar": {"type": "boolean"}},
+    },
     "video": {"type": "object", "properties": {"x": {"type": "integer"}}},
-    "Node": {"type": "object", "required": ["value"], "properties": {
-        "value": {"type": "integer"},
-        "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
-        "other": {"$ref": "#/components/schemas/Other"},
-    }},
+    "Node": {
+        "type": "object",
+        "required": ["value"],
+        "properties": {
+            "value": {"type": "integer"},
+            "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+            "other": {"$ref": "#/components/schemas/Other"},
+        },
+    },
     "Other": {"type": "object", "properties": {"back": {"$ref": "#/components/schemas/Node"}}},
-    "Cat": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string", "const": "cat"}, "meow": {"type": "boolean"}}},
-    "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string", "const": "dog"}, "bark": {"type": "boolean"}}},
-    "Pet": {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
-            "discriminator": {"propertyName": "kind"}},
-    "Bag": {"type": "object", "properties": {
-        "pet": {"$ref": "#/components/schemas/Pet"},
-        "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
-        "anything": {},
-        "when": {"type": "string", "format": "date-time"},
-        "day": {"type": "string", "format": "date"},
-        "uid": {"type": "string", "format": "uuid"},
-        "price": {"type": "string", "format": "decimal"},
-        "site": {"type": "string", "format": "uri"},
-        "blob": {"type": "string", "format": "byte"},
-        "ordering": {"type": "string", "enum": ["name", "-name", "name", "", None], "nullable": True},
-        "level": {"type": "integer", "enum": [1, 2, 2, 3]},
-        "mixed": {"enum": ["a", 1, True]},
-        "empty": {"type": "string", "enum": []},
-    }},
+    "Cat": {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"type": "string", "const": "cat"}, "meow": {"type": "boolean"}},
+    },
+    "Dog": {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"type": "string", "const": "dog"}, "bark": {"type": "boolean"}},
+    },
+    "Pet": {
+        "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+        "discriminator": {"propertyName": "kind"},
+    },
+    "Bag": {
+        "type": "object",
+        "properties": {
+            "pet": {"$ref": "#/components/schemas/Pet"},
+            "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "anything": {},
+            "when": {"type": "string", "format": "date-time"},
+            "day": {"type": "string", "format": "date"},
+            "uid": {"type": "string", "format": "uuid"},
+            "price": {"type": "string", "format": "decimal"},
+            "site": {"type": "string", "format": "uri"},
+            "blob": {"type": "string", "format": "byte"},
+            "ordering": {"type": "string", "enum": ["name", "-name", "name", "", None], "nullable": True},
+            "level": {"type": "integer", "enum": [1, 2, 2, 3]},
+            "mixed": {"enum": ["a", 1, True]},
+            "empty": {"type": "string", "enum": []},
+        },
+    },
 }
-PATHS = {"/bags/": {"post": {
-    "operationId": "bags_create",
-    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Bag"}}}},
-    "responses": {"201": {"description": "", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}}}},
-}}}
+PATHS = {
+    "/bags/": {
+        "post": {
+            "operationId": "bags_create",
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Bag"}}},
+            },
+            "responses": {
+                "201": {
+                    "description": "",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}},
+                }
+            },
+        }
+    }
+}
 
 
 @pytest.fixture(scope="module")
@@ -79,11 +109,21 @@ def test_mutually_recursive_models_across_modules(out: Path) -> None:
 
 def test_unions_maps_formats_and_odd_enums(out: Path) -> None:
     with imported(out) as pkg:
-        bag = pkg.types.Bag.model_validate({
-            "pet": {"kind": "dog", "bark": True}, "counts": {"a": 1}, "anything": [1, "x"],
-            "when": "2024-06-28T12:00:00Z", "day": "2024-06-28", "uid": "123e4567-e89b-12d3-a456-426614174000",
-            "price": "1.50", "site": "https://example.com/a b", "ordering": None, "level": 2, "mixed": 1,
-        })
+        bag = pkg.types.Bag.model_validate(
+            {
+                "pet": {"kind": "dog", "bark": True},
+                "counts": {"a": 1},
+                "anything": [1, "x"],
+                "when": "2024-06-28T12:00:00Z",
+                "day": "2024-06-28",
+                "uid": "123e4567-e89b-12d3-a456-426614174000",
+                "price": "1.50",
+                "site": "https://example.com/a b",
+                "ordering": None,
+                "level": 2,
+                "mixed": 1,
+            }
+        )
         assert type(bag.pet).__name__ == "Dog"
         assert bag.counts == {"a": 1} and bag.anything == [1, "x"]
         assert isinstance(bag.when, dt.datetime) and isinstance(bag.day, dt.date)
@@ -121,7 +161,13 @@ MEDIA_SPEC = api(
             }
         }
     },
-    {"NoteRequest": {"type": "object", "required": ["title"], "properties": {"title": {"type": "string"}, "stars": {"type": "integer"}}}},
+    {
+        "NoteRequest": {
+            "type": "object",
+            "required": ["title"],
+            "properties": {"title": {"type": "string"}, "stars": {"type": "integer"}},
+        }
+    },
 )
 
 
@@ -163,10 +209,25 @@ STYLED_PATHS = api(
                 "tags": ["styled"],
                 "parameters": [
                     {"name": "label", "in": "path", "required": True, "style": "label", "schema": {"type": "string"}},
-                    {"name": "matrix", "in": "path", "required": True, "style": "matrix", "schema": {"type": "integer"}},
-                    {"name": "ids", "in": "path", "required": True, "schema": {"type": "array", "items": {"type": "integer"}}},
                     {
-                        "name": "exploded", "in": "path", "required": True, "style": "matrix", "explode": True,
+                        "name": "matrix",
+                        "in": "path",
+                        "required": True,
+                        "style": "matrix",
+                        "schema": {"type": "integer"},
+                    },
+                    {
+                        "name": "ids",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "array", "items": {"type": "integer"}},
+                    },
+                    {
+                        "name": "exploded",
+                        "in": "path",
+                        "required": True,
+                        "style": "matrix",
+                        "explode": True,
                         "schema": {"type": "array", "items": {"type": "string"}},
                     },
                 ],
@@ -192,7 +253,12 @@ PETS_BY_KIND = api(
                 "operationId": "pets_retrieve",
                 "tags": ["pets"],
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AnyPet"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AnyPet"}}},
+                    }
+                },
             }
         },
         "/owners/{id}/": {
@@ -200,14 +266,22 @@ PETS_BY_KIND = api(
                 "operationId": "owners_retrieve",
                 "tags": ["owners"],
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Owner"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Owner"}}},
+                    }
+                },
             }
         },
     },
     {
         # both shapes accept any object: only the discriminator can tell them apart
         "Cat": {"type": "object", "properties": {"kind": {"type": "string"}, "name": {"type": "string"}}},
-        "Dog": {"type": "object", "properties": {"kind": {"type": "string"}, "name": {"type": "string"}, "barks": {"type": "boolean"}}},
+        "Dog": {
+            "type": "object",
+            "properties": {"kind": {"type": "string"}, "name": {"type": "string"}, "barks": {"type": "boolean"}},
+        },
         "AnyPet": {
             "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
             "discriminator": {"propertyName": "kind", "mapping": {"puppy": "#/components/schemas/Dog"}},

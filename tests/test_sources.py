@@ -6,11 +6,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from servers import LocalServer, Reply
 
 from generator.errors import ExitCode, GeneratorError
 from generator.spec.sources import read_source
-
-from servers import LocalServer, Reply
 
 SPEC_V1 = b"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n"
 SPEC_V2 = SPEC_V1.replace(b"'1'", b"'2'")
@@ -60,9 +59,7 @@ def test_a_missing_path_is_bad_input(tmp_path: Path) -> None:
 
 
 def test_a_url_is_fetched_as_given() -> None:
-    with LocalServer(
-        {"/openapi/v3.yaml": lambda request: Reply(200, SPEC_V1)}
-    ) as server:
+    with LocalServer({"/openapi/v3.yaml": lambda request: Reply(200, SPEC_V1)}) as server:
         url = server.url + "/openapi/v3.yaml?format=yaml&token=hidden"
         raw, name = read_source(url, token="tok-123")
     assert raw == SPEC_V1
@@ -89,9 +86,7 @@ def test_git_revisions_give_the_committed_bytes(repo: Path) -> None:
         ("git:--output=x:specs/api.yaml", "must not start with '-'"),
     ],
 )
-def test_bad_git_sources_are_one_line_refusals(
-    repo: Path, spec: str, words: str
-) -> None:
+def test_bad_git_sources_are_one_line_refusals(repo: Path, spec: str, words: str) -> None:
     message = refusal(spec)
     assert message.startswith(f"{spec}: error: ")
     assert words in message

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
-from generator.spec import validate
 from generator.errors import Diagnostic, Level
+from generator.spec import validate
 from generator.spec.load import Document, load_bytes, load_document
 from generator.spec.validate import SWAGGER2, validate_document
 
@@ -22,9 +22,7 @@ BROKEN = Path(__file__).parent / "broken"
 REPO = Path(__file__).resolve().parents[1]
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BROKEN / "expected.json").read_text())
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
-CORPUS = sorted(
-    p for p in (SHARED / "corpus").iterdir() if p.suffix in (".json", ".yaml", ".yml")
-)
+CORPUS = sorted(p for p in (SHARED / "corpus").iterdir() if p.suffix in (".json", ".yaml", ".yml"))
 LARGE = {
     "authentik.yaml",
     "openai.yaml",
@@ -53,12 +51,8 @@ def warnings(found: list[Diagnostic]) -> list[str]:
     return [d.format() for d in found if d.level is Level.WARNING]
 
 
-@pytest.mark.parametrize(
-    "name", sorted(n for n, e in EXPECTED.items() if e["stage"] == "validate")
-)
-def test_broken_documents_give_a_located_error(
-    name: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e["stage"] == "validate"))
+def test_broken_documents_give_a_located_error(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = EXPECTED[name]
     options = expected.get("options", {})
     monkeypatch.chdir(BROKEN.parents[1])
@@ -71,10 +65,7 @@ def test_broken_documents_give_a_located_error(
 
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(p, marks=[pytest.mark.slow] if p.name in LARGE else [], id=p.name)
-        for p in CORPUS
-    ],
+    [pytest.param(p, marks=[pytest.mark.slow] if p.name in LARGE else [], id=p.name) for p in CORPUS],
 )
 def test_corpus_documents_validate_without_errors(path: Path) -> None:
     found = validate_document(load_document(path))
@@ -222,9 +213,7 @@ components:
 
 
 def test_external_findings_are_capped() -> None:
-    schemas = {
-        f"S{i}": {"type": "object", "properties": {"a": {"type": 5}}} for i in range(80)
-    }
+    schemas = {f"S{i}": {"type": "object", "properties": {"a": {"type": 5}}} for i in range(80)}
     doc = spec(
         yaml.safe_dump(
             {
@@ -238,21 +227,13 @@ def test_external_findings_are_capped() -> None:
     found = validate_document(doc)
     assert errors(found) == []
     assert len(found) == validate.MAX_EXTERNAL + 1
-    assert re.fullmatch(
-        r"\.\.\. and \d+ more from openapi-spec-validator", found[-1].message
-    )
+    assert re.fullmatch(r"\.\.\. and \d+ more from openapi-spec-validator", found[-1].message)
 
 
 def test_version_field_decides_the_dialect() -> None:
     for version in ("3.0.0", "3.0.4", "3.1.0", "3.1.1"):
         assert (
-            errors(
-                validate_document(
-                    spec(
-                        f"openapi: {version}\ninfo: {{title: t, version: '1'}}\npaths: {{}}\n"
-                    )
-                )
-            )
+            errors(validate_document(spec(f"openapi: {version}\ninfo: {{title: t, version: '1'}}\npaths: {{}}\n")))
             == []
         )
     for version in ("'3'", "2.0", "4.0.0", "3.2.0", "latest"):
@@ -262,24 +243,18 @@ def test_version_field_decides_the_dialect() -> None:
 
 def test_data_that_is_not_a_mapping_is_an_error() -> None:
     doc = Document(data=[1], source="d.json", raw=b"[1]", is_yaml=False, sha256="0" * 64)  # type: ignore[arg-type]
-    assert errors(validate_document(doc)) == [
-        "d.json: error: the document is a list, not a mapping"
-    ]
+    assert errors(validate_document(doc)) == ["d.json: error: the document is a list, not a mapping"]
 
 
 def test_structure_that_cannot_be_generated_is_an_error() -> None:
-    doc = spec(
-        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a: [get]\ncomponents: {schemas: []}\n"
-    )
+    doc = spec("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a: [get]\ncomponents: {schemas: []}\n")
     assert errors(validate_document(doc)) == [
         "specs/x.yaml#/paths/~1a (line 4): error: a path item must be a mapping, not a list",
         "specs/x.yaml#/components/schemas (line 5): error: 'schemas' must be a mapping, not a list",
     ]
 
 
-def test_results_are_cached_by_document_content(
-    monkeypatch: pytest.MonkeyPatch, cache_in_tmp: Path
-) -> None:
+def test_results_are_cached_by_document_content(monkeypatch: pytest.MonkeyPatch, cache_in_tmp: Path) -> None:
     doc = load_document(BROKEN / "drf-strict.yaml")
     first = validate_document(doc)
     assert len(list(cache_in_tmp.glob("validate-*.json"))) == 1
@@ -289,17 +264,13 @@ def test_results_are_cached_by_document_content(
 
     monkeypatch.setattr(validate, "own_findings", no_recompute)
     assert validate_document(doc) == first
-    assert errors(
-        validate_document(doc, strict=True)
-    )  # the level is applied after the cache
+    assert errors(validate_document(doc, strict=True))  # the level is applied after the cache
     other = spec("openapi: 3.0.3\ninfo: {title: other, version: '1'}\npaths: {}\n")
     with pytest.raises(AssertionError, match="cache"):
         validate_document(other)
 
 
-def test_an_unwritable_cache_is_ignored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("SPIRITME_GEN_CACHE_DIR", str(blocker / "cache"))
@@ -315,9 +286,7 @@ def test_a_corrupt_cache_entry_is_recomputed(cache_in_tmp: Path) -> None:
     assert validate_document(doc) == first
 
 
-def test_cache_folder_follows_the_environment(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("SPIRITME_GEN_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert validate.cache_dir() == tmp_path / "xdg" / "spiritme-gen"
@@ -342,7 +311,11 @@ def test_background_validation_gives_what_the_inline_one_gives_then_hits_the_cac
     env = {**os.environ, "SPIRITME_GEN_CACHE_DIR": str(tmp_path / "cache")}
     out = subprocess.run(
         [sys.executable, "-c", code, str(BROKEN / "drf-strict.yaml")],
-        env=env, capture_output=True, text=True, check=True, cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
     )
     assert int(out.stdout) == len(inline) > 0
     warm = validate.start_validation(doc, strict=True)

@@ -11,17 +11,16 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from generator import __version__, ir
-
-from generator.config import Settings
-from generator.errors import Diagnostic, GeneratorError, Level
 from generator.build.format import format_sources
 from generator.build.freshness import Recorded, build_key, record, recorded
-from generator.spec.load import Document
-from generator.parse.api import build_ir, client_settings
 from generator.build.render import render_package
-from generator.spec.document import load_raw, read_spec, validated
-from generator.spec.validate import start_validation
 from generator.build.write import MANIFEST, manifest_text, previous_files, write_tree
+from generator.config import Settings
+from generator.errors import Diagnostic, GeneratorError, Level
+from generator.parse.api import build_ir, client_settings
+from generator.spec.document import load_raw, read_spec, validated
+from generator.spec.load import Document
+from generator.spec.validate import start_validation
 
 
 @dataclass(frozen=True)

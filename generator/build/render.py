@@ -8,17 +8,16 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any, Iterable
+from urllib.parse import quote
 
 import jinja2
 
 from generator import ir
-from generator.ir.spelling import annotation, pyrepr
-
-from generator.parse import names
-from generator.ir.examples import Synthesizer, constrained
 from generator.build.format import FRAGMENT, LINE_LENGTH
+from generator.ir.examples import Synthesizer, constrained
+from generator.ir.spelling import annotation, pyrepr
+from generator.parse import names
 
 TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Optional", "Union", "Annotated", "Sequence", "Mapping")
 _DROP = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}

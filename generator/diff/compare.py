@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from generator.diff.impact import ClientImpact
 from generator.diff.operations import compare_documents
+from generator.diff.report import DiffReport
 from generator.diff.rules import LEVELS, RULES, Level
 from generator.errors import GeneratorError
-from generator.diff.impact import ClientImpact
-from generator.spec.load import Document, load_bytes
 from generator.parse.api import ClientSettings, build_ir
-from generator.diff.report import DiffReport
+from generator.spec.load import Document, load_bytes
 from generator.spec.sources import read_source
 
 DEFAULT_CLIENT = ClientSettings("spiritme", "SpiritMe", "SPIRITME", "")
@@ -66,10 +66,7 @@ def diff_documents(
     raw = compare_documents(old, new, old_source=old_source, new_source=new_source)
     same = old == new
     impact = ClientImpact(
-        *(
-            None if same else _client_of(doc, client, source)
-            for doc, source in ((old, old_source), (new, new_source))
-        )
+        *(None if same else _client_of(doc, client, source) for doc, source in ((old, old_source), (new, new_source)))
     )
     # one change per place and detail in an operation, however many paths lead to it
     changes: dict[tuple[str, ...], Change] = {}
@@ -114,13 +111,9 @@ def document_of(raw: bytes, source: str) -> Document:
     version = doc.data.get("openapi")
     if not isinstance(version, str) or not version.startswith("3."):
         what = (
-            "a Swagger 2.0 document"
-            if "swagger" in doc.data
-            else "not an OpenAPI 3 document (no 'openapi: 3.x' key)"
+            "a Swagger 2.0 document" if "swagger" in doc.data else "not an OpenAPI 3 document (no 'openapi: 3.x' key)"
         )
-        raise GeneratorError(
-            f"{what}: diff compares OpenAPI 3.0 and 3.1 documents", source=source
-        )
+        raise GeneratorError(f"{what}: diff compares OpenAPI 3.0 and 3.1 documents", source=source)
     return doc
 
 
@@ -155,8 +148,4 @@ def annotation_file(spec: str) -> str:
     """The repository file a GitHub annotation points at: the path of a local or ``git:`` spec."""
     if "://" in spec:
         return ""
-    return (
-        spec.split(":", 2)[2]
-        if spec.startswith("git:") and spec.count(":") >= 2
-        else spec
-    )
+    return spec.split(":", 2)[2] if spec.startswith("git:") and spec.count(":") >= 2 else spec

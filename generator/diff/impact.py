@@ -59,9 +59,7 @@ class Side:
     def model(self, pointer: str, request: bool) -> ir.Model | None:
         """The model generated for the schema at ``pointer``, the request variant for requests."""
         found = self.models.get(pointer, [])
-        return next(
-            (m for m in found if m.is_request == request), found[0] if found else None
-        )
+        return next((m for m in found if m.is_request == request), found[0] if found else None)
 
 
 class ClientImpact:
@@ -86,11 +84,7 @@ class ClientImpact:
             return self._status(c, self.old, self.new)
         if c.area == "response-header":
             call = self.new.call(c.op_key)
-            return (
-                f"only code that reads response headers (`{call}` with raw response) sees this"
-                if call
-                else ""
-            )
+            return f"only code that reads response headers (`{call}` with raw response) sees this" if call else ""
         if c.area in ("security", "security-scheme"):
             return self._security(c, self.old, self.new)
         if c.area == "server":
@@ -156,9 +150,7 @@ class ClientImpact:
             return f"{arg} of `{call}` is {'deprecated' if c.id.endswith('deprecated') else 'no longer deprecated'}"
         old_param = _parameter_of(old.operation(c.op_key), location, wire)
         types = (type_text(old_param.type) if old_param else "", type_text(param.type))
-        return _effect(
-            c.finding, f"{arg} of `{call}`", "request", types, "", checked=False
-        )
+        return _effect(c.finding, f"{arg} of `{call}`", "request", types, "", checked=False)
 
     # ------------------------------------------------------------ request bodies
 
@@ -187,9 +179,7 @@ class ClientImpact:
         symbol = f"`{model.class_name}.{member.name}`"
         if f.kind == "property-added":
             return (
-                f"`{model.class_name}` now requires `{member.name}`"
-                if f.required
-                else f"new optional field {symbol}"
+                f"`{model.class_name}` now requires `{member.name}`" if f.required else f"new optional field {symbol}"
             )
         if gone or f.kind == "property-removed":
             return f"{symbol} is gone from the request model"
@@ -210,21 +200,11 @@ class ClientImpact:
         old_op: ir.Operation | None,
         new_op: ir.Operation | None,
     ) -> str:
-        old_body, new_body = (old_op.body if old_op else None), (
-            new_op.body if new_op else None
-        )
+        old_body, new_body = (old_op.body if old_op else None), (new_op.body if new_op else None)
         args = (
-            ", ".join(
-                f"`{bf.arg}=`"
-                for bf in (new_body.fields if new_body else ())
-                if bf.field.required
-            )
-            or "`body=`"
+            ", ".join(f"`{bf.arg}=`" for bf in (new_body.fields if new_body else ()) if bf.field.required) or "`body=`"
         )
-        if (
-            c.id == "request-body-added-required"
-            or c.id == "request-body-became-required"
-        ):
+        if c.id == "request-body-added-required" or c.id == "request-body-became-required":
             return f"`{call}` now requires {args}"
         if c.id == "request-body-added-optional":
             return f"`{call}` takes new optional body arguments"
@@ -233,9 +213,7 @@ class ClientImpact:
         if c.id == "request-body-became-optional":
             return f"the body arguments of `{call}` may now be omitted"
         if "media-type" in c.id:
-            was, now = (old_body.media_type if old_body else ""), (
-                new_body.media_type if new_body else ""
-            )
+            was, now = (old_body.media_type if old_body else ""), (new_body.media_type if new_body else "")
             if was != now:
                 return f"`{call}` now sends `{now}` (was `{was}`)"
             return f"none: `{call}` sends `{now}`" if now else ""
@@ -245,17 +223,13 @@ class ClientImpact:
             type_text(old_body.type) if old_body else "",
             type_text(new_body.type) if new_body else "",
         )
-        return _effect(
-            c.finding, f"the body of `{call}`", "request", types, "", checked=True
-        )
+        return _effect(c.finding, f"the body of `{call}`", "request", types, "", checked=True)
 
     # ------------------------------------------------------------ responses
 
     def _response(self, c: RawChange, old: Side, new: Side) -> str:
         f = c.finding
-        gone = c.id.endswith("-property-removed") or (
-            f is not None and f.kind == "became-write-only"
-        )
+        gone = c.id.endswith("-property-removed") or (f is not None and f.kind == "became-write-only")
         side = old if gone else new
         op, call = side.operation(c.op_key), side.call(c.op_key)
         if f is None or op is None or not call:
@@ -263,9 +237,7 @@ class ClientImpact:
         success = op.success is not None and op.success.status == c.status
         if not f.path or all(p in ("[]", "{}") for p in f.path):
             if not success:
-                return (
-                    f"the body of the {c.status} error raised by `{call}` changes shape"
-                )
+                return f"the body of the {c.status} error raised by `{call}` changes shape"
             old_op = old.operation(c.op_key)
             types = (
                 type_text(old_op.success.type) if old_op and old_op.success else "",
@@ -315,21 +287,9 @@ class ClientImpact:
                 return f"`{call}` now reads `{media[1] or 'no body'}` (was `{media[0] or 'no body'}`)"
             return f"none: `{call}` reads `{media[1]}`" if media[1] else "none"
         if "non-success" in c.id:
-            return (
-                f"`{call}` may now raise the error for HTTP {c.status}"
-                if c.id.endswith("added")
-                else "none"
-            )
-        before = (
-            (was.success.status, type_text(was.success.type))
-            if was.success
-            else ("", "None")
-        )
-        after = (
-            (now.success.status, type_text(now.success.type))
-            if now.success
-            else ("", "None")
-        )
+            return f"`{call}` may now raise the error for HTTP {c.status}" if c.id.endswith("added") else "none"
+        before = (was.success.status, type_text(was.success.type)) if was.success else ("", "None")
+        after = (now.success.status, type_text(now.success.type)) if now.success else ("", "None")
         if before == after:
             return f"none: `{call}` still returns `{after[1]}`"
         if before[1] != after[1]:
@@ -367,14 +327,10 @@ class ClientImpact:
     @staticmethod
     def _schema(c: RawChange, old: Side, new: Side) -> str:
         def class_of(side: Side, name: str) -> str:
-            return side.classes.get(
-                "/components/schemas/" + name.replace("~", "~0").replace("/", "~1"), ""
-            )
+            return side.classes.get("/components/schemas/" + name.replace("~", "~0").replace("/", "~1"), "")
 
         if c.id == "api-schema-renamed":
-            was, now = (
-                class_of(s, n) for s, n in zip((old, new), c.name.split(">", 1))
-            )
+            was, now = (class_of(s, n) for s, n in zip((old, new), c.name.split(">", 1)))
             if was and now and was != now:
                 return f"the model `{was}` is now `{now}`: code that imports it by name must follow"
             return "none" if was == now else ""
@@ -386,21 +342,15 @@ class ClientImpact:
                 else "none: no model class was generated for it"
             )
         now = class_of(new, c.name)
-        return (
-            f"new model `{now}`" if now else "none: no model class is generated for it"
-        )
+        return f"new model `{now}`" if now else "none: no model class is generated for it"
 
 
 # ----------------------------------------------------------------- look-ups and wording
 
 
-def _parameter_of(
-    op: ir.Operation | None, location: str, wire: str
-) -> ir.Parameter | None:
+def _parameter_of(op: ir.Operation | None, location: str, wire: str) -> ir.Parameter | None:
     params = op.parameters if op else ()
-    return next(
-        (p for p in params if p.location == location and p.wire_name == wire), None
-    )
+    return next((p for p in params if p.location == location and p.wire_name == wire), None)
 
 
 def _argument_of(op: ir.Operation | None, wire: str) -> ir.BodyField | None:
@@ -409,9 +359,7 @@ def _argument_of(op: ir.Operation | None, wire: str) -> ir.BodyField | None:
 
 
 def _field_of(model: ir.Model | None, wire: str) -> ir.Field | None:
-    return (
-        next((f for f in model.fields if f.wire_name == wire), None) if model else None
-    )
+    return next((f for f in model.fields if f.wire_name == wire), None) if model else None
 
 
 def _field_text(f: ir.Field) -> str:
@@ -419,18 +367,12 @@ def _field_text(f: ir.Field) -> str:
     return text if f.required or text.startswith("Optional[") else f"Optional[{text}]"
 
 
-def _argument(
-    c: RawChange, f: Finding, arg: str, call: str, types: tuple[str, str]
-) -> str:
+def _argument(c: RawChange, f: Finding, arg: str, call: str, types: tuple[str, str]) -> str:
     """Impact of a change to a top-level body property, which the method takes as a keyword argument."""
     if c.id == "new-required-request-property" or f.kind == "became-required":
         return f"`{call}` now requires {arg}"
     if f.kind == "became-not-read-only":
-        return (
-            f"`{call}` now requires {arg}"
-            if f.required
-            else f"`{call}` takes a new optional {arg}"
-        )
+        return f"`{call}` now requires {arg}" if f.required else f"`{call}` takes a new optional {arg}"
     if c.id == "new-optional-request-property":
         return f"`{call}` takes a new optional {arg}"
     if c.id == "request-property-removed" or f.kind == "became-read-only":
@@ -460,17 +402,9 @@ def _effect(
             return f"{symbol} is now `{types[1]}` (was `{types[0]}`)"
         return f"{symbol} keeps its Python type `{types[1]}`" if types[1] else ""
     if kind == "became-nullable":
-        return (
-            f"{symbol} now accepts None"
-            if request
-            else f"{symbol} may now be None: check before using it"
-        )
+        return f"{symbol} now accepts None" if request else f"{symbol} may now be None: check before using it"
     if kind == "became-not-nullable":
-        return (
-            f"{symbol} no longer accepts None"
-            if request
-            else f"{symbol} is never None any more"
-        )
+        return f"{symbol} no longer accepts None" if request else f"{symbol} is never None any more"
     if kind == "enum-value-added":
         if request:
             return f"{symbol} also accepts {value}"
@@ -478,29 +412,15 @@ def _effect(
             return f"`{enum}` gains {value}: code that handles each member of `{enum}` needs a branch for it"
         return f"{symbol} may now be {value}: code that handles each value needs a branch for it"
     if kind == "enum-value-removed":
-        return (
-            f"{symbol} no longer accepts {value}"
-            if request
-            else f"{symbol} is never {value} any more"
-        )
+        return f"{symbol} no longer accepts {value}" if request else f"{symbol} is never {value} any more"
     if kind == "became-enum":
-        return (
-            f"{symbol} accepts only the listed values"
-            if request
-            else f"{symbol} holds only the listed values"
-        )
+        return f"{symbol} accepts only the listed values" if request else f"{symbol} holds only the listed values"
     if kind == "became-not-enum":
-        return (
-            f"{symbol} accepts any value"
-            if request
-            else f"{symbol} may hold values outside the list"
-        )
+        return f"{symbol} accepts any value" if request else f"{symbol} may hold values outside the list"
     if kind == "deprecated":
         return f"{symbol} is deprecated"
     if kind == "became-required":
-        return (
-            f"{symbol} is now required" if request else f"{symbol} is always sent now"
-        )
+        return f"{symbol} is now required" if request else f"{symbol} is always sent now"
     if kind == "became-optional":
         return (
             f"{symbol} may now be left out"
@@ -545,9 +465,7 @@ def _value(value: Any) -> str:
 
 def _auth_text(auth: ir.Auth) -> str:
     if auth.kind == "header":
-        return f"in the `{auth.param_name}` header" + (
-            f" with the prefix `{auth.prefix}`" if auth.prefix else ""
-        )
+        return f"in the `{auth.param_name}` header" + (f" with the prefix `{auth.prefix}`" if auth.prefix else "")
     if auth.kind in ("query", "cookie"):
         return f"in the {auth.kind} parameter `{auth.param_name}`"
     if auth.kind in ("bearer", "basic"):

@@ -20,8 +20,8 @@ from generator.diff.rules import (
 )
 from generator.diff.schemas import NO_DEFAULT, SchemaComparer, Views, shape_of
 from generator.parse.api import HTTP_METHODS, IGNORED_HEADERS
-from generator.spec.refs import child
 from generator.parse.schemas import walk_refs
+from generator.spec.refs import child
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,7 @@ class DocumentComparer:
         self.dirty = dirty_components(old, new)
         old_comps = mapping(old.get("components"))
         names = mapping(old_comps.get("schemas"))
-        self.schemas.unchanged = {
-            child("/components/schemas", n) for n in names
-        } - self.dirty
+        self.schemas.unchanged = {child("/components/schemas", n) for n in names} - self.dirty
         self.out: list[RawChange] = []
 
     def changes(self) -> list[RawChange]:
@@ -116,11 +114,7 @@ class DocumentComparer:
             if key not in new_ops:
                 whole = "path" if key[1] not in new_paths else ""
                 rule = f"api-{whole + '-' if whole else ''}removed-{'with' if op.node.get('deprecated') is True else 'without'}-deprecation"
-                what = (
-                    "the path and its operation were removed"
-                    if whole
-                    else "the operation was removed"
-                )
+                what = "the path and its operation were removed" if whole else "the operation was removed"
                 self._add(rule, op, op.pointer, what, "operation")
         for key, op in new_ops.items():
             if key not in old_ops:
@@ -172,9 +166,7 @@ class DocumentComparer:
         ):
             return False
         refs = list(walk_refs(new.node)) + list(walk_refs(new.item.get("parameters")))
-        return not any(
-            r in self.dirty or not r.startswith("/components/") for r in refs
-        )
+        return not any(r in self.dirty or not r.startswith("/components/") for r in refs)
 
     def _schema(
         self,
@@ -193,9 +185,7 @@ class DocumentComparer:
             "header": (areas[2], areas[2]),
         }[root]
         for f in self.schemas.findings(old, new, direction):
-            area = (
-                nested_area if any(p not in ("[]", "{}") for p in f.path) else root_area
-            )
+            area = nested_area if any(p not in ("[]", "{}") for p in f.path) else root_area
             rule = schema_rule_id(area, f, direction)
             self._add(
                 rule,
@@ -219,11 +209,7 @@ class DocumentComparer:
                 "endpoint-deprecated" if now else "endpoint-reactivated",
                 new,
                 new.pointer,
-                (
-                    "the operation was deprecated"
-                    if now
-                    else "the operation is no longer deprecated"
-                ),
+                ("the operation was deprecated" if now else "the operation is no longer deprecated"),
                 "operation",
             )
         old_id, new_id = old.node.get("operationId"), new.node.get("operationId")
@@ -247,13 +233,9 @@ class DocumentComparer:
         self._request_body(old, new)
         self._responses(old, new)
 
-    def _params(
-        self, op: _Op, views: Views
-    ) -> dict[tuple[str, str], tuple[dict[str, Any], str]]:
+    def _params(self, op: _Op, views: Views) -> dict[tuple[str, str], tuple[dict[str, Any], str]]:
         """Parameters by (location, key): path ones by position in the path, headers case-blind."""
-        positions = {
-            name: str(i) for i, name in enumerate(re.findall(r"{([^}]*)}", op.path))
-        }
+        positions = {name: str(i) for i, name in enumerate(re.findall(r"{([^}]*)}", op.path))}
         merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         for owner, owner_ptr in (
             (op.item, op.pointer.rsplit("/", 1)[0]),
@@ -267,11 +249,7 @@ class DocumentComparer:
                 where, name = str(node.get("in")), str(node["name"])
                 if where == "header" and name.lower() in IGNORED_HEADERS:
                     continue
-                key = (
-                    positions.get(name, name)
-                    if where == "path"
-                    else name.lower() if where == "header" else name
-                )
+                key = positions.get(name, name) if where == "path" else name.lower() if where == "header" else name
                 merged[(where, key)] = (node, ptr)
         return merged
 
@@ -296,8 +274,7 @@ class DocumentComparer:
                 continue
             deprecated = node.get("deprecated") is True
             self._add(
-                "request-parameter-removed"
-                + ("-with-deprecation" if deprecated else ""),
+                "request-parameter-removed" + ("-with-deprecation" if deprecated else ""),
                 new,
                 ptr,
                 f"the {key[0]} parameter `{name}` was removed",
@@ -312,8 +289,7 @@ class DocumentComparer:
                     f"new-{'required' if required else 'optional'}-request-parameter",
                     new,
                     ptr,
-                    f"the {where} parameter `{name}` was added"
-                    + (" as required" if required else ""),
+                    f"the {where} parameter `{name}` was added" + (" as required" if required else ""),
                     "parameter",
                     param=(where, name),
                 )
@@ -346,24 +322,16 @@ class DocumentComparer:
             )
             if was != now:
                 self._add(
-                    (
-                        "request-parameter-deprecated"
-                        if now
-                        else "request-parameter-reactivated"
-                    ),
+                    ("request-parameter-deprecated" if now else "request-parameter-reactivated"),
                     new,
                     ptr,
                     f"the {where} parameter `{name}` {'was deprecated' if now else 'is no longer deprecated'}",
                     "parameter",
                     param=param,
                 )
-            old_schema, new_schema = _param_schema(old_node, old_ptr), _param_schema(
-                node, ptr
-            )
+            old_schema, new_schema = _param_schema(old_node, old_ptr), _param_schema(node, ptr)
             if old_schema and new_schema:
-                self._schema(
-                    new, old_schema, new_schema, "request", "parameter", param=param
-                )
+                self._schema(new, old_schema, new_schema, "request", "parameter", param=param)
 
     def _request_body(self, old: _Op, new: _Op) -> None:
         ob = self._body(old, self.old)
@@ -404,9 +372,7 @@ class DocumentComparer:
     def _body(self, op: _Op, views: Views) -> tuple[dict[str, Any], str] | None:
         if "requestBody" not in op.node:
             return None
-        node, ptr = views.target(
-            op.node["requestBody"], child(op.pointer, "requestBody")
-        )
+        node, ptr = views.target(op.node["requestBody"], child(op.pointer, "requestBody"))
         return (node, ptr) if isinstance(node, dict) else None
 
     def _content(
@@ -422,11 +388,7 @@ class DocumentComparer:
         old_media = mapping(onode.get("content"))
         new_media = mapping(nnode.get("content"))
         prefix = "request-body" if direction == "request" else "response"
-        where = (
-            "the request body"
-            if direction == "request"
-            else f"the {extra.get('status')} response"
-        )
+        where = "the request body" if direction == "request" else f"the {extra.get('status')} response"
         area = "request-body" if direction == "request" else "response-status"
         for verb, ptr, have, lack in (
             ("removed", optr, old_media, new_media),
@@ -446,12 +408,7 @@ class DocumentComparer:
         compared: set[tuple[str, str]] = set()
         for media in (m for m in new_media if m in old_media):
             om, nm = old_media[media], new_media[media]
-            if not (
-                isinstance(om, dict)
-                and isinstance(nm, dict)
-                and "schema" in om
-                and "schema" in nm
-            ):
+            if not (isinstance(om, dict) and isinstance(nm, dict) and "schema" in om and "schema" in nm):
                 continue
             old_schema = (om["schema"], child(optr, "content", media, "schema"))
             new_schema = (nm["schema"], child(nptr, "content", media, "schema"))
@@ -487,15 +444,11 @@ class DocumentComparer:
                     status=status,
                 )
                 continue
-            onode, optr = self.old.target(
-                olds[status], child(old.pointer, "responses", status)
-            )
+            onode, optr = self.old.target(olds[status], child(old.pointer, "responses", status))
             nnode, nptr = self.new.target(news[status], ptr)
             if isinstance(onode, dict) and isinstance(nnode, dict):
                 self._headers(new, onode, optr, nnode, nptr, status)
-                self._content(
-                    new, onode, optr, nnode, nptr, "response", {"status": status}
-                )
+                self._content(new, onode, optr, nnode, nptr, "response", {"status": status})
 
     def _headers(
         self,
@@ -506,9 +459,7 @@ class DocumentComparer:
         nptr: str,
         status: str,
     ) -> None:
-        def table(
-            node: dict[str, Any], ptr: str, views: Views
-        ) -> dict[str, tuple[str, dict[str, Any], str]]:
+        def table(node: dict[str, Any], ptr: str, views: Views) -> dict[str, tuple[str, dict[str, Any], str]]:
             headers = mapping(node.get("headers"))
             found = {}
             for name, h in headers.items():
@@ -572,18 +523,12 @@ class DocumentComparer:
         owner: dict[str, Any], document: dict[str, Any]
     ) -> dict[frozenset[str], dict[str, frozenset[str]]]:
         """Alternatives of an operation's (or the document's) security, keyed by their scheme names."""
-        listed = (
-            owner.get("security") if "security" in owner else document.get("security")
-        )
+        listed = owner.get("security") if "security" in owner else document.get("security")
         alternatives: dict[frozenset[str], dict[str, frozenset[str]]] = {}
         for req in listed if isinstance(listed, list) else []:
             if isinstance(req, dict):
                 scopes = {
-                    str(k): (
-                        frozenset(str(s) for s in v)
-                        if isinstance(v, list)
-                        else frozenset()
-                    )
+                    str(k): (frozenset(str(s) for s in v) if isinstance(v, list) else frozenset())
                     for k, v in req.items()
                 }
                 alternatives[frozenset(scopes)] = scopes
@@ -598,11 +543,7 @@ class DocumentComparer:
         pointer: str,
     ) -> None:
         def shown(names: frozenset[str]) -> str:
-            return (
-                " + ".join(f"`{n}`" for n in sorted(names))
-                if names
-                else "anonymous access"
-            )
+            return " + ".join(f"`{n}`" for n in sorted(names)) if names else "anonymous access"
 
         for names in olds:
             if names not in news:
@@ -651,23 +592,17 @@ class DocumentComparer:
                         )
 
     def _global_security(self) -> None:
-        olds, news = self._requirements({}, self.old_doc), self._requirements(
-            {}, self.new_doc
-        )
+        olds, news = self._requirements({}, self.old_doc), self._requirements({}, self.new_doc)
         if olds != news:
             self._security(None, olds, news, "api-global-security", "/security")
 
     def _security_schemes(self) -> None:
-        def schemes(
-            doc: dict[str, Any], views: Views
-        ) -> dict[str, tuple[dict[str, Any], str]]:
+        def schemes(doc: dict[str, Any], views: Views) -> dict[str, tuple[dict[str, Any], str]]:
             comps = mapping(doc.get("components"))
             table = mapping(comps.get("securitySchemes"))
             found = {}
             for name, node in table.items():
-                target, ptr = views.target(
-                    node, child("/components/securitySchemes", str(name))
-                )
+                target, ptr = views.target(node, child("/components/securitySchemes", str(name)))
                 if isinstance(target, dict):
                     found[str(name)] = (target, ptr)
             return found
@@ -717,9 +652,7 @@ class DocumentComparer:
                 )
             self._oauth(name, o, n, ptr)
 
-    def _oauth(
-        self, name: str, old: dict[str, Any], new: dict[str, Any], ptr: str
-    ) -> None:
+    def _oauth(self, name: str, old: dict[str, Any], new: dict[str, Any], ptr: str) -> None:
         old_flows = mapping(old.get("flows"))
         new_flows = mapping(new.get("flows"))
         for flow in sorted(old_flows.keys() & new_flows.keys()):
@@ -739,16 +672,8 @@ class DocumentComparer:
                         "security-scheme",
                         name=name,
                     )
-            old_scopes = (
-                set(of.get("scopes") or {})
-                if isinstance(of.get("scopes"), dict)
-                else set()
-            )
-            new_scopes = (
-                set(nf.get("scopes") or {})
-                if isinstance(nf.get("scopes"), dict)
-                else set()
-            )
+            old_scopes = set(of.get("scopes") or {}) if isinstance(of.get("scopes"), dict) else set()
+            new_scopes = set(nf.get("scopes") or {}) if isinstance(nf.get("scopes"), dict) else set()
             for verb, diff in (
                 ("added", new_scopes - old_scopes),
                 ("removed", old_scopes - new_scopes),
@@ -767,11 +692,7 @@ class DocumentComparer:
         def urls(doc: dict[str, Any]) -> list[str]:
             listed = doc.get("servers")
             return (
-                [
-                    s["url"]
-                    for s in listed
-                    if isinstance(s, dict) and isinstance(s.get("url"), str)
-                ]
+                [s["url"] for s in listed if isinstance(s, dict) and isinstance(s.get("url"), str)]
                 if isinstance(listed, list)
                 else []
             )
@@ -799,33 +720,21 @@ class DocumentComparer:
                 )
 
     def _renamed(self, old_ptr: str, new_ptr: str) -> bool:
-        old, new = self.old.view({"$ref": "#" + old_ptr}, old_ptr), self.new.view(
-            {"$ref": "#" + new_ptr}, new_ptr
-        )
-        return shape_of(old) == shape_of(new) and self.schemas.equivalent(
-            (None, old_ptr), (None, new_ptr)
-        )
+        old, new = self.old.view({"$ref": "#" + old_ptr}, old_ptr), self.new.view({"$ref": "#" + new_ptr}, new_ptr)
+        return shape_of(old) == shape_of(new) and self.schemas.equivalent((None, old_ptr), (None, new_ptr))
 
     def _components(self) -> None:
         def table(doc: dict[str, Any]) -> dict[str, Any]:
             comps = mapping(doc.get("components"))
             schemas = comps.get("schemas")
-            return (
-                {str(k): v for k, v in schemas.items()}
-                if isinstance(schemas, dict)
-                else {}
-            )
+            return {str(k): v for k, v in schemas.items()} if isinstance(schemas, dict) else {}
 
         olds, news = table(self.old_doc), table(self.new_doc)
         added = [n for n in news if n not in olds]
         for name in (n for n in olds if n not in news):
             ptr = child("/components/schemas", name)
             twin = next(
-                (
-                    n
-                    for n in added
-                    if self._renamed(ptr, child("/components/schemas", n))
-                ),
+                (n for n in added if self._renamed(ptr, child("/components/schemas", n))),
                 None,
             )
             if twin is not None:
@@ -891,6 +800,4 @@ def compare_documents(
     new_source: str = "",
 ) -> list[RawChange]:
     """Every difference between two documents, classified by rule, without client impact."""
-    return DocumentComparer(
-        old, new, old_source=old_source, new_source=new_source
-    ).changes()
+    return DocumentComparer(old, new, old_source=old_source, new_source=new_source).changes()

@@ -34,9 +34,7 @@ class DiffReport:
     changes: tuple[Change, ...]
     old_source: str
     new_source: str
-    file: (
-        str  # repository path of the new spec for annotations; "" when it is not a file
-    )
+    file: str  # repository path of the new spec for annotations; "" when it is not a file
     line_of: Callable[[str], int | None]
 
     def counts(self) -> dict[str, int]:
@@ -99,11 +97,7 @@ def markdown(report: DiffReport) -> str:
     if not report.changes:
         return "\n".join(out) + "\n"
     counts = report.counts()
-    out += (
-        ["| Level | Changes |", "|---|---:|"]
-        + [f"| {level} | {counts[level]} |" for level in LEVELS]
-        + [""]
-    )
+    out += ["| Level | Changes |", "|---|---:|"] + [f"| {level} | {counts[level]} |" for level in LEVELS] + [""]
     for level in LEVELS:
         rows = _grouped([c for c in report.changes if c.level == level])
         if not rows:
@@ -111,9 +105,7 @@ def markdown(report: DiffReport) -> str:
         table = ["| Check | Operations | Change | Client impact |", "|---|---|---|---|"]
         for (rule, message, impact), operations in rows:
             ops = "<br>".join(f"`{_cell(op)}`" for op in operations) or "(whole API)"
-            table.append(
-                f"| `{rule}` | {ops} | {_cell(message)} | {_cell(impact) or '-'} |"
-            )
+            table.append(f"| `{rule}` | {ops} | {_cell(message)} | {_cell(impact) or '-'} |")
         if level == "info":
             out += (
                 [f"<details><summary>{SECTIONS[level]} ({counts[level]})</summary>", ""]
@@ -137,12 +129,7 @@ def _grouped(changes: list[Change]) -> list[tuple[tuple[str, str, str], list[str
 
 def _cell(value: str) -> str:
     """Text safe in one Markdown table cell: no line breaks, pipes or HTML."""
-    return (
-        " ".join(value.split())
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-    )
+    return " ".join(value.split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def github(report: DiffReport) -> str:
@@ -174,9 +161,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def append_changes(
-    path: Path, report: DiffReport, old_sha: str, new_sha: str, day: str
-) -> Path:
+def append_changes(path: Path, report: DiffReport, old_sha: str, new_sha: str, day: str) -> Path:
     """Append a dated entry (hashes, counts, the Markdown report) to the changes file; returns its path."""
     try:
         before = path.read_text(encoding="utf-8")

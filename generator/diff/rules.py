@@ -254,18 +254,11 @@ def schema_rule_id(area: str, f: Finding, direction: Direction) -> str:
     ):
         return "request-parameter-" + f.kind
     if f.kind == "property-added":
-        return (
-            f"new-{req}-request-property"
-            if direction == "request"
-            else f"response-{req}-property-added"
-        )
+        return f"new-{req}-request-property" if direction == "request" else f"response-{req}-property-added"
     if f.kind == "property-removed":
-        return (
-            "request-property-removed"
-            if direction == "request"
-            else f"response-{req}-property-removed"
-        )
+        return "request-property-removed" if direction == "request" else f"response-{req}-property-removed"
     return f"{direction}-{req}-property-{f.kind}"
+
 
 def schema_subject(area: str, f: Finding, extra: dict[str, Any]) -> str:
     """What a message about a schema difference in ``area`` names first."""
@@ -279,6 +272,5 @@ def schema_subject(area: str, f: Finding, extra: dict[str, Any]) -> str:
         "request-parameter-property": f"the property `{path}` of the {location} parameter `{name}`",
         "response-body": f"the {status} response body",
         "response-property": f"the {status} response property `{path}`",
-        "response-header": f"the {status} response header `{extra.get('name', '')}`"
-        + (f" (`{path}`)" if path else ""),
+        "response-header": f"the {status} response header `{extra.get('name', '')}`" + (f" (`{path}`)" if path else ""),
     }[area]

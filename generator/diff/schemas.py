@@ -81,11 +81,7 @@ class Views:
 
         A reference outside the document (which the loader leaves in place) is any value.
         """
-        while (
-            isinstance(node, dict)
-            and "$ref" in node
-            and set(node) - ANNOTATIONS <= {"$ref"}
-        ):
+        while isinstance(node, dict) and "$ref" in node and set(node) - ANNOTATIONS <= {"$ref"}:
             if Resolver.ref_pointer(node["$ref"]) is None:
                 return {}, ptr
             node, ptr = self.resolver.deref({"$ref": node["$ref"]}, ptr)
@@ -105,11 +101,7 @@ class Views:
         if not isinstance(node, dict):
             return v
         declared = node.get("type")
-        types = (
-            [declared]
-            if isinstance(declared, str)
-            else [t for t in declared or [] if isinstance(t, str)]
-        )
+        types = [declared] if isinstance(declared, str) else [t for t in declared or [] if isinstance(t, str)]
         v.nullable = node.get("nullable") is True or "null" in types
         v.types = frozenset(t for t in types if t != "null")
         v.format = node["format"] if isinstance(node.get("format"), str) else ""
@@ -122,15 +114,9 @@ class Views:
         v.default = node.get("default", NO_DEFAULT)
         props = node.get("properties")
         if isinstance(props, dict):
-            v.props = {
-                str(k): (p, child(ptr, "properties", str(k))) for k, p in props.items()
-            }
+            v.props = {str(k): (p, child(ptr, "properties", str(k))) for k, p in props.items()}
         required = node.get("required")
-        v.required = (
-            frozenset(r for r in required if isinstance(r, str))
-            if isinstance(required, list)
-            else frozenset()
-        )
+        v.required = frozenset(r for r in required if isinstance(r, str)) if isinstance(required, list) else frozenset()
         v.read_only = node.get("readOnly") is True
         v.write_only = node.get("writeOnly") is True
         v.deprecated = node.get("deprecated") is True
@@ -147,9 +133,7 @@ class Views:
                 solid = [o for o in listed if not _is_null_schema(o[0])]
                 if len(solid) < len(listed):
                     v.nullable = True
-                nullable_idiom = (
-                    len(solid) == 1 < len(listed) and not v.props and not v.types
-                )
+                nullable_idiom = len(solid) == 1 < len(listed) and not v.props and not v.types
                 only = self._part(*solid[0], stack) if nullable_idiom else None
                 if only is not None:
                     self._merge(v, only)  # anyOf [X, null] is X, nullable
@@ -157,13 +141,9 @@ class Views:
                     setattr(v, "one_of" if key == "oneOf" else "any_of", solid)
         parts = node.get("allOf")
         if "$ref" in node:
-            parts = [{"$ref": node["$ref"]}] + (
-                parts if isinstance(parts, list) else []
-            )
+            parts = [{"$ref": node["$ref"]}] + (parts if isinstance(parts, list) else [])
         for i, part in enumerate(parts if isinstance(parts, list) else []):
-            merged = self._part(
-                part, child(ptr, "allOf", i) if "$ref" not in node else ptr, stack
-            )
+            merged = self._part(part, child(ptr, "allOf", i) if "$ref" not in node else ptr, stack)
             if merged is not None:
                 self._merge(v, merged)
         if not v.types and (v.props or v.extra):
@@ -205,9 +185,7 @@ class Views:
 
 
 def _is_null_schema(node: Any) -> bool:
-    return isinstance(node, dict) and (
-        node.get("type") == "null" or node.get("enum") == [None]
-    )
+    return isinstance(node, dict) and (node.get("type") == "null" or node.get("enum") == [None])
 
 
 def _bounds(node: dict[str, Any]) -> dict[str, float]:
@@ -267,16 +245,12 @@ class SchemaComparer:
     def __init__(self, old: Views, new: Views) -> None:
         self.old = old
         self.new = new
-        self.unchanged: set[str] = (
-            set()
-        )  # pointers whose subgraph is equal in both documents
+        self.unchanged: set[str] = set()  # pointers whose subgraph is equal in both documents
         self._local: dict[_PairKey, tuple[list[Finding], list[_Edge]]] = {}
         self._views: dict[_PairKey, tuple[View, View]] = {}
         self._clean: dict[_PairKey, bool] = {}
 
-    def findings(
-        self, old: tuple[Any, str], new: tuple[Any, str], direction: Direction
-    ) -> list[Finding]:
+    def findings(self, old: tuple[Any, str], new: tuple[Any, str], direction: Direction) -> list[Finding]:
         """Every difference reachable from the two roots, each placed on the first path that meets it."""
         start: tuple[View, View, tuple[str, ...], tuple[str, str], str] = (
             self.old.view(*old),
@@ -306,17 +280,13 @@ class SchemaComparer:
                 )
             for e in edges:
                 sub = path if e.label is None else path + (e.label,)
-                queue.append(
-                    (e.old, e.new, sub, e.owners if e.prop else owners, e.prop or prop)
-                )
+                queue.append((e.old, e.new, sub, e.owners if e.prop else owners, e.prop or prop))
         return found
 
     def equivalent(self, old: tuple[Any, str], new: tuple[Any, str]) -> bool:
         """Whether two schemas accept and return the same data (descriptions aside)."""
         ov, nv = self.old.view(*old), self.new.view(*new)
-        return all(
-            self.clean(self._pair_key(ov, nv, d)) for d in ("request", "response")
-        )
+        return all(self.clean(self._pair_key(ov, nv, d)) for d in ("request", "response"))
 
     def _pair_key(self, ov: View, nv: View, direction: str) -> _PairKey:
         key = (ov.ptr, nv.ptr, direction)
@@ -329,9 +299,7 @@ class SchemaComparer:
     def _successors(self, key: _PairKey) -> list[_PairKey]:
         if key not in self._local:
             ov, nv = self._views[key]
-            self._local[key] = self._compare(
-                ov, nv, "request" if key[2] == "request" else "response"
-            )
+            self._local[key] = self._compare(ov, nv, "request" if key[2] == "request" else "response")
         return [self._pair_key(e.old, e.new, key[2]) for e in self._local[key][1]]
 
     def clean(self, root: _PairKey) -> bool:
@@ -367,18 +335,13 @@ class SchemaComparer:
                     while key not in members:
                         members.add(stack.pop())
                     ok = all(not self._local[m][0] for m in members) and all(
-                        self._clean[s]
-                        for m in members
-                        for s in self._successors(m)
-                        if s not in members
+                        self._clean[s] for m in members for s in self._successors(m) if s not in members
                     )
                     for m in members:
                         self._clean[m] = ok
         return self._clean[root]
 
-    def _compare(
-        self, ov: View, nv: View, direction: Direction
-    ) -> tuple[list[Finding], list[_Edge]]:
+    def _compare(self, ov: View, nv: View, direction: Direction) -> tuple[list[Finding], list[_Edge]]:
         out: list[Finding] = []
         at = nv.ptr
         if ov.nullable != nv.nullable:
@@ -391,9 +354,7 @@ class SchemaComparer:
             )
         edges: list[_Edge] = []
         old_union, new_union = ov.one_of or ov.any_of, nv.one_of or nv.any_of
-        if bool(old_union) != bool(
-            new_union
-        ):  # wrapped in a union, or unwrapped: compare as options
+        if bool(old_union) != bool(new_union):  # wrapped in a union, or unwrapped: compare as options
             key = "one-of" if ov.one_of or nv.one_of else "any-of"
             olds = [self.old.view(*o) for o in old_union] or [ov]
             news = [self.new.view(*o) for o in new_union] or [nv]
@@ -419,26 +380,18 @@ class SchemaComparer:
         out += _bound_findings(ov, nv)
         if ov.pattern != nv.pattern:
             pkind = (
-                "pattern-changed"
-                if ov.pattern and nv.pattern
-                else "pattern-added" if nv.pattern else "pattern-removed"
+                "pattern-changed" if ov.pattern and nv.pattern else "pattern-added" if nv.pattern else "pattern-removed"
             )
             detail = {
                 "pattern-changed": f"had its pattern changed from `{ov.pattern}` to `{nv.pattern}`",
                 "pattern-added": f"got the pattern `{nv.pattern}`",
                 "pattern-removed": f"lost its pattern `{ov.pattern}`",
             }[pkind]
-            out.append(
-                Finding(pkind, at, detail, values=(ov.pattern, nv.pattern, "pattern"))
-            )
+            out.append(Finding(pkind, at, detail, values=(ov.pattern, nv.pattern, "pattern")))
         out += _default_findings(ov, nv)
         if nv.deprecated and not ov.deprecated:
             out.append(Finding("deprecated", at, "was deprecated"))
-        if (
-            ov.discriminator
-            and nv.discriminator
-            and ov.discriminator != nv.discriminator
-        ):
+        if ov.discriminator and nv.discriminator and ov.discriminator != nv.discriminator:
             out.append(
                 Finding(
                     "discriminator-property-name-changed",
@@ -449,27 +402,19 @@ class SchemaComparer:
         if ov.props or nv.props:
             out += self._property_findings(ov, nv, direction, edges)
         if ov.items is not None and nv.items is not None:
-            edges.append(
-                _Edge("[]", self.old.view(*ov.items), self.new.view(*nv.items))
-            )
+            edges.append(_Edge("[]", self.old.view(*ov.items), self.new.view(*nv.items)))
         if ov.extra is not None and nv.extra is not None:
-            edges.append(
-                _Edge("{}", self.old.view(*ov.extra), self.new.view(*nv.extra))
-            )
+            edges.append(_Edge("{}", self.old.view(*ov.extra), self.new.view(*nv.extra)))
         for key, old_opts, new_opts in (
             ("one-of", ov.one_of, nv.one_of),
             ("any-of", ov.any_of, nv.any_of),
         ):
             if old_opts or new_opts:
-                olds, news = [self.old.view(*o) for o in old_opts], [
-                    self.new.view(*o) for o in new_opts
-                ]
+                olds, news = [self.old.view(*o) for o in old_opts], [self.new.view(*o) for o in new_opts]
                 out += self._option_findings(key, olds, news, edges)
         return out, edges
 
-    def _property_findings(
-        self, ov: View, nv: View, direction: Direction, edges: list[_Edge]
-    ) -> list[Finding]:
+    def _property_findings(self, ov: View, nv: View, direction: Direction, edges: list[_Edge]) -> list[Finding]:
         out: list[Finding] = []
         owners = (ov.ptr, nv.ptr)
         for name in list(ov.props) + [n for n in nv.props if n not in ov.props]:
@@ -495,9 +440,7 @@ class SchemaComparer:
                 continue
             flip = _visibility_flip(old, new, direction)
             if flip and (was or now):
-                detail = "became " + flip.removeprefix("became-").replace(
-                    "not-", "not "
-                )
+                detail = "became " + flip.removeprefix("became-").replace("not-", "not ")
                 note(
                     flip,
                     nv.props[name][1],
@@ -517,9 +460,7 @@ class SchemaComparer:
         return out
 
     @staticmethod
-    def _option_findings(
-        key: str, olds: list[View], news: list[View], edges: list[_Edge]
-    ) -> list[Finding]:
+    def _option_findings(key: str, olds: list[View], news: list[View], edges: list[_Edge]) -> list[Finding]:
         """Options of a union that appeared or went away; matched ones are compared next."""
         pairs = _match_options(olds, news)
         matched_old = {id(o) for o, _ in pairs}
@@ -627,9 +568,7 @@ def _bound_findings(ov: View, nv: View) -> list[Finding]:
         else:
             verb = "decreased" if new < old else "increased"
             detail = f"had `{keyword}` {verb} from {_show(old)} to {_show(new)}"
-        out.append(
-            Finding(f"{stem}-{verb}", nv.ptr, detail, values=(old, new, keyword))
-        )
+        out.append(Finding(f"{stem}-{verb}", nv.ptr, detail, values=(old, new, keyword)))
     return out
 
 

@@ -44,15 +44,34 @@ class Synthesizer:
         if isinstance(t, ir.Nullable):
             return self.value(t.inner, required_only=required_only, depth=depth)
         if isinstance(t, ir.Primitive):
-            return {"str": "string", "int": 1, "float": 1.5, "bool": True, "None": None,
-                    "bytes": "", "File": "", "Any": "value"}.get(t.name) if t.name != "str" else STRING_FORMATS.get(t.format, "string")
+            return (
+                {
+                    "str": "string",
+                    "int": 1,
+                    "float": 1.5,
+                    "bool": True,
+                    "None": None,
+                    "bytes": "",
+                    "File": "",
+                    "Any": "value",
+                }.get(t.name)
+                if t.name != "str"
+                else STRING_FORMATS.get(t.format, "string")
+            )
         if isinstance(t, ir.DateTime):
             return DATETIME_EXAMPLES[t.name]
         if isinstance(t, ir.LiteralOf):
             return t.values[0]
         if isinstance(t, ir.UnionOf):
             first = self.value(t.options[0], required_only=required_only, depth=depth)
-            tag = next((value for value, name in t.tags if isinstance(t.options[0], ir.ModelRef) and name == t.options[0].class_name), None)
+            tag = next(
+                (
+                    value
+                    for value, name in t.tags
+                    if isinstance(t.options[0], ir.ModelRef) and name == t.options[0].class_name
+                ),
+                None,
+            )
             if tag is not None and isinstance(first, dict):
                 first = {**first, t.discriminator: tag}  # the value that selects this option
             return first
@@ -81,7 +100,9 @@ class Synthesizer:
             if depth >= self.MAX_DEPTH and not f.required:
                 continue
             if not f.constraints.is_empty() and not isinstance(f.type, ir.Nullable):
-                out[f.wire_name] = constrained(self.value(f.type, required_only=required_only, depth=depth + 1), f.constraints)
+                out[f.wire_name] = constrained(
+                    self.value(f.type, required_only=required_only, depth=depth + 1), f.constraints
+                )
             elif f.has_example and _plausible(f.example, f.type):
                 out[f.wire_name] = f.example
             elif depth >= self.MAX_DEPTH and isinstance(f.type, ir.Nullable):
@@ -99,7 +120,9 @@ def _plausible(example: Any, t: ir.TypeRef) -> bool:
     if isinstance(inner, ir.Primitive):
         kinds = {"str": str, "int": int, "float": (int, float), "bool": bool}
         kind = kinds.get(inner.name)
-        return kind is not None and isinstance(example, kind) and not (inner.name != "bool" and isinstance(example, bool))
+        return (
+            kind is not None and isinstance(example, kind) and not (inner.name != "bool" and isinstance(example, bool))
+        )
     if isinstance(inner, ir.DateTime):
         return isinstance(example, str)
     return False
@@ -116,8 +139,16 @@ def constrained(value: Any, c: ir.Constraints) -> Any:
             value = value[: c.max_length]
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        low = c.minimum if c.minimum is not None else (c.exclusive_minimum + 1 if c.exclusive_minimum is not None else None)
-        high = c.maximum if c.maximum is not None else (c.exclusive_maximum - 1 if c.exclusive_maximum is not None else None)
+        low = (
+            c.minimum
+            if c.minimum is not None
+            else (c.exclusive_minimum + 1 if c.exclusive_minimum is not None else None)
+        )
+        high = (
+            c.maximum
+            if c.maximum is not None
+            else (c.exclusive_maximum - 1 if c.exclusive_maximum is not None else None)
+        )
         if low is not None and value < low:
             value = type(value)(low) if isinstance(value, int) and float(low).is_integer() else low
         if high is not None and value > high:

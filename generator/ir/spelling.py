@@ -36,7 +36,6 @@ def _str_literal(s: str) -> str:
     return "'" + body.replace("'", "\\'") + "'"
 
 
-
 def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = False) -> str:
     """The Python annotation of an IR type; ``param`` widens lists and maps for arguments;
     ``validated`` (what pydantic validates: model fields, response types) makes a union with a
@@ -48,8 +47,13 @@ def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = F
             return "FileTypes" if param else "bytes"
         return t.name
     if isinstance(t, ir.DateTime):
-        return {"datetime": "_dt.datetime", "date": "_dt.date", "time": "_dt.time",
-                "UUID": "_uuid.UUID", "Decimal": "_decimal.Decimal"}[t.name]
+        return {
+            "datetime": "_dt.datetime",
+            "date": "_dt.date",
+            "time": "_dt.time",
+            "UUID": "_uuid.UUID",
+            "Decimal": "_decimal.Decimal",
+        }[t.name]
     if isinstance(t, ir.ModelRef):
         return t.class_name
     if isinstance(t, ir.ListOf):

@@ -25,9 +25,9 @@ from generator import ir
 from generator.config import Settings, resolve_settings
 from generator.errors import GeneratorError
 from generator.mock.store import (
-    REQUIRED,
     ITEM_SHAPE,
     PARAM,
+    REQUIRED,
     CollectionSpec,
     Store,
     Upload,
@@ -91,13 +91,21 @@ def routes_of(api: ir.Api, specs: dict[str, CollectionSpec], values: Values, ope
         collection, role = None, "other"
         if shape in specs:
             collection = specs[shape]
-            role = {"post": "create", "get": "list" if list_item_type(op, values) else "other"}.get(op.http_method, "other")
+            role = {"post": "create", "get": "list" if list_item_type(op, values) else "other"}.get(
+                op.http_method, "other"
+            )
         elif item and item.group(1) in specs and specs[item.group(1)].item_shape == shape:
             collection, role = specs[item.group(1)], ITEM_ROLES.get(op.http_method, "other")
         parents = tuple(
-            s for s in specs.values() if s.item_shape and (shape == s.item_shape or shape.startswith(s.item_shape.rstrip("/") + "/"))
+            s
+            for s in specs.values()
+            if s.item_shape and (shape == s.item_shape or shape.startswith(s.item_shape.rstrip("/") + "/"))
         )
-        routes.append(Route(op, path_pattern(op.request_path), role, collection, parents, not op.security or op.pointer in open_ops))
+        routes.append(
+            Route(
+                op, path_pattern(op.request_path), role, collection, parents, not op.security or op.pointer in open_ops
+            )
+        )
     return sorted(routes, key=lambda r: (r.op.request_path.count("{"), -len(r.op.fixed_query)))
 
 
@@ -154,7 +162,11 @@ def multipart_fields(body: bytes, content_type: str) -> dict[str, list[str | Upl
         payload = part.get_payload(decode=True)
         content = payload if isinstance(payload, bytes) else b""
         filename = part.get_filename()
-        value: str | Upload = Upload(filename, part.get_content_type(), len(content)) if filename is not None else content.decode("utf-8", "replace")
+        value: str | Upload = (
+            Upload(filename, part.get_content_type(), len(content))
+            if filename is not None
+            else content.decode("utf-8", "replace")
+        )
         out.setdefault(str(name), []).append(value)
     return out
 
@@ -196,7 +208,11 @@ class Mock:
         with self.lock:
             self.requests += 1
             if self.rate_limit_every and self.requests % self.rate_limit_every == 0:
-                return json_reply(429, {"detail": "Request was throttled. Expected available in 1 second."}, headers={"Retry-After": "1"})
+                return json_reply(
+                    429,
+                    {"detail": "Request was throttled. Expected available in 1 second."},
+                    headers={"Retry-After": "1"},
+                )
             if self.error_rate and self.faults.random() < self.error_rate:
                 return json_reply(500, {"detail": "A server error occurred."})
             return self._dispatch(request)
@@ -209,14 +225,22 @@ class Mock:
         if not matches:
             return json_reply(404, NOT_FOUND)
         method = "get" if request.method == "HEAD" else request.method.lower()
-        chosen = [(r, m) for r, m in matches if r.op.http_method == method and all(v in request.query.get(k, ()) for k, v in r.op.fixed_query)]
+        chosen = [
+            (r, m)
+            for r, m in matches
+            if r.op.http_method == method and all(v in request.query.get(k, ()) for k, v in r.op.fixed_query)
+        ]
         if not chosen:
             allowed = ", ".join(sorted({r.op.http_method.upper() for r, _ in matches}))
             return json_reply(405, {"detail": f'Method "{request.method}" not allowed.'}, headers={"Allow": allowed})
         route, match = chosen[0]
         if not route.public and not authorized(self.api.auth, request):
             scheme = self.api.auth.prefix or self.api.auth.kind.title()
-            return json_reply(401, UNAUTHORIZED, headers={"WWW-Authenticate": scheme} if self.api.auth.kind not in ("query", "cookie") else {})
+            return json_reply(
+                401,
+                UNAUTHORIZED,
+                headers={"WWW-Authenticate": scheme} if self.api.auth.kind not in ("query", "cookie") else {},
+            )
         args = [unquote(g) for g in match.groups()]
         parent = None
         for spec in route.parents:
@@ -292,7 +316,10 @@ class Mock:
         if pg.style == "page":
             offset = (max(1, self._int_query(request, pg.page_param, 1)) - 1) * limit
         else:
-            offset = max(0, self._int_query(request, (pg.cursor_param if pg.style == "cursor" else pg.offset_param) or "offset", 0))
+            offset = max(
+                0,
+                self._int_query(request, (pg.cursor_param if pg.style == "cursor" else pg.offset_param) or "offset", 0),
+            )
         body = self.values.sample(op.success.type if op.success else None)
         body = body if isinstance(body, dict) else {}
         body[pg.items_field] = shaped(items[offset : offset + limit])
@@ -380,7 +407,9 @@ class Mock:
         model = self.values.model(body.type)
         if not request.body and not media:
             data: Any = {} if model is not None else None
-        elif media not in accepted and not any(a.endswith("/*") and media.startswith(a[:-1]) or a == "*/*" for a in accepted):
+        elif media not in accepted and not any(
+            a.endswith("/*") and media.startswith(a[:-1]) or a == "*/*" for a in accepted
+        ):
             return None, json_reply(415, {"detail": f'Unsupported media type "{content_type}" in request.'})
         else:
             data, problem = self._decoded(request, media, content_type, model)
@@ -395,7 +424,9 @@ class Mock:
             problems = problems if isinstance(problems, dict) or problems is None else {"non_field_errors": problems}
         return data, json_reply(400, problems) if problems else None
 
-    def _decoded(self, request: Incoming, media: str, content_type: str, model: ir.Model | None) -> tuple[Any, Reply | None]:
+    def _decoded(
+        self, request: Incoming, media: str, content_type: str, model: ir.Model | None
+    ) -> tuple[Any, Reply | None]:
         encoding = body_encoding(media)
         if encoding == "json":
             try:
@@ -404,12 +435,17 @@ class Mock:
                 return None, json_reply(400, {"detail": f"JSON parse error - {exc}"})
         if encoding == "form":
             text = request.body.decode("utf-8", "replace")
-            return self._typed_form({k: list(v) for k, v in parse_qs(text, keep_blank_values=True).items()}, model), None
+            return (
+                self._typed_form({k: list(v) for k, v in parse_qs(text, keep_blank_values=True).items()}, model),
+                None,
+            )
         if encoding == "multipart":
             return self._typed_form(multipart_fields(request.body, content_type), model), None
         return request.body, None
 
-    def _typed_form(self, parts: dict[str, list[str]] | dict[str, list[str | Upload]], model: ir.Model | None) -> dict[str, Any]:
+    def _typed_form(
+        self, parts: dict[str, list[str]] | dict[str, list[str | Upload]], model: ir.Model | None
+    ) -> dict[str, Any]:
         """Form fields read per the model: numbers, booleans, JSON objects; files as uploads."""
         fields = {f.wire_name: f for f in model.fields} if model else {}
         out: dict[str, Any] = {}
@@ -465,10 +501,14 @@ class MockServer:
         log: Callable[[str], None] | None = None,
     ) -> None:
         if not is_loopback(host) and not public:
-            raise GeneratorError(f"refusing to listen on {host}: not a loopback address (pass --public to expose the mock)")
+            raise GeneratorError(
+                f"refusing to listen on {host}: not a loopback address (pass --public to expose the mock)"
+            )
         if not 0.0 <= error_rate <= 1.0 or latency < 0 or rate_limit_every < 0:
             raise GeneratorError("mock faults out of range: error rate 0..1, latency and rate-limit period >= 0")
-        self.mock = Mock(api, seed=seed, error_rate=error_rate, rate_limit_every=rate_limit_every, open_ops=open_operations)
+        self.mock = Mock(
+            api, seed=seed, error_rate=error_rate, rate_limit_every=rate_limit_every, open_ops=open_operations
+        )
         self.latency = latency
         self.log = log
         server_class = _IPv6Server if ":" in host else _QuietServer

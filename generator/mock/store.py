@@ -207,7 +207,9 @@ class Values:
             return text
         choices = self.enum_values(t)
         if choices:
-            return next((c for c in choices if str(c) == text or (isinstance(c, bool) and str(c).lower() == text)), text)
+            return next(
+                (c for c in choices if str(c) == text or (isinstance(c, bool) and str(c).lower() == text)), text
+            )
         if isinstance(t, ir.Primitive) and t.name in ("int", "float"):
             return _number_from(text, t.name)
         if isinstance(t, ir.Primitive) and t.name == "bool":
@@ -294,7 +296,11 @@ def constraint_errors(value: Any, c: ir.Constraints) -> list[str] | None:
             (c.exclusive_minimum, value <= (c.exclusive_minimum or 0), "greater than"),
             (c.exclusive_maximum, value >= (c.exclusive_maximum or 0), "less than"),
         )
-        found += [f"Ensure this value is {words} {_number(bound)}." for bound, broken, words in bounds if bound is not None and broken]
+        found += [
+            f"Ensure this value is {words} {_number(bound)}."
+            for bound, broken, words in bounds
+            if bound is not None and broken
+        ]
     elif isinstance(value, list):
         if c.min_items is not None and len(value) < c.min_items:
             found.append(f"Ensure this field has at least {c.min_items} elements.")
@@ -427,7 +433,11 @@ def collection_specs(api: ir.Api, values: Values) -> dict[str, CollectionSpec]:
         if m:
             item_ops.setdefault(m.group(1), []).append(op)
     lists = {shape_of(op.request_path): t for op in api.operations if (t := list_item_type(op, values)) is not None}
-    creates = {shape_of(op.request_path): op.success.type for op in api.operations if op.http_method == "post" and op.success and op.success.type}
+    creates = {
+        shape_of(op.request_path): op.success.type
+        for op in api.operations
+        if op.http_method == "post" and op.success and op.success.type
+    }
     specs: dict[str, CollectionSpec] = {}
     for shape in list(lists) + [s for s in item_ops if s not in lists]:
         items = item_ops.get(shape, [])
@@ -441,7 +451,9 @@ def collection_specs(api: ir.Api, values: Values) -> dict[str, CollectionSpec]:
         id_field = next((n for n in ((param.wire_name if param else ""), "id", "pk", "uuid") if n in wire_names), "")
         id_type = wire_names[id_field].type if id_field else (param.type if param else ir.Primitive("int"))
         job = jobs.get(model.class_name) if model else None
-        specs[shape] = CollectionSpec(shape, shape_of(items[0].request_path) if items else "", item_type, id_field, id_type, job)
+        specs[shape] = CollectionSpec(
+            shape, shape_of(items[0].request_path) if items else "", item_type, id_field, id_type, job
+        )
     return specs
 
 

@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 from generator import ir
-
-from generator.parse import names
 from generator.config import Settings
 from generator.errors import Diagnostic, GeneratorError, Level
-from generator.spec.refs import Resolver, child
+from generator.parse import names
 from generator.parse.schemas import SchemaBuilder, example_of, text
+from generator.spec.refs import Resolver, child
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 IDEMPOTENT = frozenset({"get", "put", "delete", "options", "head", "trace"})
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 # drf-spectacular operationId suffixes (``<path>_<action>``) → the verb our method starts with
-DRF_ACTIONS = {"list": "list", "create": "create", "retrieve": "retrieve", "update": "update",
-               "partial_update": "partial_update", "destroy": "delete"}
+DRF_ACTIONS = {
+    "list": "list",
+    "create": "create",
+    "retrieve": "retrieve",
+    "update": "update",
+    "partial_update": "partial_update",
+    "destroy": "delete",
+}
 ITEMS_FIELDS = ("results", "items", "data", "records", "entries", "values", "objects")
 NEXT_FIELDS = ("next", "next_cursor", "nextCursor", "next_page_token", "nextPageToken", "cursor")
 SUCCESS_STATES = ("success", "succeeded", "completed", "complete", "done", "finished")
@@ -39,7 +44,9 @@ class ClientSettings:
     base_url: str  # "" → the document's first absolute server, else a placeholder
 
 
-def build_ir(document: dict[str, Any], settings: ClientSettings, *, source: str = "") -> tuple[ir.Api, list[Diagnostic]]:
+def build_ir(
+    document: dict[str, Any], settings: ClientSettings, *, source: str = ""
+) -> tuple[ir.Api, list[Diagnostic]]:
     """Parse a validated document into the IR; returns it with the warnings met on the way."""
     return _Parser(document, settings, source).api()
 
@@ -97,7 +104,9 @@ class _Parser:
         raw_ops = list(self._raw_operations())
         roots: list[tuple[Any, Any]] = []
         for _, _, op, _, path_item in raw_ops:
-            roots.append(({"p": op.get("parameters"), "q": path_item.get("parameters"), "b": op.get("requestBody")}, "request"))
+            roots.append(
+                ({"p": op.get("parameters"), "q": path_item.get("parameters"), "b": op.get("requestBody")}, "request")
+            )
             roots.append((op.get("responses"), "response"))
             for cb in (op.get("callbacks") or {}).values() if isinstance(op.get("callbacks"), dict) else ():
                 roots.append((cb, "response"))
@@ -195,7 +204,7 @@ class _Parser:
         words = names.snake(operation_id, fallback="call", digit_prefix="op").split("_")
         tag_words = names.snake(tag).split("_")
         if words[: len(tag_words)] == tag_words and len(words) > len(tag_words):
-            words = words[len(tag_words):]
+            words = words[len(tag_words) :]
         rest = "_".join(words)
         for suffix, verb in sorted(DRF_ACTIONS.items(), key=lambda kv: -len(kv[0])):
             if rest == suffix:
@@ -207,7 +216,16 @@ class _Parser:
 
     # ------------------------------------------------------------ operations
 
-    def _operation(self, path: str, method: str, op: dict[str, Any], pointer: str, path_item: dict[str, Any], tag: str, ns: names.Namespace) -> ir.Operation:
+    def _operation(
+        self,
+        path: str,
+        method: str,
+        op: dict[str, Any],
+        pointer: str,
+        path_item: dict[str, Any],
+        tag: str,
+        ns: names.Namespace,
+    ) -> ir.Operation:
         operation_id = text(op.get("operationId"))
         base = self.method_name(operation_id, tag, method, path)
         if base in names.RESERVED_ATTRS or base.startswith("_"):
@@ -219,7 +237,9 @@ class _Parser:
         declared = {p.wire_name for p in params if p.location == "path"}
         for missing in sorted(set(names.PATH_PLACEHOLDER.findall(path)) - declared):
             self.warn(f"path parameter {missing!r} is not declared; assumed a string", pointer)
-            params.insert(0, ir.Parameter(args.claim(names.arg_name(missing)), missing, "path", ir.Primitive("str"), True))
+            params.insert(
+                0, ir.Parameter(args.claim(names.arg_name(missing)), missing, "path", ir.Primitive("str"), True)
+            )
         path_params = [p for p in params if p.location == "path"]
         others = [p for p in params if p.location != "path"]
         body = self._body(op, pointer, args, hint)
@@ -247,13 +267,19 @@ class _Parser:
             fixed_query=tuple(parse_qsl(path.partition("?")[2], keep_blank_values=True)),
         )
 
-    def _parameters(self, op: dict[str, Any], path_item: dict[str, Any], pointer: str, args: names.Namespace, hint: str) -> list[ir.Parameter]:
+    def _parameters(
+        self, op: dict[str, Any], path_item: dict[str, Any], pointer: str, args: names.Namespace, hint: str
+    ) -> list[ir.Parameter]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         for owner, owner_ptr in ((path_item, pointer.rsplit("/", 1)[0]), (op, pointer)):
             raw = owner.get("parameters")
             for i, p in enumerate(raw if isinstance(raw, list) else []):
                 node, ptr = self.resolver.deref(p, child(owner_ptr, "parameters", i))
-                if not isinstance(node, dict) or not isinstance(node.get("name"), str) or node.get("in") not in ("path", "query", "header", "cookie"):
+                if (
+                    not isinstance(node, dict)
+                    or not isinstance(node.get("name"), str)
+                    or node.get("in") not in ("path", "query", "header", "cookie")
+                ):
                     self.warn("parameter without a name or a valid location; skipped", ptr)
                     continue
                 merged[(node["name"], node["in"])] = (node, ptr)
@@ -263,7 +289,9 @@ class _Parser:
             if location == "header" and wire.lower() in IGNORED_HEADERS:
                 continue
             if location in ("header", "cookie") and not HTTP_TOKEN.fullmatch(wire):
-                self.warn(f"{location} name {wire!r} is not an HTTP token, so it cannot be sent; parameter skipped", ptr)
+                self.warn(
+                    f"{location} name {wire!r} is not an HTTP token, so it cannot be sent; parameter skipped", ptr
+                )
                 continue
             schema, schema_ptr = node.get("schema"), child(ptr, "schema")
             if schema is None and isinstance(node.get("content"), dict) and node["content"]:
@@ -271,7 +299,13 @@ class _Parser:
                 schema, schema_ptr = (content or {}).get("schema"), child(ptr, "content", media, "schema")
             self.schemas.literal_enums = True
             try:
-                t = self.schemas.type_of(schema, schema_ptr, hint=hint + names.pascal(wire, fallback="Param"), mode="request") if schema is not None else ir.Primitive("str")
+                t = (
+                    self.schemas.type_of(
+                        schema, schema_ptr, hint=hint + names.pascal(wire, fallback="Param"), mode="request"
+                    )
+                    if schema is not None
+                    else ir.Primitive("str")
+                )
             finally:
                 self.schemas.literal_enums = False
             required = node.get("required") is True or location == "path"
@@ -281,20 +315,22 @@ class _Parser:
             has_ex, example = example_of(node)
             if not has_ex:
                 has_ex, example = example_of(sch)
-            result.append(ir.Parameter(
-                name=args.claim(names.arg_name(wire)),
-                wire_name=wire,
-                location=location,
-                type=t,
-                required=required,
-                description=text(node.get("description")),
-                deprecated=node.get("deprecated") is True,
-                style=style,
-                explode=explode,
-                default=ir.Default(True, sch["default"]) if "default" in sch else ir.Default(),
-                example=example,
-                has_example=has_ex,
-            ))
+            result.append(
+                ir.Parameter(
+                    name=args.claim(names.arg_name(wire)),
+                    wire_name=wire,
+                    location=location,
+                    type=t,
+                    required=required,
+                    description=text(node.get("description")),
+                    deprecated=node.get("deprecated") is True,
+                    style=style,
+                    explode=explode,
+                    default=ir.Default(True, sch["default"]) if "default" in sch else ir.Default(),
+                    example=example,
+                    has_example=has_ex,
+                )
+            )
         return result
 
     def _body(self, op: dict[str, Any], pointer: str, args: names.Namespace, hint: str) -> ir.Body | None:
@@ -307,7 +343,10 @@ class _Parser:
             self.warn("requestBody has no content; the method takes no body", ptr)
             return None
         medias = [str(m) for m in content]
-        chosen = min(medias, key=lambda m: (["json", "multipart", "form", "binary", "text"].index(body_encoding(m)), medias.index(m)))
+        chosen = min(
+            medias,
+            key=lambda m: (["json", "multipart", "form", "binary", "text"].index(body_encoding(m)), medias.index(m)),
+        )
         encoding = body_encoding(chosen)
         media_node = content.get(chosen) or {}
         schema = media_node.get("schema") if isinstance(media_node, dict) else None
@@ -360,12 +399,16 @@ class _Parser:
             media, t = "", None
             if content:
                 medias = [str(m) for m in content]
-                media = min(medias, key=lambda m: (0 if json_media(m) else 1 if m.startswith("text/") else 2, medias.index(m)))
+                media = min(
+                    medias, key=lambda m: (0 if json_media(m) else 1 if m.startswith("text/") else 2, medias.index(m))
+                )
                 mnode = content.get(media) or {}
                 schema = mnode.get("schema") if isinstance(mnode, dict) else None
                 suffix = "Response" if status.startswith("2") else f"Response{names.pascal(status)}"
                 if schema is not None:
-                    t = self.schemas.type_of(schema, child(rptr, "content", media, "schema"), hint=hint + suffix, mode="response")
+                    t = self.schemas.type_of(
+                        schema, child(rptr, "content", media, "schema"), hint=hint + suffix, mode="response"
+                    )
                 elif media.startswith("text/"):
                     t = ir.Primitive("str")
                 else:
@@ -373,15 +416,18 @@ class _Parser:
                 if not json_media(media) and isinstance(t, ir.Primitive) and t.name in ("File", "Any"):
                     t = ir.Primitive("str") if media.startswith("text/") else ir.Primitive("bytes")
             headers = node.get("headers") if isinstance(node.get("headers"), dict) else {}
-            result.append(ir.Response(
-                status=status,
-                media_type=media,
-                type=t,
-                description=text(node.get("description")),
-                headers=tuple(
-                    (str(h), self._header_type(hv, child(rptr, "headers", str(h)), hint)) for h, hv in headers.items()
-                ),
-            ))
+            result.append(
+                ir.Response(
+                    status=status,
+                    media_type=media,
+                    type=t,
+                    description=text(node.get("description")),
+                    headers=tuple(
+                        (str(h), self._header_type(hv, child(rptr, "headers", str(h)), hint))
+                        for h, hv in headers.items()
+                    ),
+                )
+            )
         return tuple(result)
 
     def _header_type(self, header: Any, pointer: str, hint: str) -> ir.TypeRef:
@@ -398,7 +444,9 @@ class _Parser:
         if not isinstance(model, ir.Model):
             return None
         by_wire = {f.wire_name: f for f in model.fields}
-        items = next((by_wire[n] for n in ITEMS_FIELDS if n in by_wire and isinstance(_strip(by_wire[n].type), ir.ListOf)), None)
+        items = next(
+            (by_wire[n] for n in ITEMS_FIELDS if n in by_wire and isinstance(_strip(by_wire[n].type), ir.ListOf)), None
+        )
         if items is None:
             return None
         item_type = _strip(items.type).item  # type: ignore[union-attr]
@@ -407,7 +455,9 @@ class _Parser:
         pick = lambda *cands: next((c for c in cands if c in query), "")  # noqa: E731
         offset, limit = pick("offset", "skip", "start"), pick("limit", "page_size", "per_page", "size", "count")
         page = pick("page", "page_number", "pageNumber")
-        cursor = pick("cursor", "after", "starting_after", "page_token", "pageToken", "next_token", "continuation_token")
+        cursor = pick(
+            "cursor", "after", "starting_after", "page_token", "pageToken", "next_token", "continuation_token"
+        )
         if offset:
             style = "offset"
         elif page:
@@ -450,7 +500,13 @@ class _Parser:
         for op in sorted(ops, key=lambda o: o.method_name != "retrieve"):
             path_params = [p for p in op.parameters if p.location == "path"]
             required_other = [p for p in op.parameters if p.location != "path" and p.required]
-            if op.http_method != "get" or len(path_params) != 1 or required_other or op.pagination or op.success is None:
+            if (
+                op.http_method != "get"
+                or len(path_params) != 1
+                or required_other
+                or op.pagination
+                or op.success is None
+            ):
                 continue
             if not isinstance(op.success.type, ir.ModelRef):
                 continue
@@ -481,7 +537,12 @@ class _Parser:
                 node, ptr = self.resolver.deref(body, child("/webhooks", str(name), method, "requestBody"))
                 for media, mnode in (node.get("content") or {}).items():
                     if json_media(str(media)) and isinstance(mnode, dict) and "schema" in mnode:
-                        t = self.schemas.type_of(mnode["schema"], child(ptr, "content", str(media), "schema"), hint=names.pascal(str(name)) + "Event", mode="response")
+                        t = self.schemas.type_of(
+                            mnode["schema"],
+                            child(ptr, "content", str(media), "schema"),
+                            hint=names.pascal(str(name)) + "Event",
+                            mode="response",
+                        )
                         if isinstance(t, ir.ModelRef) and t not in found:
                             found.append(t)
         for ops in groups.values():
@@ -511,8 +572,10 @@ class _Parser:
                 continue
             auth = _auth_of(name, node)
             if auth is not None and auth.kind in ("header", "cookie") and not HTTP_TOKEN.fullmatch(auth.param_name):
-                self.warn(f"{auth.kind} name {auth.param_name!r} is not an HTTP token, so it cannot be sent; scheme ignored",
-                          child("/components/securitySchemes", name))
+                self.warn(
+                    f"{auth.kind} name {auth.param_name!r} is not an HTTP token, so it cannot be sent; scheme ignored",
+                    child("/components/securitySchemes", name),
+                )
             elif auth is not None:
                 candidates.append(auth)
         rank = {"header": 0, "bearer": 1, "basic": 2, "query": 3, "cookie": 4}

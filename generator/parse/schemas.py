@@ -14,9 +14,8 @@ from typing import Any, Iterator, Literal
 from urllib.parse import quote, unquote
 
 from generator import ir
-
-from generator.parse import names
 from generator.errors import Diagnostic, GeneratorError, Level
+from generator.parse import names
 from generator.spec.refs import Resolver, child
 
 Mode = Literal["request", "response", "shared"]
@@ -106,7 +105,9 @@ class SchemaBuilder:
 
     MAX_DEPTH = 200
 
-    def __init__(self, resolver: Resolver, diagnostics: list[Diagnostic], *, reserved: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, resolver: Resolver, diagnostics: list[Diagnostic], *, reserved: frozenset[str] = frozenset()
+    ) -> None:
         self.resolver = resolver
         self.diagnostics = diagnostics
         self.reserved = reserved  # class names the package defines beside the models (the clients)
@@ -193,7 +194,9 @@ class SchemaBuilder:
         self._depth += 1
         try:
             if self._depth > self.MAX_DEPTH:
-                raise GeneratorError("schema nesting too deep to generate", pointer=pointer, source=self.resolver.source)
+                raise GeneratorError(
+                    "schema nesting too deep to generate", pointer=pointer, source=self.resolver.source
+                )
             return self._type_of(node, pointer, hint, mode)
         finally:
             self._depth -= 1
@@ -226,7 +229,11 @@ class SchemaBuilder:
             return ANY
         self._alias_stack.append(pointer)
         try:
-            return self._structural(node, pointer, hint, mode, named=name is not None) if isinstance(node, dict) else self._type_of(node, pointer, hint, mode)
+            return (
+                self._structural(node, pointer, hint, mode, named=name is not None)
+                if isinstance(node, dict)
+                else self._type_of(node, pointer, hint, mode)
+            )
         finally:
             self._alias_stack.pop()
 
@@ -234,7 +241,7 @@ class SchemaBuilder:
         types, nullable = schema_type_names(node)
         if nullable and not types and "type" in node:  # ``type: "null"`` / ``type: ["null"]``
             return ir.Primitive("None")
-        wrap = (lambda t: ir.Nullable(t) if nullable and not isinstance(t, ir.Nullable) and t != ANY else t)
+        wrap = lambda t: ir.Nullable(t) if nullable and not isinstance(t, ir.Nullable) and t != ANY else t
         if "const" in node:
             return wrap(ir.LiteralOf((node["const"],))) if _literal_ok(node["const"]) else ANY
         if isinstance(node.get("enum"), list):
@@ -265,7 +272,11 @@ class SchemaBuilder:
             return wrap(ir.MapOf(ANY))
         if kind == "array":
             items = node.get("items")
-            item = self.type_of(items, child(pointer, "items"), hint=hint + "Item", mode=mode) if items is not None else ANY
+            item = (
+                self.type_of(items, child(pointer, "items"), hint=hint + "Item", mode=mode)
+                if items is not None
+                else ANY
+            )
             return wrap(ir.ListOf(item))
         if kind == "string":
             fmt = text(node.get("format"))
@@ -284,7 +295,9 @@ class SchemaBuilder:
 
     # ------------------------------------------------------------ unions
 
-    def _union(self, node: dict[str, Any], key: str, options: list[Any], pointer: str, hint: str, mode: Mode) -> ir.TypeRef:
+    def _union(
+        self, node: dict[str, Any], key: str, options: list[Any], pointer: str, hint: str, mode: Mode
+    ) -> ir.TypeRef:
         converted: list[ir.TypeRef] = []
         sources: list[Any] = []  # the option each converted type came from
         nullable = False
@@ -306,13 +319,19 @@ class SchemaBuilder:
             result = ir.UnionOf(result.options, prop, self._tags(disc, sources, converted, pointer))
         return ir.Nullable(result) if nullable and result != ANY else result
 
-    def _tags(self, disc: dict[str, Any], options: list[Any], converted: list[ir.TypeRef], pointer: str) -> tuple[tuple[str, str], ...]:
+    def _tags(
+        self, disc: dict[str, Any], options: list[Any], converted: list[ir.TypeRef], pointer: str
+    ) -> tuple[tuple[str, str], ...]:
         """Discriminator values → option class names: the explicit ``mapping``, then each option's
         component name; () unless every option is an object model reached by a ``$ref``."""
         by_ref: dict[str, str] = {}
         for opt, t in zip(options, converted):
             ref = opt.get("$ref") if isinstance(opt, dict) else None
-            if not isinstance(ref, str) or not isinstance(t, ir.ModelRef) or not isinstance(self.model_for(t), ir.Model):
+            if (
+                not isinstance(ref, str)
+                or not isinstance(t, ir.ModelRef)
+                or not isinstance(self.model_for(t), ir.Model)
+            ):
                 return ()
             by_ref[ref] = t.class_name
         tags: dict[str, str] = {}
@@ -322,11 +341,22 @@ class SchemaBuilder:
             if ref in by_ref:
                 tags.setdefault(str(value), by_ref[ref])
             else:
-                self.warn(f"discriminator mapping {value!r} names {target!r}, which is not one of the options; ignored", child(pointer, "discriminator", "mapping"))
+                self.warn(
+                    f"discriminator mapping {value!r} names {target!r}, which is not one of the options; ignored",
+                    child(pointer, "discriminator", "mapping"),
+                )
         for t in converted:  # a model whose property can hold one value only is selected by it
             model = self.model_for(t) if isinstance(t, ir.ModelRef) else None
-            field = next((f for f in model.fields if f.wire_name == disc.get("propertyName")), None) if isinstance(model, ir.Model) else None
-            kind = field.type.inner if field is not None and isinstance(field.type, ir.Nullable) else field.type if field else None
+            field = (
+                next((f for f in model.fields if f.wire_name == disc.get("propertyName")), None)
+                if isinstance(model, ir.Model)
+                else None
+            )
+            kind = (
+                field.type.inner
+                if field is not None and isinstance(field.type, ir.Nullable)
+                else field.type if field else None
+            )
             if isinstance(kind, ir.LiteralOf) and len(kind.values) == 1 and isinstance(t, ir.ModelRef):
                 tags.setdefault(str(kind.values[0]), t.class_name)
         for ref, class_name in by_ref.items():  # each option's own name selects it too
@@ -344,7 +374,9 @@ class SchemaBuilder:
                 unique.append(v)
         base = _enum_base(unique)
         nullable = len(values) != len(raw)
-        if base is None or (self.literal_enums and pointer not in self._component_names):  # empty, mixed or non-scalar values: a Literal when possible
+        if base is None or (
+            self.literal_enums and pointer not in self._component_names
+        ):  # empty, mixed or non-scalar values: a Literal when possible
             literal = [v for v in unique if _literal_ok(v)]
             if not literal:
                 return ANY
@@ -404,7 +436,9 @@ class SchemaBuilder:
         extra = node.get("additionalProperties")
         additional = None
         if isinstance(extra, dict) and extra:
-            additional = self.type_of(extra, child(pointer, "additionalProperties"), hint=class_name + "Value", mode=mode)
+            additional = self.type_of(
+                extra, child(pointer, "additionalProperties"), hint=class_name + "Value", mode=mode
+            )
         has_ex, example = example_of(node)
         self.schemas[key] = ir.Model(
             class_name=class_name,
@@ -421,10 +455,14 @@ class SchemaBuilder:
         )
         return ref
 
-    def _merged_properties(self, node: dict[str, Any], pointer: str, stack: list[str]) -> tuple[dict[str, tuple[Any, str]], set[str]]:
+    def _merged_properties(
+        self, node: dict[str, Any], pointer: str, stack: list[str]
+    ) -> tuple[dict[str, tuple[Any, str]], set[str]]:
         """Properties and required names of a schema, with ``allOf`` parts merged in order."""
         if pointer in stack:
-            raise GeneratorError("allOf cycle: " + " -> ".join(stack + [pointer]), pointer=pointer, source=self.resolver.source)
+            raise GeneratorError(
+                "allOf cycle: " + " -> ".join(stack + [pointer]), pointer=pointer, source=self.resolver.source
+            )
         stack = stack + [pointer]
         props: dict[str, tuple[Any, str]] = {}
         required: set[str] = set()
@@ -443,7 +481,9 @@ class SchemaBuilder:
             required |= {r for r in req if isinstance(r, str)}
         return props, required
 
-    def _field(self, wire: str, prop: Any, pointer: str, required: set[str], owner: str, mode: Mode, attrs: names.Namespace) -> ir.Field | None:
+    def _field(
+        self, wire: str, prop: Any, pointer: str, required: set[str], owner: str, mode: Mode, attrs: names.Namespace
+    ) -> ir.Field | None:
         flags = prop if isinstance(prop, dict) else {}
         target = flags
         if "$ref" in flags:
@@ -483,7 +523,10 @@ class SchemaBuilder:
                     values[attr] = v
             elif isinstance(v, (int, float)) and not isinstance(v, bool):
                 values[attr] = v
-        for key, attr, base in (("exclusiveMinimum", "exclusive_minimum", "minimum"), ("exclusiveMaximum", "exclusive_maximum", "maximum")):
+        for key, attr, base in (
+            ("exclusiveMinimum", "exclusive_minimum", "minimum"),
+            ("exclusiveMaximum", "exclusive_maximum", "maximum"),
+        ):
             v = node.get(key)
             if v is True and base in values:  # 3.0: a flag on minimum/maximum
                 values[attr] = values.pop(base)

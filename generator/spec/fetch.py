@@ -147,9 +147,7 @@ def public_url(url: str) -> str:
         for name, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
         if not any(word in name.lower() for word in SECRET_PARAM_WORDS)
     ]
-    return urllib.parse.urlunsplit(
-        (parts.scheme, netloc, parts.path, urllib.parse.urlencode(query), "")
-    )
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, urllib.parse.urlencode(query), ""))
 
 
 def is_loopback(host: str) -> bool:
@@ -175,25 +173,18 @@ def _target(url: str, *, allow_insecure: bool) -> _Target:
         raise GeneratorError(f"malformed URL: {exc}", source=shown) from None
     scheme, host = parts.scheme.lower(), (parts.hostname or "")
     if scheme not in ("http", "https"):
-        raise GeneratorError(
-            f"unsupported URL scheme {scheme!r}: use https://", source=shown
-        )
+        raise GeneratorError(f"unsupported URL scheme {scheme!r}: use https://", source=shown)
     if not host:
         raise GeneratorError("URL has no host", source=shown)
     if scheme == "http" and not allow_insecure and not is_loopback(host):
         raise GeneratorError(
-            f"refusing plain http:// to {host}: the token would travel in clear"
-            " (use https://, or --allow-insecure)",
+            f"refusing plain http:// to {host}: the token would travel in clear" " (use https://, or --allow-insecure)",
             source=shown,
         )
     userinfo, _, netloc = parts.netloc.rpartition("@")
-    clean = urllib.parse.urlunsplit(
-        (scheme, netloc, parts.path or "/", parts.query, "")
-    )
+    clean = urllib.parse.urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
     default_port = 443 if scheme == "https" else 80
-    return _Target(
-        clean, scheme, host, port or default_port, urllib.parse.unquote(userinfo)
-    )
+    return _Target(clean, scheme, host, port or default_port, urllib.parse.unquote(userinfo))
 
 
 # ----------------------------------------------------------------- one exchange
@@ -209,9 +200,7 @@ def request_headers(token: str, etag: str, userinfo: str = "") -> dict[str, str]
     token = token.strip()
     if token:
         if not _header_safe(token):
-            raise GeneratorError(
-                "SPIRITME_API_KEY holds characters that cannot go in an HTTP header"
-            )
+            raise GeneratorError("SPIRITME_API_KEY holds characters that cannot go in an HTTP header")
         headers["Authorization"] = f"Token {token}"
     elif userinfo:
         credentials = base64.b64encode(userinfo.encode("utf-8")).decode("ascii")
@@ -297,9 +286,7 @@ def _read_body(reply: Any, deadline: float, source: str) -> bytes:
 
 
 def _too_large(source: str) -> GeneratorError:
-    return GeneratorError(
-        f"document is larger than {MAX_BYTES // 2**20} MiB", source=source
-    )
+    return GeneratorError(f"document is larger than {MAX_BYTES // 2**20} MiB", source=source)
 
 
 class _BoundedBody:
@@ -320,15 +307,11 @@ class _BoundedBody:
         data = chunk
         while data:
             if self._inflate.eof:
-                raise NetworkError(
-                    "data after the end of the gzip stream", source=self._source
-                )
+                raise NetworkError("data after the end of the gzip stream", source=self._source)
             try:
                 piece = self._inflate.decompress(data, self._limit + 1 - len(self._out))
             except zlib.error as exc:
-                raise NetworkError(
-                    f"corrupt gzip body: {exc}", source=self._source
-                ) from None
+                raise NetworkError(f"corrupt gzip body: {exc}", source=self._source) from None
             self._append(piece)
             data = self._inflate.unconsumed_tail or self._inflate.unused_data
 
@@ -346,9 +329,7 @@ class _BoundedBody:
 # ----------------------------------------------------------------- redirects and retries
 
 
-def _follow_redirects(
-    start: _Target, headers: dict[str, str], *, timeout: float, allow_insecure: bool
-) -> _Response:
+def _follow_redirects(start: _Target, headers: dict[str, str], *, timeout: float, allow_insecure: bool) -> _Response:
     """GET ``start``, following up to MAX_REDIRECTS redirects; credentials stay with the first origin."""
     anonymous = {k: v for k, v in headers.items() if k != "Authorization"}
     target = start
@@ -358,18 +339,14 @@ def _follow_redirects(
         location = response.headers.get("Location", "")
         if response.status not in REDIRECT_STATUSES or not location:
             return response
-        following = _target(
-            urllib.parse.urljoin(target.url, location), allow_insecure=allow_insecure
-        )
+        following = _target(urllib.parse.urljoin(target.url, location), allow_insecure=allow_insecure)
         if target.scheme == "https" and following.scheme != "https":
             raise NetworkError(
                 f"refusing a redirect from https to {public_url(following.url)}",
                 source=public_url(target.url),
             )
         target = following
-    raise NetworkError(
-        f"more than {MAX_REDIRECTS} redirects", source=public_url(start.url)
-    )
+    raise NetworkError(f"more than {MAX_REDIRECTS} redirects", source=public_url(start.url))
 
 
 def _get(
@@ -385,15 +362,11 @@ def _get(
     while True:
         pause: float | None
         try:
-            response = _follow_redirects(
-                start, headers, timeout=timeout, allow_insecure=allow_insecure
-            )
+            response = _follow_redirects(start, headers, timeout=timeout, allow_insecure=allow_insecure)
         except _Unreachable as exc:
             if not exc.retryable or attempt > retries:
                 tried = f" ({attempt} attempts)" if attempt > 1 else ""
-                raise NetworkError(
-                    f"{exc}{tried}", source=public_url(start.url)
-                ) from None
+                raise NetworkError(f"{exc}{tried}", source=public_url(start.url)) from None
             pause = _backoff(attempt)
         else:
             retry = response.status in RETRY_STATUSES and attempt <= retries
@@ -440,25 +413,17 @@ def fetch_url(
     """GET ``url`` as given; a 2xx or (with ``etag``) a 304 is returned, anything else raises NetworkError."""
     start = _target(url, allow_insecure=allow_insecure)
     if not timeout > 0:
-        raise GeneratorError(
-            f"must be a positive number of seconds, not {timeout:g}", source="--timeout"
-        )
+        raise GeneratorError(f"must be a positive number of seconds, not {timeout:g}", source="--timeout")
     headers = request_headers(token, etag, start.userinfo)
-    response = _get(
-        start, headers, timeout=timeout, retries=retries, allow_insecure=allow_insecure
-    )
+    response = _get(start, headers, timeout=timeout, retries=retries, allow_insecure=allow_insecure)
     shown = public_url(response.url)
     content_type = response.headers.get("Content-Type", "")
     if 200 <= response.status < 300:
         _refuse_html(response.body, content_type, shown)
         served_etag = response.headers.get("ETag", "")
-        return FetchResult(
-            response.status, response.body, served_etag, content_type, shown
-        )
+        return FetchResult(response.status, response.body, served_etag, content_type, shown)
     if response.status == 304 and "If-None-Match" in headers:
-        return FetchResult(
-            304, b"", response.headers.get("ETag", etag), content_type, shown
-        )
+        return FetchResult(304, b"", response.headers.get("ETag", etag), content_type, shown)
     raise NetworkError(_status_message(response, bool(token.strip())), source=shown)
 
 
@@ -535,9 +500,7 @@ def check_document(raw: bytes, source: str) -> None:
 
     data = load_bytes(raw, source=source, max_bytes=MAX_BYTES).data
     if not ({"openapi", "swagger"} & data.keys()):
-        raise GeneratorError(
-            "not an OpenAPI document: no top-level 'openapi' key", source=source
-        )
+        raise GeneratorError("not an OpenAPI document: no top-level 'openapi' key", source=source)
 
 
 def _sha256_of_file(path: Path) -> str:
@@ -552,9 +515,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        fd, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -566,9 +527,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise GeneratorError(
-            f"cannot write: {exc.strerror or exc}", source=str(path)
-        ) from None
+        raise GeneratorError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
 
 
 def lock_text(result: FetchResult, sha256: str) -> str:
@@ -597,16 +556,12 @@ def update_snapshot(
     lock = read_lock(lock_path)
     trusted = bool(current) and lock.get("sha256") == current
     etag = lock.get("etag", "") if trusted else ""
-    result = fetch_schema(
-        base_url, token=token, etag=etag, allow_insecure=allow_insecure, timeout=timeout
-    )
+    result = fetch_schema(base_url, token=token, etag=etag, allow_insecure=allow_insecure, timeout=timeout)
     if result.status == 304:
         return SnapshotResult(False, output, current, etag, "304 Not Modified")
     digest = hashlib.sha256(result.body).hexdigest()
     if trusted and digest == current:
-        return SnapshotResult(
-            False, output, current, etag, "the server sent the same bytes"
-        )
+        return SnapshotResult(False, output, current, etag, "the server sent the same bytes")
     check_document(result.body, result.url)
     if digest != current:
         write_atomically(output, result.body)

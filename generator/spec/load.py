@@ -72,9 +72,7 @@ def _nearest_line(lines: dict[str, int], pointer: str) -> int | None:
 _UNLOCATED = "\x00"  # marks a line map that could not be built (text that is not YAML)
 
 
-def load_document(
-    path: str | Path, *, max_bytes: int = MAX_BYTES, allow_file_refs: bool = False
-) -> Document:
+def load_document(path: str | Path, *, max_bytes: int = MAX_BYTES, allow_file_refs: bool = False) -> Document:
     """Read and parse the document at ``path``; relative file refs resolve under its folder."""
     source = str(path)
     raw = read_bounded(Path(path), source, max_bytes)
@@ -127,9 +125,7 @@ def parse_bytes(raw: bytes, source: str) -> tuple[Any, bool]:
         try:
             data = json.loads(text)
         except RecursionError:
-            raise GeneratorError(
-                f"nesting deeper than {MAX_DEPTH} levels", source=source
-            ) from None
+            raise GeneratorError(f"nesting deeper than {MAX_DEPTH} levels", source=source) from None
         except json.JSONDecodeError as exc:
             if source.lower().endswith(".json"):
                 raise _json_error(exc, source) from None
@@ -154,9 +150,7 @@ def read_bounded(path: Path, source: str, max_bytes: int) -> bytes:
     except FileNotFoundError:
         raise GeneratorError("no such file", source=source) from None
     except OSError as exc:
-        raise GeneratorError(
-            f"cannot read: {exc.strerror or exc}", source=source
-        ) from None
+        raise GeneratorError(f"cannot read: {exc.strerror or exc}", source=source) from None
     if len(raw) > max_bytes:
         raise GeneratorError(_too_big(None, max_bytes), source=source)
     return raw
@@ -182,9 +176,7 @@ def _decoded(raw: bytes, source: str) -> str:
 
 
 def _json_error(exc: json.JSONDecodeError, source: str) -> GeneratorError:
-    return GeneratorError(
-        f"invalid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
-    )
+    return GeneratorError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno)
 
 
 def _kind(value: Any) -> str:
@@ -208,9 +200,7 @@ _NUMBER_RESOLVERS = [
     for tag, regexp in yaml.resolver.Resolver.yaml_implicit_resolvers.get("1", [])
     if tag in (_Y + "int", _Y + "float")
 ] + [
-    (tag, regexp)
-    for tag, regexp in yaml.resolver.Resolver.yaml_implicit_resolvers.get(".", [])
-    if tag == _Y + "float"
+    (tag, regexp) for tag, regexp in yaml.resolver.Resolver.yaml_implicit_resolvers.get(".", []) if tag == _Y + "float"
 ]
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _COLLECTION_TAGS = {None, "!", _Y + "map", _Y + "seq"}
@@ -272,9 +262,7 @@ def _yaml_data(text: str, source: str) -> Any:
     except yaml.YAMLError as exc:
         raise GeneratorError(f"invalid YAML: {exc}", source=source) from None
     except RecursionError:  # the pure-Python parser recurses; the C one does not
-        raise GeneratorError(
-            f"nesting deeper than {MAX_DEPTH} levels", source=source
-        ) from None
+        raise GeneratorError(f"nesting deeper than {MAX_DEPTH} levels", source=source) from None
 
 
 def _build_from_events(events: Iterator[Any], source: str) -> Any:
@@ -355,11 +343,7 @@ def _build_from_events(events: Iterator[Any], source: str) -> Any:
         elif kind is yaml.AliasEvent:
             if event.anchor not in anchors:
                 open_anchor = any(f.anchor == event.anchor for f in stack)
-                why = (
-                    "refers to a collection that contains it"
-                    if open_anchor
-                    else "is not defined"
-                )
+                why = "refers to a collection that contains it" if open_anchor else "is not defined"
                 raise fail(f"YAML alias *{event.anchor} {why}", event)
             value, size, height = anchors[event.anchor]
             alias_nodes += size
@@ -379,14 +363,10 @@ def _build_from_events(events: Iterator[Any], source: str) -> Any:
 def _apply_merges(frame: _Frame, event: Any, fail: Any) -> None:
     """YAML merge keys (``<<: *base``): the mapping's own keys win over merged ones."""
     merged: dict[str, Any] = {}
-    sources = [
-        m for item in frame.merges for m in (item if isinstance(item, list) else [item])
-    ]
+    sources = [m for item in frame.merges for m in (item if isinstance(item, list) else [item])]
     for source in reversed(sources):
         if not isinstance(source, dict):
-            raise fail(
-                "a YAML merge key (<<) needs a mapping or a list of mappings", event
-            )
+            raise fail("a YAML merge key (<<) needs a mapping or a list of mappings", event)
         merged.update(source)
     merged.update(frame.value)
     frame.value.clear()
@@ -424,9 +404,7 @@ def _line_map(raw: bytes) -> dict[str, int]:
                     frame[2] = key_pointer
                     lines[key_pointer] = line
                     if kind is not yaml.ScalarEvent:
-                        stack.append(
-                            ["\x00", 0 if kind is yaml.SequenceStartEvent else -1, None]
-                        )
+                        stack.append(["\x00", 0 if kind is yaml.SequenceStartEvent else -1, None])
                     continue
                 else:
                     pointer, frame[2] = frame[2], None
@@ -470,9 +448,7 @@ def structural_dicts(data: Any) -> Iterator[tuple[dict[str, Any], Any, Any, str,
     """
     seen: set[int] = set()  # YAML aliases share objects: visit each once
     # (node, parent, key in parent, pointer, $id base, is the node a map of names?)
-    todo: list[tuple[Any, Any, Any, str, str, bool]] = [
-        (data, None, None, "", "", False)
-    ]
+    todo: list[tuple[Any, Any, Any, str, str, bool]] = [(data, None, None, "", "", False)]
     while todo:
         node, parent, key, pointer, base, name_map = todo.pop()
         if id(node) in seen:
@@ -528,20 +504,14 @@ def _check_shape(data: Any, source: str) -> None:
         node, children_done = todo.pop()
         if id(node) in height:
             continue
-        children = [
-            c
-            for c in (node.values() if isinstance(node, dict) else node)
-            if isinstance(c, (dict, list))
-        ]
+        children = [c for c in (node.values() if isinstance(node, dict) else node) if isinstance(c, (dict, list))]
         if not children_done:
             todo.append((node, True))
             todo.extend((c, False) for c in children if id(c) not in height)
             continue
         h = 1 + max((height[id(c)] for c in children), default=0)
         if h > MAX_DEPTH:
-            raise GeneratorError(
-                f"nesting deeper than {MAX_DEPTH} levels", source=source
-            )
+            raise GeneratorError(f"nesting deeper than {MAX_DEPTH} levels", source=source)
         height[id(node)] = h
         size[id(node)] = 1 + sum(size[id(c)] for c in children)
     extra = size[id(data)] - len(size)
@@ -555,9 +525,7 @@ def _check_shape(data: Any, source: str) -> None:
 class _Bundler:
     """Enforce the $ref policy; with permission, inline relative file refs under the spec's folder."""
 
-    def __init__(
-        self, source: str, raw: bytes, base_dir: Path | None, allowed: bool, budget: int
-    ) -> None:
+    def __init__(self, source: str, raw: bytes, base_dir: Path | None, allowed: bool, budget: int) -> None:
         self.source = source
         self.raws: dict[Path | None, bytes] = {None: raw}  # for the line of an error
         self.root_dir = base_dir.resolve() if base_dir is not None else None
@@ -572,9 +540,7 @@ class _Bundler:
         if self.done:
             _check_shape(data, self.source)
 
-    def _bundle(
-        self, data: Any, file: Path | None, chain: tuple[tuple[Path, str], ...]
-    ) -> None:
+    def _bundle(self, data: Any, file: Path | None, chain: tuple[tuple[Path, str], ...]) -> None:
         """Replace the file refs inside ``data`` (read from ``file``; None is the main document)."""
         index = ref_index(data)
         for site in index.sites:
@@ -584,11 +550,7 @@ class _Bundler:
             if target is not None:
                 node = self._resolved(target, chain, site, file)
                 siblings = {k: v for k, v in site.holder.items() if k != "$ref"}
-                site.parent[site.key] = (
-                    {**node, **siblings}
-                    if siblings and isinstance(node, dict)
-                    else node
-                )
+                site.parent[site.key] = {**node, **siblings} if siblings and isinstance(node, dict) else node
 
     def _resolved(
         self,
@@ -606,16 +568,10 @@ class _Bundler:
                 file,
             )
         if len(chain) >= MAX_FILE_REF_CHAIN:
-            raise self._error(
-                f"more than {MAX_FILE_REF_CHAIN} nested file $refs", site, file
-            )
+            raise self._error(f"more than {MAX_FILE_REF_CHAIN} nested file $refs", site, file)
         if target not in self.done:
             node = self._node_at(target, site, file)
-            inner = (
-                RefSite(None, None, node, target[1], "")
-                if isinstance(node, dict)
-                else None
-            )
+            inner = RefSite(None, None, node, target[1], "") if isinstance(node, dict) else None
             if inner is not None and isinstance(node.get("$ref"), str):
                 node = self._resolved(
                     self._target(inner, {}, target[0]) or target,
@@ -628,9 +584,7 @@ class _Bundler:
             self.done[target] = node
         return self.done[target]
 
-    def _target(
-        self, site: RefSite, ids: dict[str, str], file: Path | None
-    ) -> tuple[Path, str] | None:
+    def _target(self, site: RefSite, ids: dict[str, str], file: Path | None) -> tuple[Path, str] | None:
         """The (file, fragment) a ref needs inlined, or None when it stays a ref inside the document."""
         ref: str = site.holder["$ref"]
         uri, _, fragment = ref.partition("#")
@@ -661,14 +615,10 @@ class _Bundler:
         folder = file.parent if file is not None else self.root_dir
         path = (folder / unquote(uri)).resolve()
         if not path.is_relative_to(self.root_dir):
-            raise self._error(
-                f"$ref {ref!r} leads outside the spec's folder", site, file
-            )
+            raise self._error(f"$ref {ref!r} leads outside the spec's folder", site, file)
         return path, fragment
 
-    def _node_at(
-        self, target: tuple[Path, str], site: RefSite, file: Path | None
-    ) -> Any:
+    def _node_at(self, target: tuple[Path, str], site: RefSite, file: Path | None) -> Any:
         path, fragment = target
         ref = site.holder["$ref"]
         if path not in self.files:
@@ -676,9 +626,7 @@ class _Bundler:
             try:
                 raw = read_bounded(path, shown, self.budget)
             except GeneratorError as exc:
-                raise self._error(
-                    f"$ref {ref!r}: {exc.diagnostics[0].message}", site, file
-                ) from None
+                raise self._error(f"$ref {ref!r}: {exc.diagnostics[0].message}", site, file) from None
             self.budget -= len(raw)
             self.files[path], _ = parse_bytes(raw, shown)
             self.raws[path] = raw
@@ -697,15 +645,11 @@ class _Bundler:
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
-                raise self._error(
-                    f"$ref {ref!r}: no such place in {self._shown(path)}", site, file
-                )
+                raise self._error(f"$ref {ref!r}: no such place in {self._shown(path)}", site, file)
         return node
 
     def _shown(self, path: Path) -> str:
-        return (
-            path.relative_to(self.root_dir).as_posix() if self.root_dir else str(path)
-        )
+        return path.relative_to(self.root_dir).as_posix() if self.root_dir else str(path)
 
     def _error(self, message: str, site: RefSite, file: Path | None) -> GeneratorError:
         where = self._shown(file) if file is not None else self.source

@@ -51,9 +51,7 @@ class Resolver:
             return self._cache[pointer]
         node = node_at(self.document, pointer)
         if node is MISSING:
-            raise GeneratorError(
-                f"$ref target #{pointer} does not exist", pointer=at or pointer, source=self.source
-            )
+            raise GeneratorError(f"$ref target #{pointer} does not exist", pointer=at or pointer, source=self.source)
         self._cache[pointer] = node
         return node
 

@@ -23,9 +23,7 @@ def read_source(
     of the repository around the current folder.
     """
     if spec.lower().startswith(("http://", "https://")):
-        result = fetch_url(
-            spec, token=token, allow_insecure=allow_insecure, timeout=timeout
-        )
+        result = fetch_url(spec, token=token, allow_insecure=allow_insecure, timeout=timeout)
         return result.body, result.url
     if spec.startswith(GIT_PREFIX):
         return read_git_blob(spec), spec
@@ -41,9 +39,7 @@ def read_git_blob(spec: str) -> bytes:
     """The bytes of ``git:REF:path``, as ``git cat-file blob REF:path`` gives them (no textconv)."""
     _, ref, path = (spec.split(":", 2) + ["", ""])[:3]
     if not ref or not path:
-        raise GeneratorError(
-            "expected git:REF:path, e.g. git:HEAD~1:specs/spiritme.yaml", source=spec
-        )
+        raise GeneratorError("expected git:REF:path, e.g. git:HEAD~1:specs/spiritme.yaml", source=spec)
     if ref.startswith("-"):
         raise GeneratorError("a git revision must not start with '-'", source=spec)
     try:
@@ -56,15 +52,9 @@ def read_git_blob(spec: str) -> bytes:
     except FileNotFoundError:
         raise GeneratorError("git is not installed", source=spec) from None
     except subprocess.TimeoutExpired:
-        raise GeneratorError(
-            f"git took longer than {GIT_TIMEOUT_SECONDS:g} s", source=spec
-        ) from None
+        raise GeneratorError(f"git took longer than {GIT_TIMEOUT_SECONDS:g} s", source=spec) from None
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = (
-            lines[0].removeprefix("fatal: ")
-            if lines
-            else f"git exited with {done.returncode}"
-        )
+        reason = lines[0].removeprefix("fatal: ") if lines else f"git exited with {done.returncode}"
         raise GeneratorError(reason, source=spec)
     return done.stdout

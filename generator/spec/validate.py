@@ -26,9 +26,7 @@ from generator.spec.refs import node_at
 MAX_EXTERNAL = 50  # diagnostics kept from openapi-spec-validator; the rest are counted
 MAX_MESSAGE = 200
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-SWAGGER2 = (
-    "Swagger 2.0 is not supported; convert it to OpenAPI 3 (e.g. with swagger2openapi)"
-)
+SWAGGER2 = "Swagger 2.0 is not supported; convert it to OpenAPI 3 (e.g. with swagger2openapi)"
 _VERSION = re.compile(r"3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.\-]+)?")
 _COMPONENT_NAME = re.compile(r"[a-zA-Z0-9.\-_]+")
 _TEMPLATE_PARAM = re.compile(r"\{([^{}]+)\}")
@@ -89,7 +87,9 @@ class Validation:
                 try:
                     parts.append(future.result())
                 except Exception as exc:  # noqa: BLE001 - a crashed worker must not end the build
-                    parts.append(([_warning(f"openapi-spec-validator stopped early: {type(exc).__name__}: {exc}", "")], 0))
+                    parts.append(
+                        ([_warning(f"openapi-spec-validator stopped early: {type(exc).__name__}: {exc}", "")], 0)
+                    )
             self._found = _located(self.doc, self._own + _merged(parts))
             _store_findings(self.doc, self._found)
         return _finished(self._found, self.doc, self.strict)
@@ -192,9 +192,7 @@ def _version_findings(data: dict[str, Any]) -> tuple[str, list[Diagnostic]]:
         return "", [_error(SWAGGER2, "swagger")]
     version = data.get("openapi")
     if version is None:
-        return "", [
-            _error("no 'openapi' version field: this is not an OpenAPI 3 document")
-        ]
+        return "", [_error("no 'openapi' version field: this is not an OpenAPI 3 document")]
     match = _VERSION.fullmatch(str(version))
     if match is None:
         return "", [
@@ -210,9 +208,7 @@ def _structure_findings(data: dict[str, Any]) -> list[Diagnostic]:
     found = []
     for key in ("paths", "webhooks", "components"):
         if key in data and not isinstance(data[key], dict):
-            found.append(
-                _error(f"'{key}' must be a mapping, not a {_kind(data[key])}", key)
-            )
+            found.append(_error(f"'{key}' must be a mapping, not a {_kind(data[key])}", key))
     components = data.get("components")
     if isinstance(components, dict):
         for section in _KIND_NAMES:
@@ -278,11 +274,7 @@ def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
         at = site.pointer + "/$ref"
         target = resolve_ref(ref, site.base, index)
         if target is None or node_at(data, target) is _MISSING:
-            found.append(
-                Diagnostic(
-                    Level.ERROR, f"dangling $ref {ref!r}: the target does not exist", at
-                )
-            )
+            found.append(Diagnostic(Level.ERROR, f"dangling $ref {ref!r}: the target does not exist", at))
             continue
         chain = _ref_chain(site, data, index, by_pointer)
         if chain and site.pointer in chain and frozenset(chain) not in cycles:
@@ -301,9 +293,7 @@ def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
     return found + _all_of_cycles(data, index, by_pointer)
 
 
-def _ref_chain(
-    site: RefSite, data: Any, index: RefIndex, by_pointer: dict[str, RefSite]
-) -> list[str]:
+def _ref_chain(site: RefSite, data: Any, index: RefIndex, by_pointer: dict[str, RefSite]) -> list[str]:
     """The ref-only cycle reached from ``site`` (empty when the chain ends at a definition)."""
     seen: list[str] = [site.pointer]
     current = site
@@ -362,18 +352,13 @@ def _kind_mismatch(pointer: str, target: str) -> str:
     return ""
 
 
-def _all_of_cycles(
-    data: Any, index: RefIndex, by_pointer: dict[str, RefSite]
-) -> list[Diagnostic]:
+def _all_of_cycles(data: Any, index: RefIndex, by_pointer: dict[str, RefSite]) -> list[Diagnostic]:
     """Schemas that contain themselves through ``allOf`` (a class cannot inherit from itself)."""
     edges: dict[str, list[str]] = {}
     for node, _parent, _key, pointer, _base in structural_dicts(data):
         members = node.get("allOf")
         if isinstance(members, list):
-            edges[pointer] = [
-                _chain_end(f"{pointer}/allOf/{i}", index, by_pointer)
-                for i in range(len(members))
-            ]
+            edges[pointer] = [_chain_end(f"{pointer}/allOf/{i}", index, by_pointer) for i in range(len(members))]
     found: list[Diagnostic] = []
     state: dict[str, int] = {}  # 1: on the current path, 2: finished
     for start in edges:
@@ -392,8 +377,7 @@ def _all_of_cycles(
                 found.append(
                     Diagnostic(
                         Level.ERROR,
-                        "schema is in its own allOf chain: "
-                        + " -> ".join("#" + p for p in cycle),
+                        "schema is in its own allOf chain: " + " -> ".join("#" + p for p in cycle),
                         nxt,
                     )
                 )
@@ -417,9 +401,7 @@ def _schema_findings(data: Any) -> list[Diagnostic]:
             not in_all_of
             and isinstance(required, list)
             and isinstance(properties, dict)
-            and not any(
-                k in node for k in ("allOf", "anyOf", "oneOf", "additionalProperties")
-            )
+            and not any(k in node for k in ("allOf", "anyOf", "oneOf", "additionalProperties"))
         ):
             for i, name in enumerate(required):
                 if isinstance(name, str) and name not in properties:
@@ -432,9 +414,7 @@ def _schema_findings(data: Any) -> list[Diagnostic]:
         enum = node.get("enum")
         if isinstance(enum, list) and "default" in node:
             default = node["default"]
-            if default not in enum and not (
-                default is None and node.get("nullable") is True
-            ):
+            if default not in enum and not (default is None and node.get("nullable") is True):
                 found.append(
                     _warning(
                         f"default {default!r} is not one of the enum values",
@@ -452,9 +432,7 @@ def _operation_findings(data: dict[str, Any]) -> list[Diagnostic]:
     for path, item in paths.items() if isinstance(paths, dict) else ():
         if not isinstance(item, dict):
             continue
-        shared = _path_params(
-            data, item.get("parameters"), join_pointer("paths", path, "parameters")
-        )
+        shared = _path_params(data, item.get("parameters"), join_pointer("paths", path, "parameters"))
         template = set(_TEMPLATE_PARAM.findall(path))
         for method in HTTP_METHODS:
             operation = item.get(method)
@@ -476,9 +454,7 @@ def _operation_findings(data: dict[str, Any]) -> list[Diagnostic]:
                     first_use[op_id] = label
             declared = {
                 **shared,
-                **_path_params(
-                    data, operation.get("parameters"), where + "/parameters"
-                ),
+                **_path_params(data, operation.get("parameters"), where + "/parameters"),
             }
             for name in sorted(template - set(declared)):
                 found.append(
@@ -503,18 +479,12 @@ def _path_params(data: Any, params: Any, pointer: str) -> dict[str, str]:
     for i, param in enumerate(params if isinstance(params, list) else ()):
         if isinstance(param, dict) and isinstance(param.get("$ref"), str):
             param = node_at(data, unquote(param["$ref"].partition("#")[2]))
-        if (
-            isinstance(param, dict)
-            and param.get("in") == "path"
-            and isinstance(param.get("name"), str)
-        ):
+        if isinstance(param, dict) and param.get("in") == "path" and isinstance(param.get("name"), str):
             out[param["name"]] = f"{pointer}/{i}"
     return out
 
 
-def _request_body_findings(
-    data: Any, operation: dict[str, Any], where: str
-) -> list[Diagnostic]:
+def _request_body_findings(data: Any, operation: dict[str, Any], where: str) -> list[Diagnostic]:
     body = operation.get("requestBody")
     if isinstance(body, dict) and isinstance(body.get("$ref"), str):
         body = node_at(data, unquote(body["$ref"].partition("#")[2]))
@@ -527,9 +497,7 @@ def _component_name_findings(data: dict[str, Any]) -> list[Diagnostic]:
     components = data.get("components")
     found = []
     for section, entries in components.items() if isinstance(components, dict) else ():
-        for name in (
-            entries if section in _KIND_NAMES and isinstance(entries, dict) else ()
-        ):
+        for name in (entries if section in _KIND_NAMES and isinstance(entries, dict) else ()):
             if not _COMPONENT_NAME.fullmatch(name):
                 found.append(
                     _warning(
@@ -616,12 +584,7 @@ def _definition_pointer(data: Any, tokens: list[Any], index: RefIndex) -> str:
     for token in tokens:
         key = str(token)
         hops = 0
-        while (
-            isinstance(node, dict)
-            and key not in node
-            and isinstance(node.get("$ref"), str)
-            and hops < 64
-        ):
+        while isinstance(node, dict) and key not in node and isinstance(node.get("$ref"), str) and hops < 64:
             target = resolve_ref(node["$ref"], "", index)
             if target is None:
                 break
@@ -641,11 +604,7 @@ def _most_relevant(error: Any, best_match: Any) -> Any:
     "'$ref' is a required property" of the Reference alternative when there is no $ref.
     """
     while error.context:
-        candidates = [
-            e
-            for e in error.context
-            if not (e.validator == "required" and e.validator_value == ["$ref"])
-        ]
+        candidates = [e for e in error.context if not (e.validator == "required" and e.validator_value == ["$ref"])]
         error = best_match(candidates or error.context)
     return error
 
@@ -672,19 +631,14 @@ def _code_version() -> str:
 
 
 def _cache_path(doc: Document) -> Path:
-    key = hashlib.sha256(
-        json.dumps([doc.sha256, doc.bundled, _code_version()]).encode()
-    ).hexdigest()
+    key = hashlib.sha256(json.dumps([doc.sha256, doc.bundled, _code_version()]).encode()).hexdigest()
     return cache_dir() / f"validate-{key[:32]}.json"
 
 
 def _cached_findings(doc: Document) -> list[Diagnostic] | None:
     try:
         rows = json.loads(_cache_path(doc).read_text(encoding="utf-8"))
-        return [
-            Diagnostic(Level(level), message, pointer, "", line)
-            for level, message, pointer, line in rows
-        ]
+        return [Diagnostic(Level(level), message, pointer, "", line) for level, message, pointer, line in rows]
     except (OSError, ValueError, TypeError):
         return None
 
