@@ -10,7 +10,7 @@ from typing import Any, Callable, NoReturn
 import click
 
 from generator import __version__
-from generator.config import DEFAULT_BASE_URL, resolve_settings
+from generator.config import DEFAULT_SCHEMA_URL, resolve_settings
 from generator.errors import Diagnostic, ExitCode, GeneratorError, Level
 
 EXIT_CODES_HELP = """\b
@@ -60,13 +60,15 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 def main() -> None:
     """Generate a typed Python client from the SpiritMe OpenAPI document (or any OpenAPI 3 document).
 
-    Configuration: flags > environment (SPIRITME_API_KEY, SPIRITME_BASE_URL)
+    Configuration: flags > environment (SPIRITME_API_KEY, SPIRITME_SCHEMA_URL)
     > [tool.spiritme-gen] in ./pyproject.toml.
     """
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.option("--url", "base_url", help=f"Server base URL [env SPIRITME_BASE_URL; default {DEFAULT_BASE_URL}].")
+@click.option(
+    "--url", "base_url", help=f"Server to fetch from [env SPIRITME_SCHEMA_URL; default {DEFAULT_SCHEMA_URL}]."
+)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Snapshot file [default: specs/spiritme.yaml].")
 @click.option(
     "--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear)."
@@ -81,10 +83,10 @@ def fetch(base_url: str | None, output: Path | None, allow_insecure: bool, timeo
     from generator.spec.fetch import update_snapshot
 
     def action() -> None:
-        settings = resolve_settings({"base-url": base_url})
+        settings = resolve_settings({"schema-url": base_url})
         target = output or Path(settings.get("spec"))
         result = update_snapshot(
-            settings.get("base-url"),
+            settings.get("schema-url"),
             target,
             token=os.environ.get("SPIRITME_API_KEY", ""),
             allow_insecure=allow_insecure,
@@ -190,7 +192,9 @@ def diff(old: str, new: str, fmt: str, fail_on: str, allow_insecure: bool) -> No
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.option("--url", "base_url", help=f"Server base URL [env SPIRITME_BASE_URL; default {DEFAULT_BASE_URL}].")
+@click.option(
+    "--url", "base_url", help=f"Server to fetch from [env SPIRITME_SCHEMA_URL; default {DEFAULT_SCHEMA_URL}]."
+)
 @click.option(
     "--format",
     "fmt",
@@ -221,7 +225,7 @@ def update(base_url: str | None, fmt: str, fail_on: str, allow_insecure: bool, t
     from generator.update import run_update
 
     def action() -> bool:
-        settings = resolve_settings({"base-url": base_url})
+        settings = resolve_settings({"schema-url": base_url})
         outcome = run_update(
             settings,
             token=os.environ.get("SPIRITME_API_KEY", ""),

@@ -10,17 +10,23 @@ from typing import Any
 
 from generator.errors import GeneratorError
 
-DEFAULT_BASE_URL = "https://api.spiritme.tech"
+# Two different places, two settings: where ``fetch``/``update`` download the schema from
+# (``schema-url``: BASE/api/schema/ of that server), and where the generated client talks to by
+# default (``base-url``; empty: the document's first absolute server). Fetching from a staging
+# server never changes the client's default.
+DEFAULT_SCHEMA_URL = "https://api.spiritme.tech"
 DEFAULTS: dict[str, Any] = {
     "spec": "specs/spiritme.yaml",
     "output": "generated",
     "package-name": "spiritme",
     "client-name": "",  # derived from the package name ("spiritme" → "SpiritMe")
-    "base-url": DEFAULT_BASE_URL,
+    "schema-url": DEFAULT_SCHEMA_URL,
+    "base-url": "",
     "max-bytes": 64 * 1024 * 1024,
     "allow-file-refs": False,
 }
-ENVIRONMENT = {"base-url": "SPIRITME_BASE_URL"}
+# $SPIRITME_BASE_URL is the generated client's own run-time setting: it never shapes a build
+ENVIRONMENT = {"schema-url": "SPIRITME_SCHEMA_URL"}
 KNOWN_CLIENT_NAMES = {"spiritme": "SpiritMe"}
 
 

@@ -34,8 +34,9 @@ def run_update(
     timeout: float = 30.0,
     client: ClientSettings = DEFAULT_CLIENT,
 ) -> UpdateOutcome:
-    """Fetch the schema; when it changed, diff it against the snapshot, write the snapshot and its
-    lock, log the changes in ``CHANGES.md`` beside it, then build the client.
+    """Fetch the schema from the ``schema-url`` server; when it changed, diff it against the snapshot,
+    write the snapshot and its lock, log the changes in ``CHANGES.md`` beside it, then build the client
+    (whose default base URL is the ``base-url`` setting or the document's servers, never ``schema-url``).
     """
     spec = str(settings.get("spec"))
     if "://" in spec or spec.startswith("git:"):
@@ -54,7 +55,7 @@ def run_update(
     lock = read_lock(lock_path_for(path))
     etag = lock.get("etag", "") if current and lock.get("sha256") == current else ""
     result = fetch_schema(
-        str(settings.get("base-url")),
+        str(settings.get("schema-url")),
         token=token,
         etag=etag,
         allow_insecure=allow_insecure,

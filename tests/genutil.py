@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -18,6 +19,16 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 UPSTREAM = SHARED / "upstream" / "spiritme-openapi.yaml"
+# the one reason every test that reads ../shared gives when a plain clone has none beside it
+SHARED_MISSING = "needs ../shared beside the checkout (its corpus/ and upstream/ documents); it is absent"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=SHARED_MISSING)
+
+
+def shared_documents(folder: Path = CORPUS) -> list[Any]:
+    """The documents in a folder of ../shared as test parameters; one skipped parameter when it is absent."""
+    if not folder.is_dir():
+        return [pytest.param(folder, id="no-shared", marks=pytest.mark.skip(reason=SHARED_MISSING))]
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
 
 
 @dataclass

@@ -13,7 +13,6 @@ from genutil import CORPUS, build
 
 DOCUMENTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
 LARGE = {"authentik.yaml", "github-api.github.com.json", "openai.yaml", "label-studio.yaml"}
-SWAGGER2 = {"oai-swagger2-petstore.json"}
 
 
 def package_of(doc: Path) -> str:
@@ -22,11 +21,7 @@ def package_of(doc: Path) -> str:
 
 @pytest.mark.parametrize(
     "doc",
-    [
-        pytest.param(d, id=d.name, marks=[pytest.mark.slow] if d.name in LARGE else [])
-        for d in DOCUMENTS
-        if d.name not in SWAGGER2
-    ],
+    [pytest.param(d, id=d.name, marks=[pytest.mark.slow] if d.name in LARGE else []) for d in DOCUMENTS],
 )
 def test_corpus_document_builds_imports_and_passes_its_stub_tests(doc: Path, tmp_path: Path) -> None:
     package = package_of(doc)
@@ -57,10 +52,3 @@ def test_corpus_document_builds_imports_and_passes_its_stub_tests(doc: Path, tmp
         env=env,
     )
     assert proc.returncode in (0, 5), proc.stdout[-3000:]  # 5: a document with no operations has no tests
-
-
-def test_swagger2_is_refused_in_one_line(tmp_path: Path) -> None:
-    result = build(CORPUS / "oai-swagger2-petstore.json", tmp_path)
-    assert result.exit_code == 2
-    assert "Swagger 2.0 is not supported" in result.stderr
-    assert not result.output.exists()

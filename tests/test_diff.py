@@ -404,7 +404,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     good = SNAPSHOTS / "old.yaml"
     (tmp_path / "broken.yaml").write_text("openapi: 3.0.3\npaths: [\n")
-    (tmp_path / "swagger.yaml").write_text("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n")
+    (tmp_path / "swagger.yaml").write_text("swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n")
     dangling = load(good)
     dangling["paths"]["/pets/"]["post"]["requestBody"]["content"]["application/json"]["schema"] = {
         "$ref": "#/components/schemas/Nope"
@@ -412,7 +412,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, monkeypatch: pytest.Mon
     (tmp_path / "dangling.yaml").write_text(json.dumps(dangling))
     assert "missing.yaml: error: no such file" in bad_input_line(run("diff", str(good), "missing.yaml"))
     assert "broken.yaml" in bad_input_line(run("diff", str(good), "broken.yaml"))
-    assert "Swagger 2.0" in bad_input_line(run("diff", "swagger.yaml", str(good)))
+    assert "unsupported Swagger version '1.2'" in bad_input_line(run("diff", "swagger.yaml", str(good)))
     assert "#/components/schemas/Nope does not exist" in bad_input_line(run("diff", str(good), "dangling.yaml"))
     assert run("diff", str(good), str(good), "--format", "yaml").exit_code == 2
     assert run("diff", str(good), str(good), "--fail-on", "sometimes").exit_code == 2
@@ -560,7 +560,7 @@ def test_update_diffs_writes_logs_builds_and_exits_per_fail_on(served: Any, tmp_
 
 def test_update_refuses_a_document_that_is_not_openapi_and_keeps_the_snapshot(served: Any, tmp_path: Path) -> None:
     spec = snapshot(tmp_path, served.body)
-    served.body = b"swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n"
-    assert "Swagger 2.0" in bad_input_line(run("update", "--url", served.url))
+    served.body = b"swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n"
+    assert "unsupported Swagger version" in bad_input_line(run("update", "--url", served.url))
     assert spec.read_bytes() == (SNAPSHOTS / "old.yaml").read_bytes()
     assert not (tmp_path / "specs" / "CHANGES.md").exists()

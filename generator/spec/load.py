@@ -5,14 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import unquote, urljoin
 
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
-from generator.errors import GeneratorError, escape_pointer_token, join_pointer
+from generator.errors import Diagnostic, GeneratorError, escape_pointer_token, join_pointer
+from generator.spec.swagger2 import convert, is_swagger2, source_pointer
 
 MAX_BYTES = 64 * 1024 * 1024
 # Real documents nest about 25 levels; 256 keeps the recursive later stages far from
@@ -49,10 +50,19 @@ class Document:
     sha256: str  # of raw
     # (path under the spec's folder, sha256) of each file inlined by --allow-file-refs
     bundled: tuple[tuple[str, str], ...] = ()
+    # a Swagger 2.0 document is converted on loading: ``data`` is the OpenAPI 3.0 result, ``original``
+    # the document as written, ``origins`` maps a converted pointer to where it came from
+    original: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    origins: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    conversion_findings: tuple[Diagnostic, ...] = ()
     _lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def line_of(self, pointer: str) -> int | None:
         """1-based line of the node at ``pointer`` (or of its nearest located ancestor)."""
+        return self.source_line(source_pointer(self.origins, pointer) if self.origins else pointer)
+
+    def source_line(self, pointer: str) -> int | None:
+        """1-based line of ``pointer`` in the text as written (a pointer into ``original`` when converted)."""
         if not self._lines:
             self._lines.update(_line_map(self.raw))
             if not self._lines:
@@ -106,13 +116,32 @@ def load_bytes(
         )
     bundler = _Bundler(source, raw, base_dir, allow_file_refs, max_bytes - len(raw))
     bundler.bundle_root(data)
-    return Document(
+    doc = Document(
         data=data,
         source=source,
         raw=raw,
         is_yaml=is_yaml,
         sha256=hashlib.sha256(raw).hexdigest(),
         bundled=tuple(sorted(bundler.files_used.items())),
+    )
+    return converted(doc) if is_swagger2(data) else doc
+
+
+def converted(doc: Document) -> Document:
+    """A Swagger 2.0 document as OpenAPI 3.0, its conversion findings located in the text as written."""
+    try:
+        conversion = convert(doc.data)
+    except GeneratorError as exc:
+        first = exc.diagnostics[0]
+        raise GeneratorError(
+            first.message, source=doc.source, pointer=first.pointer, line=doc.source_line(first.pointer)
+        ) from None
+    findings = tuple(
+        replace(d, source=doc.source, line=doc.source_line(d.pointer) if d.pointer else None)
+        for d in conversion.findings
+    )
+    return replace(
+        doc, data=conversion.data, original=doc.data, origins=dict(conversion.origins), conversion_findings=findings
     )
 
 

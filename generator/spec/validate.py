@@ -22,6 +22,8 @@ from generator.errors import Diagnostic, Level, join_pointer
 from generator.spec.load import Document, RefIndex, RefSite, ref_index, structural_dicts
 from generator.spec.refs import MISSING as _MISSING
 from generator.spec.refs import node_at
+from generator.spec.structure import structure_findings
+from generator.spec.swagger2 import swagger2_findings
 
 MAX_EXTERNAL = 50  # diagnostics kept from openapi-spec-validator; the rest are counted
 MAX_MESSAGE = 200
@@ -68,6 +70,7 @@ class Validation:
             self._own = self._found
             return
         self._own, dialect = own_findings(doc.data)
+        self._own += swagger2_findings(doc)
         if dialect and not any(d.level is Level.ERROR for d in self._own):
             self._parts = _external_futures(doc.data, dialect, background)
         else:
@@ -110,7 +113,7 @@ def own_findings(data: Any) -> tuple[list[Diagnostic], str]:
     dialect, found = _version_findings(data)
     if dialect:
         index = ref_index(data)
-        found += _structure_findings(data)
+        found += structure_findings(data)
         found += _ref_findings(data, index)
         found += _schema_findings(data)
         found += _operation_findings(data)
@@ -119,7 +122,7 @@ def own_findings(data: Any) -> tuple[list[Diagnostic], str]:
 
 
 def _located(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
-    located = [replace(d, line=doc.line_of(d.pointer)) if d.pointer else d for d in found]
+    located = [replace(d, line=doc.line_of(d.pointer)) if d.pointer and d.line is None else d for d in found]
     # errors first, each group in document order; what has no line (counts, notes) last
     return sorted(located, key=lambda d: (d.level is not Level.ERROR, d.line is None, d.line or 0))
 
@@ -202,48 +205,6 @@ def _version_findings(data: dict[str, Any]) -> tuple[str, list[Diagnostic]]:
             )
         ]
     return f"3.{match.group(1)}", []
-
-
-def _structure_findings(data: dict[str, Any]) -> list[Diagnostic]:
-    found = []
-    for key in ("paths", "webhooks", "components"):
-        if key in data and not isinstance(data[key], dict):
-            found.append(_error(f"'{key}' must be a mapping, not a {_kind(data[key])}", key))
-    components = data.get("components")
-    if isinstance(components, dict):
-        for section in _KIND_NAMES:
-            value = components.get(section)
-            if value is not None and not isinstance(value, dict):
-                found.append(
-                    _error(
-                        f"'{section}' must be a mapping, not a {_kind(value)}",
-                        "components",
-                        section,
-                    )
-                )
-    for root in ("paths", "webhooks"):
-        items = data.get(root)
-        for path, item in items.items() if isinstance(items, dict) else ():
-            if not isinstance(item, dict):
-                found.append(
-                    _error(
-                        f"a path item must be a mapping, not a {_kind(item)}",
-                        root,
-                        path,
-                    )
-                )
-                continue
-            for method in HTTP_METHODS:
-                if method in item and not isinstance(item[method], dict):
-                    found.append(
-                        _error(
-                            f"an operation must be a mapping, not a {_kind(item[method])}",
-                            root,
-                            path,
-                            method,
-                        )
-                    )
-    return found
 
 
 def resolve_ref(ref: str, base: str, index: RefIndex) -> str | None:
@@ -625,7 +586,7 @@ def _code_version() -> str:
     except metadata.PackageNotFoundError:
         external = "unknown"
     digest = hashlib.sha256(external.encode())
-    for module in ("load.py", "validate.py"):
+    for module in ("load.py", "validate.py", "swagger2.py", "structure.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()
 
