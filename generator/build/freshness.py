@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -35,7 +36,7 @@ class Recorded:
 
 def build_key(raw: bytes, settings: Settings, *, strict: bool) -> str:
     shaping = {k: settings.get(k) for k in SHAPING}
-    head = json.dumps([__version__, _code_digest(), shaping, strict], sort_keys=True, default=str)
+    head = json.dumps([__version__, _code_digest(), shaping, strict, sys.version_info[:2]], sort_keys=True, default=str)
     return hashlib.sha256(head.encode() + hashlib.sha256(raw).digest()).hexdigest()
 
 

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-import keyword
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
 
 MAX_IDENTIFIER = 80
+
+#: Python's hard keywords, the same list on every Python the generator and its clients run on
+#: (3.10-3.13): fixed here, never read from the running interpreter, so that one document gives one
+#: client everywhere. Soft keywords (``match``, ``case``, ``_``, and ``type`` from 3.12) are legal
+#: identifiers on every version and stay as they are: ``files.list(type=...)`` on all of them.
+HARD_KEYWORDS = frozenset(
+    "False None True and as assert async await break class continue def del elif else except finally for"
+    " from global if import in is lambda nonlocal not or pass raise return try while with yield".split()
+)
+
+
+def is_keyword(name: str) -> bool:
+    """Whether ``name`` is a hard keyword (one no identifier may be) on every supported Python."""
+    return name in HARD_KEYWORDS
 
 # Words that split camelCase acronyms badly are kept whole ("HTTPServer" → "http_server").
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
@@ -175,7 +188,7 @@ def snake(wire: str, *, fallback: str = "value", digit_prefix: str = "field") ->
     if name[0].isdigit():
         name = f"{digit_prefix}_{name}"
     name = _clip(name)
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+    if is_keyword(name):
         name += "_"
     return name
 
@@ -196,7 +209,7 @@ def upper(wire: str, *, fallback: str = "EMPTY", digit_prefix: str = "VALUE") ->
     if name[0].isdigit():
         name = f"{digit_prefix}_{name}"
     name = _clip(name)
-    if keyword.iskeyword(name) or name in {"True", "False", "None"} or name.startswith("_"):
+    if is_keyword(name) or name.startswith("_"):
         name = f"{digit_prefix}_{name}"
     return name
 
@@ -259,7 +272,7 @@ def class_name(wire: str, *, suffix: str = "", reserved: Collection[str] = ()) -
 
 def module_name(wire: str) -> str:
     name = snake(wire, fallback="module", digit_prefix="m")
-    if name in RESERVED_MODULES or keyword.iskeyword(name.rstrip("_")):
+    if name in RESERVED_MODULES or is_keyword(name.rstrip("_")):
         name = f"{name.rstrip('_')}_"
     return file_stem(name)
 
@@ -279,4 +292,4 @@ def attr_name(wire: str) -> str:
 def package_name(wire: str) -> str:
     """Import name of the generated package; refuses nothing, sanitizes everything."""
     name = snake(wire, fallback="client", digit_prefix="pkg")
-    return name.rstrip("_") + ("_" if keyword.iskeyword(name.rstrip("_")) else "")
+    return name.rstrip("_") + ("_" if is_keyword(name.rstrip("_")) else "")
