@@ -12,6 +12,7 @@ import click
 from generator import __version__
 from generator.config import DEFAULT_SCHEMA_URL, resolve_settings
 from generator.errors import Diagnostic, ExitCode, GeneratorError, Level
+from generator.lifetime import ended_by_signals
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -41,12 +42,13 @@ def _fail(error: GeneratorError) -> NoReturn:
 
 def _run(action: Callable[[], int | None]) -> NoReturn:
     try:
-        stale = bool(action())
+        with ended_by_signals():
+            stale = bool(action())
     except GeneratorError as exc:
         _fail(exc)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         click.echo("interrupted; nothing was written", err=True)
-        sys.exit(130)
+        sys.exit(getattr(exc, "exit_code", 130))
     sys.exit(exit_code_for(None, stale=stale))
 
 

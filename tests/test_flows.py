@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 from click.testing import CliRunner
@@ -105,3 +111,147 @@ def test_the_client_environment_variable_does_not_shape_a_build(
     result = CliRunner().invoke(main, ["build", "--check"])
     assert result.exit_code == 0, result.output
     assert default_base_url(tmp_path / "client") == "https://api.staged.example"
+
+
+# ----------------------------------------------------------------- nothing left behind
+
+
+def big_document(schemas: int = 1500) -> dict[str, Any]:
+    """A document large enough that openapi-spec-validator takes a few seconds in its workers."""
+    components = {
+        f"Thing{i}": {
+            "type": "object",
+            "required": ["id"],
+            "properties": {
+                "id": {"type": "integer"},
+                "name": {"type": "string", "maxLength": 40},
+                "tags": {"type": "array", "items": {"type": "string"}},
+                "next": {"$ref": f"#/components/schemas/Thing{(i + 1) % schemas}"},
+            },
+        }
+        for i in range(schemas)
+    }
+    paths = {
+        f"/things{i}/{{id}}/": {
+            "get": {
+                "operationId": f"getThing{i}",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/Thing{i}"}}},
+                    }
+                },
+            }
+        }
+        for i in range(schemas // 3)
+    }
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Big", "version": "1"},
+        "paths": paths,
+        "components": {"schemas": components},
+    }
+
+
+def children_of(pid: int) -> set[int]:
+    """The live (not zombie) processes whose parent is ``pid``."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_until(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.fixture
+def building(tmp_path: Path) -> Iterator[Callable[[], tuple[subprocess.Popen[str], set[int]]]]:
+    """Start a real build of a big document; return it once its validation workers are running."""
+    spec = tmp_path / "big.json"
+    spec.write_text(json.dumps(big_document()), encoding="utf-8")
+    env = {**os.environ, "SPIRITME_GEN_CACHE_DIR": str(tmp_path / "cache")}
+    started: list[subprocess.Popen[str]] = []
+
+    def start() -> tuple[subprocess.Popen[str], set[int]]:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "build", "--spec", str(spec), "--output", str(tmp_path / "out")],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        started.append(proc)
+        workers: set[int] = set()
+        assert wait_until(lambda: len(workers.update(children_of(proc.pid)) or workers) >= 2, 60), "no workers"
+        return proc, workers
+
+    yield start
+    for proc in started:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to see processes")
+
+
+@needs_proc
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_ends_the_build_and_its_validation_workers(building: Any, tmp_path: Path, sig: int) -> None:
+    proc, workers = building()
+    proc.send_signal(sig)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + sig, err
+    assert "interrupted; nothing was written" in err
+    assert wait_until(lambda: not any(alive(w) for w in workers), 10), "a validation worker outlived the build"
+    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.glob(".out.tmp-*"))
+
+
+@needs_proc
+def test_workers_exit_when_their_build_is_killed(building: Any) -> None:
+    proc, workers = building()
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert wait_until(lambda: not any(alive(w) for w in workers), 10), "a validation worker outlived its parent"
+
+
+def test_the_next_build_removes_what_a_killed_build_left_beside_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(PROJECT, encoding="utf-8")
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "api.yaml").write_bytes(DOCUMENT)
+    assert run("build")[0] == 0
+    leftover = tmp_path / ".client.tmp-k1ll3d"
+    (leftover / "staged").mkdir(parents=True)
+    (leftover / "staged" / "__init__.py").write_text("# the previous tree\n")
+    unrelated = tmp_path / "unrelated.tmp-x"
+    unrelated.mkdir()
+    assert run("build", "--check")[0] == 0
+    assert leftover.exists()  # --check writes nothing, removes nothing
+    assert run("build")[0] == 0  # up to date: the fast path cleans up too
+    assert not leftover.exists()
+    assert unrelated.exists()

@@ -14,7 +14,7 @@ from generator import __version__, ir
 from generator.build.format import format_sources
 from generator.build.freshness import Recorded, build_key, record, recorded
 from generator.build.render import render_package
-from generator.build.write import MANIFEST, manifest_text, previous_files, write_tree
+from generator.build.write import MANIFEST, manifest_text, previous_files, remove_leftovers, write_tree
 from generator.config import Settings
 from generator.errors import Diagnostic, GeneratorError, Level
 from generator.parse.api import build_ir, client_settings
@@ -80,6 +80,8 @@ def run_build(settings: Settings, *, check: bool, strict: bool, echo: Callable[[
     raw, display = read_spec(settings)
     # files a document pulls in (--allow-file-refs) are not in its bytes: no fast path for those
     key = None if settings.get("allow-file-refs") else build_key(raw, settings, strict=strict)
+    if not check:
+        remove_leftovers(output)  # what a killed build left beside the output
     earlier = _up_to_date(key, output)
     if earlier is not None:
         for line in earlier.warnings:

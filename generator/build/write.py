@@ -41,7 +41,13 @@ class WriteResult:
 def safe_relative(path: str) -> PurePosixPath:
     """A generated path must stay inside the output folder."""
     p = PurePosixPath(path)
-    if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) or "\\" in path or "\x00" in path:
+    if (
+        p.is_absolute()
+        or not p.parts
+        or any(part in ("", ".", "..") for part in p.parts)
+        or "\\" in path
+        or "\x00" in path
+    ):
         raise GeneratorError(f"refusing to write outside the output folder: {path!r}")
     return p
 
@@ -95,7 +101,9 @@ def _locked(output: Path) -> Iterator[None]:
                 break
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES) or time.monotonic() > deadline:
-                    raise GeneratorError("another spiritme-gen run is writing this folder", source=str(output)) from None
+                    raise GeneratorError(
+                        "another spiritme-gen run is writing this folder", source=str(output)
+                    ) from None
                 time.sleep(0.1)
         try:
             _recover(output)
@@ -109,12 +117,42 @@ def _backup_path(output: Path) -> Path:
 
 
 def _recover(output: Path) -> None:
-    """A run killed between the two renames left the old tree as a backup: put it back."""
+    """A run killed between the two renames left the old tree as a backup: put it back. A run killed
+    while writing left its temporary tree beside the output: remove it (we hold the lock, so no
+    running build owns one)."""
     backup = _backup_path(output)
     if backup.exists() and not output.exists():
         os.rename(backup, output)
     elif backup.exists():
         shutil.rmtree(backup, ignore_errors=True)
+    for leftover in leftovers(output):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def remove_leftovers(output: Path) -> None:
+    """Remove what killed runs left beside ``output``, unless another run is writing it right now."""
+    import fcntl
+
+    if not leftovers(output) and not _backup_path(output).exists():
+        return
+    try:
+        with open(output.parent / f".{output.name}.lock", "a+") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            try:
+                _recover(output)
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    except OSError:
+        return  # a writer holds the lock: it cleans up under it
+
+
+def leftovers(output: Path) -> list[Path]:
+    """The temporary trees of earlier runs beside ``output`` (``.<output>.tmp-*``), oldest first."""
+    try:
+        found = [p for p in output.parent.glob(f".{output.name}.tmp-*") if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name)
 
 
 def _swap_in(sources: dict[str, str], output: Path, old: set[str]) -> None:
@@ -174,4 +212,4 @@ def _rename_exchange(a: Path, b: Path) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return result == 0
+    return bool(result == 0)

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urljoin
 
 from generator.config import cache_dir
 from generator.errors import Diagnostic, Level, join_pointer
+from generator.lifetime import die_with_parent
 from generator.spec.load import Document, RefIndex, RefSite, ref_index, structural_dicts
 from generator.spec.refs import MISSING as _MISSING
 from generator.spec.refs import node_at
@@ -142,7 +143,9 @@ def _external_futures(
         _FORKED = (data, dialect)
         try:
             context = multiprocessing.get_context("fork")
-            executor = concurrent.futures.ProcessPoolExecutor(max_workers=len(EXTERNAL_PARTS), mp_context=context)
+            executor = concurrent.futures.ProcessPoolExecutor(
+                max_workers=len(EXTERNAL_PARTS), mp_context=context, initializer=die_with_parent
+            )
             futures = [executor.submit(_external_in_child, part) for part in EXTERNAL_PARTS]
             executor.shutdown(wait=False)
             return futures

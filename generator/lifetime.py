@@ -1,0 +1,80 @@
+"""No process outlives the command: SIGTERM/SIGINT end a run and its workers; a worker whose parent died exits."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from types import FrameType
+from typing import Iterator
+
+_PR_SET_PDEATHSIG = 1
+PARENT_POLL_SECONDS = 1.0
+
+
+class Stopped(KeyboardInterrupt):
+    """The run was asked to stop by a signal; ``exit_code`` is the shell's 128 + signal number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.exit_code = 128 + signum
+
+
+def end_children() -> None:
+    """Terminate every worker process this process started (validation workers), then reap them."""
+    children = multiprocessing.active_children()
+    for child in children:
+        with contextlib.suppress(Exception):
+            child.terminate()
+    for child in children:
+        with contextlib.suppress(Exception):
+            child.join(timeout=2.0)
+
+
+@contextlib.contextmanager
+def ended_by_signals() -> Iterator[None]:
+    """While inside: SIGTERM and SIGINT end the workers and raise ``Stopped`` (so ``finally`` blocks
+    run and the output is left as the old or the new tree); outside, the handlers are as before."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set signal handlers
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        end_children()
+        raise Stopped(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def die_with_parent() -> None:
+    """Run in a forked worker: exit when the process that started it dies (even by SIGKILL).
+
+    On Linux the kernel sends SIGTERM at the parent's death (``PR_SET_PDEATHSIG``); elsewhere a
+    daemon thread notices the parent is gone. Either way a parent that died before this ran is seen.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends us
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        threading.Event().wait(PARENT_POLL_SECONDS)
+    os._exit(1)
