@@ -86,6 +86,7 @@ def test_check_reports_stale_files_and_writes_nothing(tmp_path: Path) -> None:
     assert target.read_text() == "# edited\n"
 
 
+@pytest.mark.shared
 def test_output_is_identical_across_hash_seeds(tmp_path: Path) -> None:
     outputs = []
     for seed in ("1", "4242"):
@@ -102,6 +103,7 @@ def test_output_is_identical_across_hash_seeds(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.shared
 def test_summary_line_and_manifest_report(tmp_path: Path) -> None:
     result = build(UPSTREAM, tmp_path, package="spiritme")
     assert result.exit_code == 0, result.stderr

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from genutil import CORPUS, build
+from genutil import build, shared_documents
 
-DOCUMENTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
+DOCUMENTS = shared_documents()
 LARGE = {"authentik.yaml", "github-api.github.com.json", "openai.yaml", "label-studio.yaml"}
 
 
@@ -21,7 +21,10 @@ def package_of(doc: Path) -> str:
 
 @pytest.mark.parametrize(
     "doc",
-    [pytest.param(d, id=d.name, marks=[pytest.mark.slow] if d.name in LARGE else []) for d in DOCUMENTS],
+    [
+        pytest.param(d, id=d.name, marks=[pytest.mark.slow] if d.name in LARGE else []) if isinstance(d, Path) else d
+        for d in DOCUMENTS
+    ],
 )
 def test_corpus_document_builds_imports_and_passes_its_stub_tests(doc: Path, tmp_path: Path) -> None:
     package = package_of(doc)

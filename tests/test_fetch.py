@@ -76,6 +76,7 @@ def stamps(folder: Path) -> dict[str, tuple[int, bytes]]:
 # ----------------------------------------------------------------- the snapshot
 
 
+@pytest.mark.shared
 def test_first_fetch_writes_the_bytes_as_served_and_a_lock(server: LocalServer, workdir: Path) -> None:
     served = UPSTREAM.read_bytes()
     server.routes["/api/schema/"] = serve_spec(served)

@@ -167,6 +167,7 @@ def test_formatted_pieces_come_from_the_cache_the_second_time(monkeypatch: pytes
 
 
 @pytest.mark.parametrize("package, client", [("a", "A"), ("p" * 30, "Q" * 40)])
+@pytest.mark.shared
 def test_modules_stay_black_whatever_the_length_of_the_names(package: str, client: str) -> None:
     """Lines the templates split must stay split when names are short (black would join them)."""
     api, _ = build_ir(load_document(UPSTREAM).data, ClientSettings(package, client, package.upper(), ""))

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml  # type: ignore[import-untyped, unused-ignore]
+from genutil import shared_documents
 
 from generator.errors import GeneratorError
 from generator.spec.load import MAX_DEPTH, load_bytes, load_document
@@ -339,7 +340,7 @@ def test_refs_inside_example_data_and_id_refs_are_left_alone() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    sorted(p for p in CORPUS.iterdir() if p.suffix in (".json", ".yaml", ".yml")),
+    shared_documents(CORPUS),
     ids=lambda p: p.name,
 )
 def test_every_corpus_document_loads(path: Path) -> None:

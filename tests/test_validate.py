@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml  # type: ignore[import-untyped, unused-ignore]
+from genutil import shared_documents
 
 from generator.errors import Diagnostic, Level
 from generator.spec import validate
@@ -22,7 +23,7 @@ BROKEN = Path(__file__).parent / "broken"
 REPO = Path(__file__).resolve().parents[1]
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BROKEN / "expected.json").read_text())
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
-CORPUS = sorted(p for p in (SHARED / "corpus").iterdir() if p.suffix in (".json", ".yaml", ".yml"))
+CORPUS = shared_documents(SHARED / "corpus")
 LARGE = {
     "authentik.yaml",
     "openai.yaml",
@@ -65,13 +66,17 @@ def test_broken_documents_give_a_located_error(name: str, monkeypatch: pytest.Mo
 
 @pytest.mark.parametrize(
     "path",
-    [pytest.param(p, marks=[pytest.mark.slow] if p.name in LARGE else [], id=p.name) for p in CORPUS],
+    [
+        pytest.param(p, marks=[pytest.mark.slow] if p.name in LARGE else [], id=p.name) if isinstance(p, Path) else p
+        for p in CORPUS
+    ],
 )
 def test_corpus_documents_validate_without_errors(path: Path) -> None:
     found = validate_document(load_document(path))
     assert errors(found) == []
 
 
+@pytest.mark.shared
 def test_the_spiritme_document_has_no_errors() -> None:
     doc = load_document(SHARED / "upstream" / "spiritme-openapi.yaml")
     assert errors(validate_document(doc)) == []
