@@ -278,11 +278,11 @@ def test_allowed_file_refs_are_bundled_inline(tmp_path: Path) -> None:
     assert "$ref" not in json.dumps(pet)
 
 
-def test_file_ref_cycles_are_refused(tmp_path: Path) -> None:
+def test_file_ref_cycles_are_hoisted_into_the_component_that_refers_to_them(tmp_path: Path) -> None:
     (tmp_path / "node.yaml").write_text("Node:\n  properties:\n    next: {$ref: '#/Node'}\n")
     spec = write_spec(tmp_path, {"Node": {"$ref": "node.yaml#/Node"}})
-    with pytest.raises(GeneratorError, match="recursive across files"):
-        load_document(spec, allow_file_refs=True)
+    doc = load_document(spec, allow_file_refs=True)
+    assert doc.data["components"]["schemas"]["Node"] == {"properties": {"next": {"$ref": "#/components/schemas/Node"}}}
 
 
 def test_file_refs_cannot_leave_the_spec_folder(tmp_path: Path) -> None:

@@ -70,6 +70,10 @@ class Document:
         return _nearest_line(self._lines, pointer)
 
 
+def unescape_pointer_token(token: str) -> str:
+    return unquote(token).replace("~1", "/").replace("~0", "~")
+
+
 def _nearest_line(lines: dict[str, int], pointer: str) -> int | None:
     probe = pointer
     while probe not in lines:
@@ -515,9 +519,10 @@ def ref_index(data: Any) -> RefIndex:
     for node, parent, key, pointer, base in structural_dicts(data):
         if isinstance(node.get("$id"), str):
             index.ids[base] = pointer
-        anchor = node.get("$anchor")
-        if isinstance(anchor, str):
-            index.anchors[f"{base}#{anchor}"] = pointer
+        for keyword in ("$anchor", "$dynamicAnchor"):  # a plain-name fragment names either (2020-12)
+            anchor = node.get(keyword)
+            if isinstance(anchor, str):
+                index.anchors.setdefault(f"{base}#{anchor}", pointer)
         if isinstance(node.get("$ref"), str):
             index.sites.append(RefSite(parent, key, node, pointer, base))
     return index
@@ -552,7 +557,13 @@ def _check_shape(data: Any, source: str) -> None:
 
 
 class _Bundler:
-    """Enforce the $ref policy; with permission, inline relative file refs under the spec's folder."""
+    """Enforce the $ref policy; with permission, inline relative file refs under the spec's folder.
+
+    A file ref is replaced by what it points to. A cycle across files (a schema that refers back to
+    itself through other files) cannot be inlined: the schema it returns to is hoisted into the main
+    document's ``components/schemas`` (under the name of the root component that refers to it, when
+    one does, else its own name made unique) and every ref to it becomes a ref inside the document.
+    """
 
     def __init__(self, source: str, raw: bytes, base_dir: Path | None, allowed: bool, budget: int) -> None:
         self.source = source
@@ -563,8 +574,12 @@ class _Bundler:
         self.files: dict[Path, Any] = {}
         self.files_used: dict[str, str] = {}
         self.done: dict[tuple[Path, str], Any] = {}
+        self.root: dict[str, Any] = {}
+        self.hoisted: dict[tuple[Path, str], str] = {}  # target -> its name under components/schemas
+        self.slots: dict[tuple[Path, str], str] = {}  # target -> the root component that is only a ref to it
 
     def bundle_root(self, data: dict[str, Any]) -> None:
+        self.root = data
         self._bundle(data, None, ())
         if self.done:
             _check_shape(data, self.source)
@@ -577,7 +592,12 @@ class _Bundler:
                 continue  # ``data`` itself is a ref: the caller follows it
             target = self._target(site, index.ids, file)
             if target is not None:
+                slot = site.pointer.split("/")[1:]
+                if file is None and len(slot) == 3 and slot[:2] == ["components", "schemas"] and len(site.holder) == 1:
+                    self.slots.setdefault(target, unescape_pointer_token(slot[2]))
                 node = self._resolved(target, chain, site, file)
+                if target in self.hoisted and file is None and site.pointer == self._hoisted_pointer(target):
+                    continue  # the root component the cycle was hoisted into: it holds the schema now
                 siblings = {k: v for k, v in site.holder.items() if k != "$ref"}
                 site.parent[site.key] = {**node, **siblings} if siblings and isinstance(node, dict) else node
 
@@ -588,14 +608,9 @@ class _Bundler:
         site: RefSite,
         file: Path | None,
     ) -> Any:
-        """The node at ``target`` with the refs inside it bundled in turn."""
-        ref = site.holder["$ref"]
+        """The node at ``target`` with the refs inside it bundled in turn (a ref when it is hoisted)."""
         if target in chain:
-            raise self._error(
-                f"$ref {ref!r} is recursive across files and cannot be bundled",
-                site,
-                file,
-            )
+            return self._hoisted_ref(target)
         if len(chain) >= MAX_FILE_REF_CHAIN:
             raise self._error(f"more than {MAX_FILE_REF_CHAIN} nested file $refs", site, file)
         if target not in self.done:
@@ -611,7 +626,33 @@ class _Bundler:
             else:
                 self._bundle(node, target[0], chain + (target,))
             self.done[target] = node
-        return self.done[target]
+            if target in self.hoisted:
+                self._place(target, node)
+        return self._hoisted_ref(target) if target in self.hoisted else self.done[target]
+
+    def _hoisted_pointer(self, target: tuple[Path, str]) -> str:
+        return join_pointer("components", "schemas", self.hoisted[target])
+
+    def _hoisted_ref(self, target: tuple[Path, str]) -> dict[str, str]:
+        """A ref inside the document to ``target``, hoisted into components/schemas on first need."""
+        if target not in self.hoisted:
+            schemas = self.root.setdefault("components", {}).setdefault("schemas", {})
+            taken = set(schemas) | set(self.hoisted.values())
+            name = self.slots.get(target)
+            if name is None:
+                stem = target[1].rsplit("/", 1)[-1] or target[0].stem
+                name = unescape_pointer_token(stem) or "Schema"
+                base, n = name, 2
+                while name in taken:
+                    name, n = f"{base}{n}", n + 1
+            self.hoisted[target] = name
+        return {"$ref": "#" + self._hoisted_pointer(target)}
+
+    def _place(self, target: tuple[Path, str], node: Any) -> None:
+        components = self.root.setdefault("components", {})
+        if not isinstance(components, dict) or not isinstance(components.setdefault("schemas", {}), dict):
+            raise GeneratorError("cannot bundle a $ref cycle: components/schemas is not a mapping", source=self.source)
+        components["schemas"][self.hoisted[target]] = node
 
     def _target(self, site: RefSite, ids: dict[str, str], file: Path | None) -> tuple[Path, str] | None:
         """The (file, fragment) a ref needs inlined, or None when it stays a ref inside the document."""

@@ -57,8 +57,9 @@ class Resolver:
 
     @staticmethod
     def ref_pointer(ref: str) -> str | None:
-        """``#/components/schemas/X`` → ``/components/schemas/X``; None for anything external."""
-        if not isinstance(ref, str) or not ref.startswith("#"):
+        """``#/components/schemas/X`` → ``/components/schemas/X``; None for anything external and for
+        a plain-name fragment (``#name``: a 3.1 ``$anchor``, resolved through the document's index)."""
+        if not isinstance(ref, str) or not ref.startswith("#") or ref[1:2] not in ("", "/"):
             return None
         return unquote(ref[1:])
 

@@ -202,3 +202,22 @@ class _Checker:
                     self.callback(entry, *at)
                 elif section == "pathItems":
                     self.path_item(entry, *at)
+
+
+# what a node needs to serve as each kind of component when a $ref puts it in the wrong place
+_SHAPE_NEEDS: dict[str, tuple[str, ...]] = {
+    "responses": ("content",),  # a request body's content is a response's content (description defaults)
+    "requestBodies": ("content",),  # and the other way round
+    "headers": ("schema",),  # a parameter's schema makes a header; its name and location are ignored
+    "parameters": ("name", "in"),  # a header lacks both: never a parameter
+}
+
+
+def wrong_kind_level(wanted: str | None, target: Any) -> Level:
+    """How bad a ``$ref`` to the wrong kind of component is: a warning when the target's shape still
+    fits where it is used (a ``requestBodies`` entry used as a response: both carry ``content``, as
+    openapi-python-client accepts), an error when it cannot."""
+    needs = _SHAPE_NEEDS.get(wanted or "")
+    if needs is not None and isinstance(target, dict) and all(isinstance(target.get(k), (dict, str)) for k in needs):
+        return Level.WARNING
+    return Level.ERROR

@@ -23,7 +23,7 @@ from generator.lifetime import die_with_parent
 from generator.spec.load import Document, RefIndex, RefSite, ref_index, structural_dicts
 from generator.spec.refs import MISSING as _MISSING
 from generator.spec.refs import node_at
-from generator.spec.structure import structure_findings
+from generator.spec.structure import structure_findings, wrong_kind_level
 from generator.spec.swagger2 import swagger2_findings
 
 MAX_EXTERNAL = 50  # diagnostics kept from openapi-spec-validator; the rest are counted
@@ -253,7 +253,8 @@ def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
             )
         mismatch = _kind_mismatch(site.pointer, target)
         if mismatch:
-            found.append(Diagnostic(Level.ERROR, f"$ref {ref!r} {mismatch}", at))
+            level = wrong_kind_level(_position_kind(site.pointer), node_at(data, target))
+            found.append(Diagnostic(level, f"$ref {ref!r} {mismatch}" + ("; used as it fits" if level is Level.WARNING else ""), at))
     return found + _all_of_cycles(data, index, by_pointer)
 
 
