@@ -101,6 +101,7 @@ def test_duplicate_keys_last_wins_and_merge_keys_apply() -> None:
     assert doc.data["m"] == {"x": 1, "y": 3}
 
 
+@pytest.mark.shared
 def test_yaml_matches_pyyaml_safe_loader_on_real_documents() -> None:
     class NoTimestamps(yaml.SafeLoader):  # type: ignore[misc, unused-ignore]
         pass
