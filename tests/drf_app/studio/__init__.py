@@ -1,0 +1,1 @@
+"""Videos whose status advances on each read, a publish action, multipart file uploads."""
