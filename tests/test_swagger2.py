@@ -225,3 +225,54 @@ def test_diff_reports_a_real_change_between_2_0_and_3_0(tmp_path: Path) -> None:
     code, out, err = run_cli("diff", str(FEATURES), str(tmp_path / "new.json"), "--format", "json")
     assert code == 0, err
     assert [c["id"] for c in json.loads(out)["changes"]] == ["api-path-removed-without-deprecation"]
+
+
+def test_path_level_body_parameters_discriminators_and_global_form_parameters() -> None:
+    original = {
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "parameters": {"note": {"name": "note", "in": "formData", "type": "string", "required": True}},
+        "paths": {
+            "/things/{id}": {
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "type": "string"},
+                    {"name": "thing", "in": "body", "schema": {"$ref": "#/definitions/Thing"}},
+                ],
+                "put": {"responses": {"204": {"description": "done"}}},
+                "post": {
+                    "consumes": ["application/x-www-form-urlencoded"],
+                    "parameters": [{"$ref": "#/parameters/note"}],
+                    "responses": {"200": {"description": "ok"}},
+                },
+            },
+            "/notes": {
+                "post": {
+                    "consumes": ["application/x-www-form-urlencoded"],
+                    "parameters": [{"$ref": "#/parameters/note"}],
+                    "schemes": ["http"],
+                    "responses": {"200": {"description": "ok"}},
+                },
+            },
+        },
+        "definitions": {
+            "Thing": {"type": "object", "discriminator": "kind", "properties": {"kind": {"type": "string"}}}
+        },
+    }
+    converted = convert(original)
+    item = converted.data["paths"]["/things/{id}"]
+    assert [p["name"] for p in item["parameters"]] == ["id"]
+    assert item["put"]["requestBody"]["content"] == {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}
+    }
+    # the path's body parameter applies to every operation: formData beside it is not Swagger 2.0
+    assert item["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"] == {
+        "$ref": "#/components/schemas/Thing"
+    }
+    notes = converted.data["paths"]["/notes"]["post"]["requestBody"]["content"]
+    assert notes["application/x-www-form-urlencoded"]["schema"]["required"] == ["note"]
+    assert converted.data["components"]["schemas"]["Thing"]["discriminator"] == {"propertyName": "kind"}
+    assert "parameters" not in converted.data["components"]  # a formData parameter is folded in where used
+    assert [d.pointer for d in converted.findings] == [
+        "/paths/~1things~1{id}/post",
+        "/paths/~1notes/post/schemes",
+    ]

@@ -180,7 +180,7 @@ class _Converter:
             out["parameters"] = parameters
         responses = src.get("responses")
         if isinstance(responses, dict):
-            produces = self._media_types(src.get("produces"), "produces")
+            produces = _media_types(src.get("produces"))
             out["responses"] = {
                 name: self._response(response, join_pointer("responses", name), produces)
                 for name, response in responses.items()
@@ -235,30 +235,20 @@ class _Converter:
 
     def _path_item(self, item: dict[str, Any], at: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        shared = item.get("parameters", [])
-        shared_params = self._resolved_parameters(shared, at + "/parameters")
+        shared = self._resolved_parameters(item.get("parameters"), at + "/parameters")
         for key, value in item.items():
             if key in HTTP_METHODS:
-                out[key] = self._operation(value, f"{at}/{key}", shared_params) if isinstance(value, dict) else value
+                out[key] = self._operation(value, f"{at}/{key}", shared) if isinstance(value, dict) else value
+            elif key == "parameters" and not isinstance(value, list):
+                out[key] = value  # the structure check refuses it
             elif key == "parameters":
-                kept = [
-                    (i, p)
-                    for i, (p, _resolved) in enumerate(shared_params)
-                    if not _is_body_like(_resolved) and not isinstance(shared, str)
-                ]
-                if isinstance(shared, list):
-                    out["parameters"] = []
-                    for new_index, (i, p) in enumerate(kept):
-                        out["parameters"].append(self._parameter(p, f"{at}/parameters/{i}"))
-                        self.origins[f"{at}/parameters/{new_index}"] = f"{at}/parameters/{i}"
-                    if not out["parameters"]:
-                        del out["parameters"]
-                else:
-                    out["parameters"] = value
-            elif key == "$ref":
-                out[key] = value
-                self._warn("a path item $ref is kept as it is", at + "/$ref")
-            elif key.startswith("x-"):
+                # body and formData parameters go into each operation's request body
+                kept = [(i, p) for i, (p, resolved) in enumerate(shared) if not _is_body_like(resolved)]
+                for new_index, (i, _p) in enumerate(kept):
+                    self.origins[f"{at}/parameters/{new_index}"] = f"{at}/parameters/{i}"
+                if kept:
+                    out[key] = [self._parameter(p, f"{at}/parameters/{i}") for i, p in kept]
+            elif key == "$ref" or key.startswith("x-"):
                 out[key] = value
         return out
 
@@ -283,8 +273,8 @@ class _Converter:
 
     def _operation(self, op: dict[str, Any], at: str, shared: list[tuple[Any, Any]]) -> dict[str, Any]:
         src = self.source
-        consumes = self._media_types(op.get("consumes", src.get("consumes")), "consumes")
-        produces = self._media_types(op.get("produces", src.get("produces")), "produces")
+        consumes = _media_types(op.get("consumes", src.get("consumes")))
+        produces = _media_types(op.get("produces", src.get("produces")))
         own = self._resolved_parameters(op.get("parameters", []), at + "/parameters")
         own_keys = {_param_key(r) for _p, r in own}
         # the path item's parameters apply unless the operation redefines them (same name and location)
@@ -324,13 +314,6 @@ class _Converter:
         keys = list(out)
         place = keys.index("responses") if "responses" in keys else len(keys)
         return {**{k: out[k] for k in keys[:place]}, "requestBody": body, **{k: out[k] for k in keys[place:]}}
-
-    def _media_types(self, value: Any, key: str) -> list[str]:
-        if isinstance(value, list):
-            types = [v for v in value if isinstance(v, str) and v]
-            if types:
-                return list(dict.fromkeys(types))
-        return []
 
     # ------------------------------------------------------------------ request bodies
 
@@ -557,6 +540,13 @@ class _Converter:
     def _warn(self, message: str, pointer: str) -> None:
         pointer = pointer if pointer.startswith("/") or not pointer else "/" + pointer
         self.findings.append(Diagnostic(Level.WARNING, f"Swagger 2.0 conversion: {message}", pointer))
+
+
+def _media_types(value: Any) -> list[str]:
+    """The media types a ``consumes``/``produces`` list names, once each, in its order."""
+    if not isinstance(value, list):
+        return []
+    return list(dict.fromkeys(v for v in value if isinstance(v, str) and v))
 
 
 def _is_body_like(param: Any) -> bool:
