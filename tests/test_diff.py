@@ -292,9 +292,10 @@ def test_renaming_every_component_of_a_real_document_is_only_renames(
         pytest.skip("not OpenAPI 3")
     schemas = data.get("components", {}).get("schemas", {})
     renamed = json.loads(json.dumps(data).replace('"#/components/schemas/', '"#/components/schemas/Z'))
-    renamed["components"]["schemas"] = {"Z" + k: v for k, v in renamed["components"]["schemas"].items()}
+    if schemas:  # (a converted Swagger 2.0 document may have none)
+        renamed["components"]["schemas"] = {"Z" + k: v for k, v in renamed["components"]["schemas"].items()}
     changes = diff_documents(data, renamed)
-    assert {c.id for c in changes} == {"api-schema-renamed"}
+    assert {c.id for c in changes} == ({"api-schema-renamed"} if schemas else set())
     assert len(changes) == len(schemas)
     assert diff_documents(data, json.loads(json.dumps(data))) == []
 
