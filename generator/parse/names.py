@@ -22,6 +22,7 @@ def is_keyword(name: str) -> bool:
     """Whether ``name`` is a hard keyword (one no identifier may be) on every supported Python."""
     return name in HARD_KEYWORDS
 
+
 # Words that split camelCase acronyms badly are kept whole ("HTTPServer" → "http_server").
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")

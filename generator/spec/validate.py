@@ -254,7 +254,8 @@ def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
         mismatch = _kind_mismatch(site.pointer, target)
         if mismatch:
             level = wrong_kind_level(_position_kind(site.pointer), node_at(data, target))
-            found.append(Diagnostic(level, f"$ref {ref!r} {mismatch}" + ("; used as it fits" if level is Level.WARNING else ""), at))
+            fits = "; used as it fits" if level is Level.WARNING else ""
+            found.append(Diagnostic(level, f"$ref {ref!r} {mismatch}{fits}", at))
     return found + _all_of_cycles(data, index, by_pointer)
 
 
