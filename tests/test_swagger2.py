@@ -221,6 +221,7 @@ def test_diff_reports_a_real_change_between_2_0_and_3_0(tmp_path: Path) -> None:
     old = load_document(FEATURES)
     changed = json.loads(json.dumps(old.data))
     del changed["paths"]["/report"]
+    changed["info"]["version"] = "2.0.0"  # a breaking change comes with a new version
     (tmp_path / "new.json").write_text(json.dumps(changed))
     code, out, err = run_cli("diff", str(FEATURES), str(tmp_path / "new.json"), "--format", "json")
     assert code == 0, err
