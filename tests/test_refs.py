@@ -223,7 +223,8 @@ def test_a_component_of_the_wrong_kind_that_fits_is_a_warning_and_is_used(tmp_pa
     result = build(spec, tmp_path, package="kinds")
     assert result.exit_code == 0, result.stderr
     with imported(result.output, "kinds") as kinds:
-        annotations: dict[str, Any] = kinds.resources.pets.Pets.make_pet.__annotations__
+        with kinds.Kinds(api_key="k") as client:
+            annotations: dict[str, Any] = client.pets.make_pet.__annotations__
         assert annotations["return"] == "Pet"
         assert "name" in annotations
 
