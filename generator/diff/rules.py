@@ -34,6 +34,7 @@ KIND_LEVELS: dict[str, tuple[Level, Level]] = {
     "became-enum": (B, I),
     "became-not-enum": (I, W),
     "x-extensible-enum-value-removed": (B, I),
+    "x-extensible-enum-value-added": (I, I),  # ours: an extensible enum is meant to grow
     "const-added": (B, I),
     "const-removed": (I, B),
     "const-changed": (B, B),

@@ -809,13 +809,14 @@ def _covers(inner: frozenset[str], outer: frozenset[str]) -> bool:
 
 
 def _enum_findings(ov: View, nv: View) -> list[Finding]:
-    out = [
-        Finding(
-            "x-extensible-enum-value-removed", nv.ptr, f"lost the `x-extensible-enum` value {_show(x)}", values=(x,)
-        )
-        for x in (ov.x_enum or ())
-        if nv.x_enum is not None and value_key(x) not in {value_key(y) for y in nv.x_enum}
-    ]
+    out = []
+    if ov.x_enum is not None and nv.x_enum is not None:
+        for verb, values, other in (("removed", ov.x_enum, nv.x_enum), ("added", nv.x_enum, ov.x_enum)):
+            keys = {value_key(y) for y in other}
+            for x in (x for x in values if value_key(x) not in keys):
+                what = "lost" if verb == "removed" else "gained"
+                detail = f"{what} the `x-extensible-enum` value {_show(x)}"
+                out.append(Finding(f"x-extensible-enum-value-{verb}", nv.ptr, detail, values=(x,)))
     return out + _closed_enum_findings(ov, nv)
 
 
