@@ -381,7 +381,7 @@ def _argument(c: RawChange, f: Finding, arg: str, call: str, types: tuple[str, s
     """Impact of a change to a top-level body property, which the method takes as a keyword argument."""
     if c.id.startswith("new-required-request-property") or f.kind.startswith("became-required"):
         return f"`{call}` now requires {arg}" + (
-            " (the server no longer fills in its default)" if "default" in c.id else ""
+            " (the server no longer fills in its default)" if f.kind == "became-required-with-default" else ""
         )
     if f.kind == "became-not-read-only":
         return f"`{call}` now requires {arg}" if f.required else f"`{call}` takes a new optional {arg}"
