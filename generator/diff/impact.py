@@ -187,7 +187,7 @@ class ClientImpact:
         if model is None or member is None:
             return _effect(f, f"`{dotted(f.path)}` in the body of `{call}`", "request", ("", ""), "", checked=False)
         symbol = f"`{model.class_name}.{member.name}`"
-        if f.kind == "property-added":
+        if f.kind in ("property-added", "became-not-read-only"):
             return (
                 f"`{model.class_name}` now requires `{member.name}`" if f.required else f"new optional field {symbol}"
             )

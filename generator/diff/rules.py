@@ -121,6 +121,12 @@ for _stem, _upper in BOUNDS.values():
     KIND_LEVELS[f"{_stem}-{'increased' if _upper else 'decreased'}"] = WIDENS
     KIND_LEVELS[f"{_stem}-set"] = SET
     KIND_LEVELS[f"{_stem}-unset"] = WIDENS
+# kinds found only on a property (its lifecycle), and the areas where a type swap can be loose (text, XML bodies)
+PROPERTY_ONLY_KINDS = frozenset(
+    {"deprecated-with-sunset", "deprecated-sunset-missing", "deprecated-sunset-invalid", "sunset-date-too-small",
+     "reactivated", "stability-decreased", "stability-increased"}
+)  # fmt: skip
+LOOSE_AREAS = frozenset({"request-body", "request-property", "response-body", "response-property"})
 # kinds that a property hidden from one side (readOnly in a request, writeOnly in a response) still
 # reports, as oasdiff does, at info level: ``request-read-only-property-<kind>``, ``response-write-only-property-<kind>``
 HIDDEN_KINDS = {
@@ -260,6 +266,10 @@ def schema_rule_ids() -> dict[str, Level]:
     for direction, areas in SCHEMA_AREAS.items():
         for area in set(areas):
             for kind, levels in KIND_LEVELS.items():
+                if kind in PROPERTY_ONLY_KINDS and not area.endswith("-property"):
+                    continue  # the lifecycle of a property; a body's or a parameter's is not a schema's
+                if kind == "type-compatible" and area not in LOOSE_AREAS:
+                    continue
                 rule = ALIASES.get(f"{area}-{kind}", f"{area}-{kind}")
                 rules.setdefault(rule, levels[0 if direction == "request" else 1])
     for prefix, kinds in (("request-read-only-property-", HIDDEN_KINDS["read-only"]),

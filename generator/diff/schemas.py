@@ -48,7 +48,7 @@ SUBSCHEMA_MAPS = {"dependentSchemas": "dependent-schema", "patternProperties": "
 # an allOf member holding only these says nothing about the data
 ANNOTATION_ONLY = ANNOTATIONS | {"deprecated", "x-sunset", "x-stability-level"}
 STABILITY = ("draft", "alpha", "beta", "stable")
-MATCH_ANYTHING = frozenset({"", ".*", "^.*$", "^.*", ".*$", "(.*)", "^(.*)$", "[\\s\\S]*", "^[\\s\\S]*$"})
+MATCH_ANYTHING = frozenset({".*", "^.*$", "^.*", ".*$", "(.*)", "^(.*)$", "[\\s\\S]*", "^[\\s\\S]*$"})
 
 
 @dataclass(frozen=True)
