@@ -7,7 +7,7 @@ resource, an argument, a model attribute, an enum) and to what happens to code t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from generator import ir
@@ -162,7 +162,9 @@ class ClientImpact:
             return f"{arg} of `{call}` is {'deprecated' if c.id.endswith('deprecated') else 'no longer deprecated'}"
         old_param = _parameter_of(old.operation(c.op_key), location, wire)
         types = (type_text(old_param.type) if old_param else "", type_text(param.type))
-        return _effect(c.finding, f"{arg} of `{call}`", "request", types, "", checked=False)
+        path = dotted(c.finding.path)
+        symbol = f"`{path}` in {arg} of `{call}`" if path else f"{arg} of `{call}`"
+        return _effect(c.finding, symbol, "request", types if not path else ("", ""), "", checked=False)
 
     # ------------------------------------------------------------ request bodies
 
@@ -626,6 +628,8 @@ EFFECTS: dict[str, Effect] = {
     "default-value-added": _default,
     "default-value-removed": _default,
     "default-value-changed": _default,
+    "property-added": lambda s: f"{s.symbol} is new and " + ("required" if s.finding.required else "optional"),
+    "property-removed": lambda s: f"{s.symbol} is gone: the server ignores or rejects it",
     "became-read-only": lambda s: "none",
     "became-not-read-only": lambda s: "none",
     "became-write-only": lambda s: "none",
@@ -646,6 +650,8 @@ def _effect(
 ) -> str:
     """What a schema change does to ``symbol``; ``checked``: the request model validates it before sending."""
     hidden, _, kind = f.kind.partition(":")
+    if hidden == "header":
+        f, hidden, kind = replace(f, kind=kind), "", ""
     if kind:
         verb, flag = ("send", "read-only") if hidden == "read-only" else ("receive", "write-only")
         return f"none: the client does not {verb} {symbol} ({flag})"

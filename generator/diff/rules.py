@@ -8,7 +8,7 @@ Check ids are oasdiff's where oasdiff has the same check; ``RULES`` lists every 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 Level = Literal["breaking", "warning", "info"]
@@ -121,6 +121,13 @@ for _stem, _upper in BOUNDS.values():
     KIND_LEVELS[f"{_stem}-{'increased' if _upper else 'decreased'}"] = WIDENS
     KIND_LEVELS[f"{_stem}-set"] = SET
     KIND_LEVELS[f"{_stem}-unset"] = WIDENS
+# kinds oasdiff names apart for the properties of a header parameter
+HEADER_PROPERTY_KINDS = frozenset({"property-added", "became-required", "became-enum"})
+HEADER_PROPERTY_RULES: dict[str, Level] = {
+    "new-required-request-header-property": B,
+    "request-header-property-became-required": B,
+    "request-header-property-became-enum": B,
+}
 # kinds found only on a property (its lifecycle), and the areas where a type swap can be loose (text, XML bodies)
 PROPERTY_ONLY_KINDS = frozenset(
     {"deprecated-with-sunset", "deprecated-sunset-missing", "deprecated-sunset-invalid", "sunset-date-too-small",
@@ -275,7 +282,7 @@ def schema_rule_ids() -> dict[str, Level]:
     for prefix, kinds in (("request-read-only-property-", HIDDEN_KINDS["read-only"]),
                           ("response-write-only-property-", HIDDEN_KINDS["write-only"])):  # fmt: skip
         rules.update({prefix + kind: I for kind in kinds})
-    return {**rules, **AREA_LEVELS}
+    return {**rules, **AREA_LEVELS, **HEADER_PROPERTY_RULES}
 
 
 RULES: dict[str, Level] = {**schema_rule_ids(), **FIXED}
@@ -343,6 +350,11 @@ def mapping(value: Any) -> dict[str, Any]:
 def schema_rule_id(area: str, f: Finding, direction: Direction) -> str:
     """The check id of a schema difference found in ``area`` of a request or response."""
     hidden, _, kind = f.kind.partition(":")
+    if hidden == "header":  # inside the object schema of a header parameter
+        if kind != "property-added":
+            return f"request-header-property-{kind}"
+        f = replace(f, kind=kind)
+        return "new-required-request-header-property" if f.required else schema_rule_id(area, f, direction)
     if kind:  # a difference inside a property the other side does not see
         req = "required" if f.required else "optional"
         if kind.startswith("property-"):

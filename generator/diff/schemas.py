@@ -15,8 +15,8 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
-from generator.diff.rules import BOUNDS, HIDDEN_KINDS, Direction, Finding
-from generator.spec.refs import Resolver, child
+from generator.diff.rules import BOUNDS, HEADER_PROPERTY_KINDS, HIDDEN_KINDS, Direction, Finding
+from generator.spec.refs import Resolver, child, node_at
 
 ANNOTATIONS = frozenset(
     {
@@ -310,7 +310,9 @@ def _json_type(value: Any) -> str:
         return "integer"
     if isinstance(value, float):
         return "number"
-    return {str: "string", list: "array", dict: "object"}.get(type(value), "string")
+    if isinstance(value, list):
+        return "array"
+    return "object" if isinstance(value, dict) else "string"
 
 
 def _is_null_schema(node: Any) -> bool:
@@ -403,6 +405,7 @@ class SchemaComparer:
     def findings(self, old: tuple[Any, str], new: tuple[Any, str], direction: Direction) -> list[Finding]:
         """Every difference reachable from the two roots, each placed on the first path that meets it."""
         loose = loosely_typed(new[1])
+        header = self._in_header(new[1])
         queue = deque([_Step(self.old.view(*old), self.new.view(*new), direction)])
         seen: set[_PairKey] = set()
         found: list[Finding] = []
@@ -415,6 +418,8 @@ class SchemaComparer:
             local, edges = self._local[key]
             for f in local:
                 kind = "type-compatible" if loose and f.kind == "type-changed" else f.kind
+                if header and kind in HEADER_PROPERTY_KINDS and (step.path or f.path):
+                    kind = "header:" + kind  # oasdiff names these for the properties of a header parameter
                 found.append(
                     replace(
                         f,
@@ -438,6 +443,12 @@ class SchemaComparer:
                     )
                 )
         return found
+
+    def _in_header(self, root: str) -> bool:
+        """Whether ``root`` is the schema of a header parameter."""
+        found = re.fullmatch(r"(.*/parameters/[^/]+)/(?:schema|content/[^/]+/schema)", root)
+        node = node_at(self.new.resolver.document, found.group(1)) if found else None
+        return isinstance(node, dict) and node.get("in") == "header"
 
     def equivalent(self, old: tuple[Any, str], new: tuple[Any, str]) -> bool:
         """Whether two schemas accept and return the same data (descriptions aside)."""
@@ -615,9 +626,9 @@ class SchemaComparer:
             if not (was and now):
                 continue
             if old_req != new_req:
-                with_default = direction == "request" and new_req and new.default is not NO_DEFAULT
+                has_default = direction == "request" and new_req and new.default is not NO_DEFAULT
                 note(
-                    ("became-required" + ("-with-default" if with_default else "")) if new_req else "became-optional",
+                    ("became-required" + ("-with-default" if has_default else "")) if new_req else "became-optional",
                     nv.props[name][1],
                     (
                         ("became required" + (" (it has a default)" if with_default else ""))
