@@ -631,7 +631,7 @@ class SchemaComparer:
                     ("became-required" + ("-with-default" if has_default else "")) if new_req else "became-optional",
                     nv.props[name][1],
                     (
-                        ("became required" + (" (it has a default)" if with_default else ""))
+                        ("became required" + (" (it has a default)" if has_default else ""))
                         if new_req
                         else "became optional"
                     ),
