@@ -1052,5 +1052,18 @@ def _match_options(olds: list[View], news: list[View]) -> list[tuple[View, View]
                 left.remove(o)
                 right.remove(match)
     if len(left) == len(right):
-        pairs.extend(zip(left, right))
+        pairs.extend((o, n) for o, n in zip(left, right) if _alike(o, n))
     return pairs
+
+
+def _alike(old: View, new: View) -> bool:
+    """Whether two options at the same position are one option changed, not one replaced by another.
+
+    Two different components, or two objects sharing less than half of their properties, are two options.
+    """
+    named = [v.ptr.startswith("/components/schemas/") and v.ptr.count("/") == 3 for v in (old, new)]
+    if all(named):
+        return False
+    if old.props and new.props:
+        return 2 * len(old.props.keys() & new.props.keys()) >= len(old.props.keys() | new.props.keys())
+    return True
