@@ -13,7 +13,8 @@ import json
 import re
 from collections import deque
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping, NamedTuple
 
 from generator.diff.rules import BOUNDS, HEADER_PROPERTY_KINDS, HIDDEN_KINDS, Direction, Finding
 from generator.spec.refs import Resolver, child, node_at
@@ -32,6 +33,7 @@ ANNOTATIONS = frozenset(
 )
 WIDER_FORMATS = {("int32", "int64"), ("float", "double")}
 NO_DEFAULT = object()
+EMPTY: Mapping[Any, Any] = MappingProxyType({})
 # JSON Schema 2020-12 keywords holding one sub-schema: JSON keyword → kind stem
 SUBSCHEMAS = {
     "contains": "contains",
@@ -45,6 +47,12 @@ SUBSCHEMAS = {
 }
 # keywords holding a map of sub-schemas: JSON keyword → kind stem
 SUBSCHEMA_MAPS = {"dependentSchemas": "dependent-schema", "patternProperties": "pattern-property"}
+# every keyword ``Views._keywords`` reads: most schemas have none of them
+RARE_KEYWORDS = frozenset(
+    set(SUBSCHEMAS)
+    | set(SUBSCHEMA_MAPS)
+    | {"x-sunset", "x-stability-level", "prefixItems", "dependentRequired", "contentMediaType", "contentEncoding"}
+)
 # an allOf member holding only these says nothing about the data
 ANNOTATION_ONLY = ANNOTATIONS | {"deprecated", "x-sunset", "x-stability-level"}
 STABILITY = ("draft", "alpha", "beta", "stable")
@@ -65,12 +73,25 @@ class Deprecation:
 
 
 class View:
-    """A schema with ``$ref`` followed, ``allOf`` merged and both dialects' spellings unified."""
+    """A schema with ``$ref`` followed, ``allOf`` merged and both dialects' spellings unified.
 
-    __slots__ = ("ptr", "types", "type_list", "nullable", "format", "enum", "enum_ptr", "x_enum", "const", "bounds",
-                 "pattern", "default", "props", "required", "read_only", "write_only", "deprecated", "sunset",
-                 "stability", "items", "extra", "one_of", "any_of", "all_of", "discriminator", "mapping", "subs",
-                 "sub_maps", "prefix_items", "dependent_required", "content", "title")  # fmt: skip
+    The keywords few schemas use are class-level, immutable defaults, replaced (never mutated) on the
+    views of the schemas that have them.
+    """
+
+    all_of: tuple[tuple[Any, str], ...] = ()  # the members listed, before merging
+    mapping: Mapping[str, str] | None = None  # None: no discriminator
+    type_list = False  # declared as a list of several types (3.1)
+    x_enum: tuple[Any, ...] | None = None
+    const: Any = NO_DEFAULT
+    sunset: Any = NO_DEFAULT
+    stability = ""
+    subs: Mapping[str, tuple[Any, str]] = EMPTY  # kind stem → sub-schema (SUBSCHEMAS)
+    sub_maps: Mapping[str, Mapping[str, tuple[Any, str]]] = EMPTY  # kind stem → key → sub-schema
+    prefix_items: tuple[tuple[Any, str], ...] = ()
+    dependent_required: Mapping[str, tuple[str, ...]] = EMPTY
+    content: Mapping[str, str] = EMPTY  # contentMediaType, contentEncoding
+    title = ""
 
     def __init__(self, ptr: str) -> None:
         self.ptr = ptr
@@ -91,20 +112,7 @@ class View:
         self.extra: tuple[Any, str] | None = None
         self.one_of: list[tuple[Any, str]] = []
         self.any_of: list[tuple[Any, str]] = []
-        self.all_of: list[tuple[Any, str]] = []  # the members listed, before merging
         self.discriminator = ""
-        self.mapping: dict[str, str] | None = None  # None: no discriminator
-        self.type_list = False  # declared as a list of several types (3.1)
-        self.x_enum: tuple[Any, ...] | None = None
-        self.const: Any = NO_DEFAULT
-        self.sunset: Any = NO_DEFAULT
-        self.stability = ""
-        self.subs: dict[str, tuple[Any, str]] = {}  # kind stem → sub-schema (SUBSCHEMAS)
-        self.sub_maps: dict[str, dict[str, tuple[Any, str]]] = {}  # kind stem → key → sub-schema
-        self.prefix_items: list[tuple[Any, str]] = []
-        self.dependent_required: dict[str, tuple[str, ...]] = {}
-        self.content: dict[str, str] = {}  # contentMediaType, contentEncoding
-        self.title = ""
 
     def visible(self, direction: Direction) -> bool:
         """Whether a property with this schema takes part in a request or a response."""
@@ -162,7 +170,8 @@ class Views:
             v.const = node["const"]
         if isinstance(node.get("x-extensible-enum"), list):
             v.x_enum = tuple(node["x-extensible-enum"])
-        self._keywords(v, node, ptr)
+        if not RARE_KEYWORDS.isdisjoint(node):
+            self._keywords(v, node, ptr)
         v.bounds = _bounds(node)
         v.pattern = node["pattern"] if isinstance(node.get("pattern"), str) else ""
         v.default = node.get("default", NO_DEFAULT)
@@ -200,7 +209,7 @@ class Views:
                 else:
                     setattr(v, "one_of" if key == "oneOf" else "any_of", solid)
         if isinstance(node.get("allOf"), list):
-            v.all_of = [(o, child(ptr, "allOf", i)) for i, o in enumerate(node["allOf"])]
+            v.all_of = tuple((o, child(ptr, "allOf", i)) for i, o in enumerate(node["allOf"]))
         parts = node.get("allOf")
         if "$ref" in node:
             parts = [{"$ref": node["$ref"]}] + (parts if isinstance(parts, list) else [])
@@ -236,15 +245,18 @@ class Views:
             v.sunset = node["x-sunset"]
         if isinstance(node.get("x-stability-level"), str):
             v.stability = node["x-stability-level"]
-        for keyword, stem in SUBSCHEMAS.items():
-            if keyword in node and node[keyword] is not True and node[keyword] != {}:
-                v.subs[stem] = (node[keyword], child(ptr, keyword))
-        for keyword, stem in SUBSCHEMA_MAPS.items():
-            table = mapping_of(node.get(keyword))
-            if table:
-                v.sub_maps[stem] = {str(k): (t, child(ptr, keyword, str(k))) for k, t in table.items()}
+        v.subs = {
+            stem: (node[keyword], child(ptr, keyword))
+            for keyword, stem in SUBSCHEMAS.items()
+            if keyword in node and node[keyword] is not True and node[keyword] != {}
+        }
+        v.sub_maps = {
+            stem: {str(k): (t, child(ptr, keyword, str(k))) for k, t in mapping_of(node.get(keyword)).items()}
+            for keyword, stem in SUBSCHEMA_MAPS.items()
+            if mapping_of(node.get(keyword))
+        }
         if isinstance(node.get("prefixItems"), list):
-            v.prefix_items = [(o, child(ptr, "prefixItems", i)) for i, o in enumerate(node["prefixItems"])]
+            v.prefix_items = tuple((o, child(ptr, "prefixItems", i)) for i, o in enumerate(node["prefixItems"]))
         v.dependent_required = {
             str(k): tuple(str(x) for x in names)
             for k, names in mapping_of(node.get("dependentRequired")).items()
@@ -372,8 +384,7 @@ class _Edge:
     side: str = ""
 
 
-@dataclass(frozen=True)
-class _Step:
+class _Step(NamedTuple):
     """A pair met on the walk from a root, with the place it was reached from."""
 
     old: View
@@ -439,7 +450,7 @@ class SchemaComparer:
                         step.path if e.label is None else step.path + (e.label,),
                         e.owners if e.prop else step.owners,
                         e.prop or step.prop,
-                        ", ".join(w for w in (step.where, e.where) if w),
+                        f"{step.where}, {e.where}" if step.where and e.where else step.where or e.where,
                     )
                 )
         return found
