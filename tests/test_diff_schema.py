@@ -200,3 +200,27 @@ def test_a_real_evolution_gives_a_clean_report(pair: tuple[str, str]) -> None:
     per_operation = Counter(c.operation for c in changes)
     paths = sum(len(item) for item in new.get("paths", {}).values() if isinstance(item, dict))
     assert len(changes) <= 20 * max(paths, 1) and max(per_operation.values()) <= 200
+
+
+def test_a_union_option_replaced_by_another_component_is_a_removal_and_an_addition() -> None:
+    def document(option: str) -> dict[str, Any]:
+        schema = {"anyOf": [{"type": "string"}, {"$ref": f"#/components/schemas/{option}"}]}
+        body = {"required": True, "content": {"application/json": {"schema": schema}}}
+        components = {
+            name: {"type": "object", "properties": {f"{name.lower()}_id": {"type": "string"}}}
+            for name in ("Cat", "Dog")
+        }
+        op = {"requestBody": body, "responses": {"204": {"description": ""}}}
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/a": {"post": op}},
+            "components": {"schemas": components},
+        }
+
+    changes = diff_documents(document("Cat"), document("Dog"))
+    assert pairs_of(changes) == [("request-body-any-of-added", "info"), ("request-body-any-of-removed", "breaking")]
+    assert {c.message for c in changes} == {
+        "the request body gained the `anyOf` option `Dog`",
+        "the request body lost the `anyOf` option `Cat`",
+    }

@@ -742,9 +742,9 @@ class SchemaComparer:
         for stem in sorted(ov.subs.keys() | nv.subs.keys()):
             o, n = ov.subs.get(stem), nv.subs.get(stem)
             if o is None and n is not None:
-                out.append(Finding(f"{stem}-added", n[1], f"got `{names[stem]}`"))
+                out.append(Finding(f"{stem}-added", n[1], f"got `{names[stem]}`: {_show(n[0])}"))
             elif n is None and o is not None:
-                out.append(Finding(f"{stem}-removed", o[1], f"lost `{names[stem]}`"))
+                out.append(Finding(f"{stem}-removed", o[1], f"lost `{names[stem]}`: {_show(o[0])}"))
             elif o is not None and n is not None:
                 if isinstance(o[0], dict) and isinstance(n[0], dict):
                     edges.append(_Edge(None, self.old.view(*o), self.new.view(*n), where=f"`{names[stem]}`"))
