@@ -417,6 +417,7 @@ class SchemaComparer:
         """Every difference reachable from the two roots, each placed on the first path that meets it."""
         loose = loosely_typed(new[1])
         header = self._in_header(new[1])
+        stability: str | None = None
         queue = deque([_Step(self.old.view(*old), self.new.view(*new), direction)])
         seen: set[_PairKey] = set()
         found: list[Finding] = []
@@ -431,6 +432,10 @@ class SchemaComparer:
                 kind = "type-compatible" if loose and f.kind == "type-changed" else f.kind
                 if header and kind in HEADER_PROPERTY_KINDS and (step.path or f.path):
                     kind = "header:" + kind  # oasdiff names these for the properties of a header parameter
+                if kind == "deprecated" and f.values:
+                    stability = self._stability_at(new[1]) if stability is None else stability
+                    f = self._sunset(f, stability)
+                    kind = f.kind
                 found.append(
                     replace(
                         f,
@@ -653,24 +658,12 @@ class SchemaComparer:
             edges.append(_Edge(name, old, new, owners, name))
         return out
 
-    def _lifecycle(self, old: View, new: View) -> list[tuple[str, str, tuple[Any, ...]]]:
-        """Deprecation, sunset and stability of a property, ruled as oasdiff rules them."""
+    @staticmethod
+    def _lifecycle(old: View, new: View) -> list[tuple[str, str, tuple[Any, ...]]]:
+        """Deprecation and stability of a property; ``deprecated`` carries (x-sunset, stability) for ``_sunset``."""
         found: list[tuple[str, str, tuple[Any, ...]]] = []
         if new.deprecated and not old.deprecated:
-            days = self.deprecation.days(new.stability or "stable")
-            date = _sunset_date(new.sunset)
-            if new.sunset is NO_DEFAULT:
-                missing = ("deprecated-sunset-missing", "was deprecated without a sunset date (`x-sunset`)", (days,))
-                found.append(missing if days > 0 else ("deprecated", "was deprecated", ()))
-            elif date is None:
-                found.append(
-                    ("deprecated-sunset-invalid", f"was deprecated with an invalid sunset date {_show(new.sunset)}", ())
-                )
-            elif (date - self.deprecation.today).days < days:
-                text = f"was deprecated with the sunset date {date}, less than {days} days away"
-                found.append(("sunset-date-too-small", text, (str(date), days)))
-            else:
-                found.append(("deprecated-with-sunset", f"was deprecated with the sunset date {date}", (str(date),)))
+            found.append(("deprecated", "was deprecated", (new.sunset, new.stability)))
         elif old.deprecated and not new.deprecated:
             found.append(("reactivated", "is no longer deprecated", ()))
         if old.stability in STABILITY and new.stability in STABILITY and old.stability != new.stability:
@@ -678,6 +671,31 @@ class SchemaComparer:
             text = f"had its stability level {verb} from `{old.stability}` to `{new.stability}`"
             found.append((f"stability-{verb}", text, (old.stability, new.stability)))
         return found
+
+    def _sunset(self, f: Finding, stability: str) -> Finding:
+        """A deprecation ruled by the policy, as oasdiff rules it, for an operation of ``stability``."""
+        sunset, own = f.values
+        days = self.deprecation.days(stability or own or "stable")
+        date = _sunset_date(sunset)
+        if sunset is NO_DEFAULT:
+            if days == 0:
+                return replace(f, values=())
+            return replace(f, kind="deprecated-sunset-missing", detail=f"{f.detail} without a sunset date", values=())
+        if date is None:
+            detail = f"{f.detail} with an invalid sunset date {_show(sunset)}"
+            return replace(f, kind="deprecated-sunset-invalid", detail=detail, values=())
+        if (date - self.deprecation.today).days < days:
+            detail = f"{f.detail} with the sunset date {date}, less than {days} days away"
+            return replace(f, kind="sunset-date-too-small", detail=detail, values=(str(date), days))
+        detail = f"{f.detail} with the sunset date {date}"
+        return replace(f, kind="deprecated-with-sunset", detail=detail, values=(str(date),))
+
+    def _stability_at(self, root: str) -> str:
+        """The ``x-stability-level`` of the operation a root pointer is in ("" when none)."""
+        found = re.match(r"/paths/[^/]+/[^/]+", root)
+        node = node_at(self.new.resolver.document, found.group(0)) if found else None
+        level = node.get("x-stability-level") if isinstance(node, dict) else None
+        return level if isinstance(level, str) else ""
 
     def _option_findings(self, key: str, olds: list[View], news: list[View], edges: list[_Edge]) -> list[Finding]:
         """Options of a union that appeared or went away; matched ones are compared next."""
