@@ -78,6 +78,8 @@ class ClientImpact:
         call = found.call(c.op_key) if found else ""
         path = dotted(c.finding.path)
         where = (f"the body of `{call}`" if request else f"what `{call}` returns") if call else "the body"
+        if c.area.startswith("request-parameter") and c.param[1]:
+            where = f"the {c.param[0]} parameter `{c.param[1]}`" + (f" of `{call}`" if call else "")
         symbol = f"`{path}` in {where}" if path else where
         return _effect(c.finding, symbol, "request" if request else "response", ("", ""), "", checked=False)
 
