@@ -460,7 +460,10 @@ def _type(s: Subject) -> str:
 def _nullable(s: Subject) -> str:
     if s.request:
         return f"{s.symbol} now accepts None"
-    typed = f" where the client typed `{s.types[0]}`" if s.types[0] and "None" not in s.types[0] else ""
+    was = s.types[0]
+    if was.startswith("Optional["):
+        return f"{s.symbol} may now be None even when the server sends it: check before using it"
+    typed = f" where the client typed `{was}`" if was and "None" not in was else ""
     return f"{s.symbol} may now be None{typed}: check before using it"
 
 
