@@ -220,3 +220,14 @@ def test_a_union_option_replaced_by_another_component_is_a_removal_and_an_additi
         "the request body gained the `anyOf` option `Dog`",
         "the request body lost the `anyOf` option `Cat`",
     }
+
+
+def test_an_enum_respelled_as_a_one_of_of_constants_is_noise() -> None:
+    def document(schema: dict[str, Any]) -> dict[str, Any]:
+        op = {"responses": {"200": {"description": "", "content": {"application/json": {"schema": schema}}}}}
+        return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": op}}}
+
+    enum = {"type": "string", "enum": ["a", "b"]}
+    constants = {"oneOf": [{"const": "a", "description": "A"}, {"const": "b", "description": "B"}]}
+    assert diff_documents(document(enum), document(constants)) == []
+    assert diff_documents(document(constants), document(enum)) == []
