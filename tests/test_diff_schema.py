@@ -231,3 +231,20 @@ def test_an_enum_respelled_as_a_one_of_of_constants_is_noise() -> None:
     constants = {"oneOf": [{"const": "a", "description": "A"}, {"const": "b", "description": "B"}]}
     assert diff_documents(document(enum), document(constants)) == []
     assert diff_documents(document(constants), document(enum)) == []
+
+
+def test_binary_and_base64_strings_spelled_the_3_0_or_the_3_1_way_are_noise() -> None:
+    def document(version: str, schema: dict[str, Any]) -> dict[str, Any]:
+        body = {"content": {"application/json": {"schema": {"type": "object", "properties": {"file": schema}}}}}
+        op = {"requestBody": body, "responses": {"204": {"description": ""}}}
+        return {"openapi": version, "info": {"title": "t", "version": "1"}, "paths": {"/a": {"post": op}}}
+
+    for old, new in (
+        ({"type": "string", "format": "binary"}, {"type": "string", "contentMediaType": "application/octet-stream"}),
+        ({"type": "string", "format": "byte"}, {"type": "string", "contentEncoding": "base64"}),
+    ):
+        assert diff_documents(document("3.0.3", old), document("3.1.0", new)) == []
+        assert diff_documents(document("3.1.0", new), document("3.0.3", old)) == []
+    png = {"type": "string", "contentMediaType": "image/png"}
+    changes = diff_documents(document("3.0.3", {"type": "string", "format": "binary"}), document("3.1.0", png))
+    assert pairs_of(changes) == [("request-property-content-media-type-changed", "breaking")]

@@ -49,6 +49,8 @@ RARE_KEYWORDS = frozenset(
     | set(SUBSCHEMA_MAPS)
     | {"x-sunset", "x-stability-level", "prefixItems", "dependentRequired", "contentMediaType", "contentEncoding"}
 )
+# 3.0 string formats and the 3.1 keywords that replace them (OpenAPI 3.1, "working with binary data")
+CONTENT_FORMATS = {"binary": ("contentMediaType", "application/octet-stream"), "byte": ("contentEncoding", "base64")}
 # an allOf member holding only these says nothing about the data
 ANNOTATION_ONLY = ANNOTATIONS | {"deprecated", "x-sunset", "x-stability-level"}
 
@@ -153,6 +155,8 @@ class Views:
             v.x_enum = tuple(node["x-extensible-enum"])
         if not RARE_KEYWORDS.isdisjoint(node):
             self._keywords(v, node, ptr)
+        if v.format in CONTENT_FORMATS or v.content:
+            _content_spelling(v)
         v.bounds = _bounds(node)
         v.pattern = node["pattern"] if isinstance(node.get("pattern"), str) else ""
         v.default = node.get("default", NO_DEFAULT)
@@ -306,6 +310,17 @@ def _json_type(value: Any) -> str:
     if isinstance(value, list):
         return "array"
     return "object" if isinstance(value, dict) else "string"
+
+
+def _content_spelling(v: View) -> None:
+    """3.0's ``format: binary``/``byte`` and 3.1's ``contentMediaType``/``contentEncoding`` spelled alike."""
+    content = dict(v.content)
+    for fmt, (keyword, value) in CONTENT_FORMATS.items():
+        if v.format == fmt:
+            content.setdefault(keyword, value)
+        elif not v.format and keyword in content and (keyword == "contentMediaType" or content[keyword] == value):
+            v.format = fmt
+    v.content = content
 
 
 def _is_null_schema(node: Any) -> bool:
