@@ -307,7 +307,9 @@ def normalized_path(path: str) -> str:
 class Finding:
     """One schema difference; ``path`` is the property path below the compared root.
 
-    ``owners`` are the pointers of the object schemas (old, new) that hold ``prop``, the
+    ``kind`` is a KIND_LEVELS key or a property kind, prefixed ``read-only:``/``write-only:`` inside a
+    property its direction does not see, or ``header:`` inside a header parameter (oasdiff names those
+    apart). ``owners`` are the pointers of the object schemas (old, new) that hold ``prop``, the
     nearest property above the difference; ``values`` carry what the message names.
     """
 
