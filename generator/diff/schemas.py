@@ -132,11 +132,15 @@ class SchemaComparer:
                     )
                 )
             for e in edges:
+                side = e.side or step.side
+                nxt = self._pair_key(e.old, e.new, side)
+                if nxt in seen or self.clean(nxt):
+                    continue  # most pairs below a difference are equal: no step for them
                 queue.append(
                     _Step(
                         e.old,
                         e.new,
-                        e.side or step.side,
+                        side,
                         step.path if e.label is None else step.path + (e.label,),
                         e.owners if e.prop else step.owners,
                         e.prop or step.prop,
