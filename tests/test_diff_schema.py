@@ -82,14 +82,22 @@ def test_every_oasdiff_schema_rule_is_claimed_at_oasdiff_level() -> None:
     assert departing == OASDIFF_SCHEMA_LEVELS
 
 
-@needs_shared
-def test_every_claimed_oasdiff_schema_rule_is_reached_by_a_fixture_pair() -> None:
+def reached_by_fixtures() -> set[str]:
     reached: set[str] = set()
     for folder in PAIRS:
         old, new = load(folder / "old.yaml"), load(folder / "new.yaml")
         reached |= {c.id for c in diff_documents(old, new) + diff_documents(new, old)}
+    return reached
+
+
+@needs_shared
+def test_every_claimed_oasdiff_schema_rule_is_reached_by_a_fixture_pair() -> None:
     claimed = {rule for rule in oasdiff_schema_rules() if rule in RULES}
-    assert sorted(claimed - reached) == []
+    assert sorted(claimed - reached_by_fixtures()) == []
+
+
+def test_every_schema_rule_id_ours_included_is_reached_by_a_fixture_pair() -> None:
+    assert sorted(set(schema_rule_ids()) - reached_by_fixtures()) == []
 
 
 # ----------------------------------------------------------------- rules and impact, unit by unit

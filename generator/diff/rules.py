@@ -128,12 +128,19 @@ HEADER_PROPERTY_RULES: dict[str, Level] = {
     "request-header-property-became-required": B,
     "request-header-property-became-enum": B,
 }
-# kinds found only on a property (its lifecycle), and the areas where a type swap can be loose (text, XML bodies)
-PROPERTY_ONLY_KINDS = frozenset(
-    {"deprecated-with-sunset", "deprecated-sunset-missing", "deprecated-sunset-invalid", "sunset-date-too-small",
-     "reactivated", "stability-decreased", "stability-increased"}
-)  # fmt: skip
-LOOSE_AREAS = frozenset({"request-body", "request-property", "response-body", "response-property"})
+# the areas a kind can occur in, where not all: a property's lifecycle and requiredness, a loose type swap
+# (text, XML bodies); the parameter and body ids of the same words are the parameter's and the body's own
+_PROPERTY_AREAS = frozenset({"request-property", "response-property", "request-parameter-property"})
+_LIFECYCLE = ("deprecated-with-sunset", "deprecated-sunset-missing", "deprecated-sunset-invalid",
+              "sunset-date-too-small", "reactivated", "stability-decreased", "stability-increased")  # fmt: skip
+KIND_AREAS: dict[str, frozenset[str]] = {
+    **{kind: _PROPERTY_AREAS for kind in _LIFECYCLE},
+    "deprecated": _PROPERTY_AREAS | {"request-parameter"},
+    "became-required-with-default": frozenset({"request-property", "request-parameter-property"}),
+    "became-required": _PROPERTY_AREAS | {"request-body", "request-parameter", "response-header"},
+    "became-optional": _PROPERTY_AREAS | {"request-body", "request-parameter", "response-header"},
+    "type-compatible": frozenset({"request-body", "request-property", "response-body", "response-property"}),
+}
 # kinds that a property hidden from one side (readOnly in a request, writeOnly in a response) still
 # reports, as oasdiff does, at info level: ``request-read-only-property-<kind>``, ``response-write-only-property-<kind>``
 HIDDEN_KINDS = {
@@ -280,9 +287,7 @@ def schema_rule_ids() -> dict[str, Level]:
     for direction, areas in SCHEMA_AREAS.items():
         for area in set(areas):
             for kind, levels in KIND_LEVELS.items():
-                if kind in PROPERTY_ONLY_KINDS and not area.endswith("-property"):
-                    continue  # the lifecycle of a property; a body's or a parameter's is not a schema's
-                if kind == "type-compatible" and area not in LOOSE_AREAS:
+                if area not in KIND_AREAS.get(kind, (area,)):
                     continue
                 rule = ALIASES.get(f"{area}-{kind}", f"{area}-{kind}")
                 rules.setdefault(rule, levels[0 if direction == "request" else 1])
