@@ -541,6 +541,8 @@ def _bound(s: Subject) -> str:
         return f"the request model checks {s.symbol} before sending: a value breaking {rule} raises ValidationError"
     if s.request:
         return f"the client sends {s.symbol} as given; the server now rejects values breaking {rule}"
+    if levels[1] == I and s.finding.kind.endswith(("-changed", "-generalized")):
+        return f"none: generated response models do not check `{s.keyword}`"
     if levels[1] == I:
         return "none: the server's values only get narrower"
     return (
