@@ -24,7 +24,7 @@ KIND_LEVELS: dict[str, tuple[Level, Level]] = {
     "type-changed": (B, B),
     "type-generalized": (I, B),
     "type-specialized": (B, I),
-    "type-compatible": (I, I),  # a type swap in a loosely typed media type (text, XML, form, a header)
+    "type-compatible": (I, I),  # a type swap text on the wire absorbs (a text or XML body, a response header)
     "list-of-types-widened": (I, B),
     "list-of-types-narrowed": (B, I),
     "became-nullable": (I, B),
@@ -139,7 +139,9 @@ KIND_AREAS: dict[str, frozenset[str]] = {
     "became-required-with-default": frozenset({"request-property", "request-parameter-property"}),
     "became-required": _PROPERTY_AREAS | {"request-body", "request-parameter", "response-header"},
     "became-optional": _PROPERTY_AREAS | {"request-body", "request-parameter", "response-header"},
-    "type-compatible": frozenset({"request-body", "request-property", "response-body", "response-property"}),
+    "type-compatible": frozenset(
+        {"request-body", "request-property", "response-body", "response-property", "response-header"}
+    ),
 }
 # kinds that a property hidden from one side (readOnly in a request, writeOnly in a response) still
 # reports, as oasdiff does, at info level: ``request-read-only-property-<kind>``, ``response-write-only-property-<kind>``

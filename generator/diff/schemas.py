@@ -114,7 +114,7 @@ class SchemaComparer:
             seen.add(key)
             local, edges = self._local[key]
             for f in local:
-                kind = "type-compatible" if loose and f.kind == "type-changed" else f.kind
+                kind = "type-compatible" if loose and _text_compatible(f, direction) else f.kind
                 if header and kind in HEADER_PROPERTY_KINDS and (step.path or f.path):
                     kind = "header:" + kind  # oasdiff names these for the properties of a header parameter
                 if kind == "deprecated" and f.values:
@@ -487,10 +487,20 @@ def _mapped(value: str) -> str:
 
 
 def loosely_typed(root: str) -> bool:
-    """Whether a schema at ``root`` (a pointer) describes a text or XML body, where a type swap is not enforced."""
+    """Whether a schema at ``root`` (a pointer) is text on the wire: a text or XML body, a response header."""
+    if re.search(r"/responses/[^/]+/headers/[^/]+/schema$", root):
+        return True
     found = re.search(r"/content/([^/]+)/schema$", root)
     media = found.group(1).replace("~1", "/").replace("~0", "~").split(";")[0].strip().lower() if found else ""
     return media.startswith("text/") or media.endswith(("/xml", "+xml"))
+
+
+def _text_compatible(f: Finding, direction: Direction) -> bool:
+    """A type swap that text on the wire absorbs: any scalar read as a plain string, or sent where one was taken."""
+    if f.kind != "type-changed":
+        return False
+    was, now = f.values[:2]
+    return bool((was if direction == "response" else now) == "string")
 
 
 def _sunset_date(value: Any) -> datetime.date | None:
