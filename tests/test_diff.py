@@ -40,6 +40,16 @@ def ids(changes: list[Change]) -> list[tuple[str, str]]:
     return sorted((c.id, c.level) for c in changes)
 
 
+VERSIONING = ("api-version-not-bumped", "api-version-decreased", "api-major-version-not-bumped")
+
+
+def fixture_ids(changes: list[Change], expected: list[dict[str, str]]) -> list[tuple[str, str]]:
+    """The checks a pair reports; the versioning policy (info.version against the breaking changes
+    found) only where the pair is about it, since most pairs keep ``version: 1.0.0`` on purpose."""
+    about_versions = any(c["id"] in VERSIONING for c in expected)
+    return ids([c for c in changes if about_versions or c.id not in VERSIONING])
+
+
 def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
     return CliRunner().invoke(
         main,
@@ -55,7 +65,7 @@ def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
 def test_fixture_pair_reports_the_expected_checks(folder: Path) -> None:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["changes"]
     changes = diff_documents(load(folder / "old.yaml"), load(folder / "new.yaml"))
-    assert ids(changes) == sorted((c["id"], c["level"]) for c in expected)
+    assert fixture_ids(changes, expected) == sorted((c["id"], c["level"]) for c in expected)
     assert all(RULES[c.id] == c.level for c in changes)
 
 

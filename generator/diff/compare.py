@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from generator.diff.context import Policy
 from generator.diff.impact import ClientImpact
 from generator.diff.operations import compare_documents
 from generator.diff.report import DiffReport
@@ -61,9 +62,10 @@ def diff_documents(
     old_source: str = "",
     new_source: str = "",
     client: ClientSettings = DEFAULT_CLIENT,
+    policy: Policy | None = None,
 ) -> list[Change]:
     """Every change from ``old`` to ``new`` (loaded documents), sorted; raises GeneratorError on a broken ``$ref``."""
-    raw = compare_documents(old, new, old_source=old_source, new_source=new_source)
+    raw = compare_documents(old, new, old_source=old_source, new_source=new_source, policy=policy)
     same = old == new
     impact = ClientImpact(
         *(None if same else _client_of(doc, client, source) for doc, source in ((old, old_source), (new, new_source)))
@@ -101,7 +103,7 @@ def fails(changes: list[Change] | tuple[Change, ...], fail_on: str) -> bool:
     """Whether ``--fail-on`` matches: ``breaking`` on any breaking change, ``warning`` on a warning or worse."""
     if fail_on == "never":
         return False
-    worst = LEVELS.index(fail_on)  # type: ignore[arg-type]
+    worst = [str(level) for level in LEVELS].index(fail_on)
     return any(LEVELS.index(c.level) <= worst for c in changes)
 
 
