@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Callable
@@ -19,8 +20,9 @@ from servers import LocalServer, Reply, Request
 from generator.cli import main
 from generator.diff.compare import Change, diff_documents, fails
 from generator.diff.context import Policy
+from generator.diff.levels import OASDIFF_LEVELS, SECURITY_DEPARTURES, level_in
 from generator.diff.report import _escape_data, _escape_property
-from generator.diff.rules import RULES
+from generator.diff.rules import DOCUMENT_RULES, RULES
 from generator.spec import fetch
 from generator.spec.load import load_bytes
 
@@ -84,7 +86,9 @@ def test_a_pair_read_backwards_changes_too(folder: Path) -> None:
     forward, backward = pair_diff(folder), pair_diff(folder, backwards=True)
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     if "backward" in expected:
-        assert fixture_ids(backward, expected["backward"]) == sorted((c["id"], c["level"]) for c in expected["backward"])
+        assert fixture_ids(backward, expected["backward"]) == sorted(
+            (c["id"], c["level"]) for c in expected["backward"]
+        )
     else:
         assert bool(forward) == bool(backward)
 
@@ -563,7 +567,10 @@ def test_update_diffs_writes_logs_builds_and_exits_per_fail_on(served: Any, tmp_
     log = (tmp_path / "specs" / "CHANGES.md").read_text(encoding="utf-8")
     assert log.startswith("# API changes\n")
     assert re.search(r"^## \d{4}-\d{2}-\d{2}: sha256 [0-9a-f]{12} → [0-9a-f]{12}$", log, re.M)
-    assert "6 changes (3 operations affected): 2 breaking, 2 warnings, 2 info" in log and "`new-required-request-property`" in log
+    assert (
+        "6 changes (3 operations affected): 2 breaking, 2 warnings, 2 info" in log
+        and "`new-required-request-property`" in log
+    )
     assert (tmp_path / "generated" / "spiritme" / "resources" / "pets.py").is_file()
 
     served.body = served.body.replace(b"enum: [new, sold, lost]", b"enum: [new, sold, lost, found]")
@@ -578,3 +585,118 @@ def test_update_refuses_a_document_that_is_not_openapi_and_keeps_the_snapshot(se
     assert "Swagger 2.0" in bad_input_line(run("update", "--url", served.url))
     assert spec.read_bytes() == (SNAPSHOTS / "old.yaml").read_bytes()
     assert not (tmp_path / "specs" / "CHANGES.md").exists()
+
+
+# ----------------------------------------------------------------- oasdiff's rules and levels
+
+
+OASDIFF_RULES = SHARED / "reference" / "oasdiff-rules.tsv"
+OASDIFF_LEVEL = {"ERR": "breaking", "WARN": "warning", "INFO": "info"}
+
+
+def oasdiff_rules() -> dict[str, dict[str, str]]:
+    if not OASDIFF_RULES.is_file():
+        pytest.skip("the oasdiff rule table (../shared/reference) is not available")
+    lines = OASDIFF_RULES.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    return {row[0]: dict(zip(header, row)) for row in (line.split("\t") for line in lines[1:] if line)}
+
+
+def reached_ids() -> set[str]:
+    """Every id some fixture pair reports, read forwards or backwards."""
+    found: set[str] = set()
+    for folder in PAIRS:
+        found |= {c.id for c in pair_diff(folder)} | {c.id for c in pair_diff(folder, backwards=True)}
+    return found
+
+
+def test_every_oasdiff_rule_we_claim_is_reached_by_a_fixture() -> None:
+    claimed = sorted(set(oasdiff_rules()) & set(RULES))
+    reached = reached_ids()
+    unreached = [rule for rule in claimed if rule not in reached]
+    assert not unreached, f"{len(unreached)} of {len(claimed)} claimed oasdiff ids have no fixture: {unreached}"
+
+
+def test_levels_oasdiff_gives_oasdiff_s_level_for_every_id_it_has() -> None:
+    wrong = {
+        rule: (level_in("oasdiff", rule, RULES[rule]), OASDIFF_LEVEL[row["level"]])
+        for rule, row in oasdiff_rules().items()
+        if rule in RULES and level_in("oasdiff", rule, RULES[rule]) != OASDIFF_LEVEL[row["level"]]
+    }
+    assert not wrong, wrong
+
+
+def test_our_levels_depart_from_oasdiff_only_where_the_docs_say_why() -> None:
+    docs = (HERE.parent / "docs" / "diff.md").read_text(encoding="utf-8")
+    rules = oasdiff_rules()
+    departing = {rule for rule in RULES if rule in rules and RULES[rule] != OASDIFF_LEVEL[rules[rule]["level"]]}
+    assert departing <= set(OASDIFF_LEVELS)
+    undocumented = sorted(rule for rule in SECURITY_DEPARTURES if f"`{rule}`" not in docs)
+    assert not undocumented
+
+
+def test_document_rules_are_claimed_with_oasdiff_s_level() -> None:
+    rules = oasdiff_rules()
+    for rule, level in DOCUMENT_RULES.items():
+        assert rule in rules, rule
+        assert level == OASDIFF_LEVEL[rules[rule]["level"]], rule
+
+
+def test_levels_oasdiff_changes_levels_and_exit_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "092-security-requirement-removed")
+    ours = json.loads(run("diff", "old.yaml", "new.yaml", "--format", "json").stdout)
+    theirs = json.loads(run("diff", "old.yaml", "new.yaml", "--format", "json", "--levels", "oasdiff").stdout)
+    assert [c["level"] for c in ours["changes"] if c["id"] == "api-security-removed"] == ["breaking"]
+    assert [c["level"] for c in theirs["changes"] if c["id"] == "api-security-removed"] == ["info"]
+    assert run("diff", "old.yaml", "new.yaml", "--fail-on", "breaking").exit_code == 1
+    assert run("diff", "old.yaml", "new.yaml", "--fail-on", "breaking", "--levels", "oasdiff").exit_code == 0
+
+
+def test_deprecation_days_options_require_a_distant_sunset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "d001-endpoint-deprecated-with-sunset")
+    relaxed = json.loads(run("diff", "old.yaml", "new.yaml", "--format", "json").stdout)["changes"]
+    assert [c["id"] for c in relaxed] == ["endpoint-deprecated-with-sunset"]
+    far = run("diff", "old.yaml", "new.yaml", "--format", "json", "--deprecation-days-stable", "400000")
+    assert [c["id"] for c in json.loads(far.stdout)["changes"]][0] == "api-sunset-date-too-small"
+    assert run("diff", "old.yaml", "new.yaml", "--deprecation-days-beta", "-1").exit_code == 2
+
+
+def test_sunset_dates_are_judged_against_today() -> None:
+    folder = FIXTURES / "d006-api-removed-before-sunset"
+    old, new = load(folder / "old.yaml"), load(folder / "new.yaml")
+    after = diff_documents(old, new, policy=Policy(today=date(3000, 1, 1)))
+    assert "api-removed-before-sunset" not in {c.id for c in after}
+    assert "api-removed-before-sunset" in {
+        c.id for c in diff_documents(old, new, policy=Policy(today=date(2026, 1, 1)))
+    }
+
+
+@pytest.mark.parametrize("command", ["diff", "update"])
+def test_help_lists_only_the_exit_codes_a_command_returns(command: str) -> None:
+    text = run(command, "--help").stdout
+    codes = re.findall(r"^\s+(\d)\s{2}", text.split("Exit codes:")[1], re.M)
+    assert codes == ["0", "1", "2", "3"]
+    assert "build --check" not in text
+
+
+# ----------------------------------------------------------------- counting changes as people read them
+
+
+def test_a_shared_definition_changed_once_is_one_change_reaching_its_operations(
+    spiritme: dict[str, Any],
+) -> None:
+    from generator.diff.report import DiffReport, grouped, markdown, text
+
+    new = mutated(spiritme, lambda d: d["components"]["schemas"]["VideoStatusEnum"]["enum"].append("archived"))
+    changes = diff_documents(spiritme, new)
+    entries = [c for c in changes if c.id == "response-property-enum-value-added"]
+    assert len(entries) > 1 and {c.definition for c in entries} == {"#/components/schemas/VideoStatusEnum"}
+    groups = [g for g in grouped(changes) if g.first.id == "response-property-enum-value-added"]
+    assert len(groups) == 1 and len(groups[0].changes) == len(entries)
+    report = DiffReport(tuple(changes), "old", "new", "", lambda _: None)
+    operations = len({c.operation for c in changes if c.operation})
+    summary = f"{len(grouped(changes))} change{'s' * (len(grouped(changes)) != 1)} ({operations} operations affected): "
+    assert report.summary().startswith(summary)
+    assert text(report).count("response-property-enum-value-added") == 1
+    assert markdown(report).count("`response-property-enum-value-added`") == 1
+    assert all(f"`{c.method}`" in text(report) for c in entries)

@@ -26,6 +26,9 @@ OPERATION_TEXTS: dict[str, Callable[[str, str], str]] = {
     "api-invalid-stability-level": lambda was, now: "none: the generated client ignores `x-stability-level`",
 }
 DOCUMENT_TEXTS = {
+    "api-security-component-oauth-scope-added": "none: the token the client sends keeps the scopes it has",
+    "api-security-component-oauth-scope-removed": "a token asked for with this scope may be refused by the server",
+    "api-security-component-oauth-scope-changed": "none: only the description of the scope changed",
     "webhook-added": "none: the generated client does not receive webhooks",
     "webhook-removed": "none for the generated client (it does not receive webhooks); a receiver you wrote no longer gets them",
     "api-version-not-bumped": "none: the client does not read `info.version`",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.diff.rules import B, I, W, Level
+from generator.diff.rules import B, I, Level, W
 
 LevelScheme = Literal["ours", "oasdiff"]
 LEVEL_SCHEMES: tuple[LevelScheme, ...] = ("ours", "oasdiff")
