@@ -49,9 +49,10 @@ class Change:
         data = asdict(self)
         return {key: data[key] for key in JSON_KEYS}
 
-    def group_key(self) -> tuple[str, str, str, str]:
-        """Changes with the same key are one change reaching several operations."""
-        return (self.id, self.definition or self.pointer, self.detail, "" if self.definition else self.operation)
+    def group_key(self) -> tuple[str, str, str]:
+        """Changes with the same key are one change reaching several operations: a change to a shared
+        definition, or the same edit (same check and message) made in several operations."""
+        return (self.id, self.definition, self.detail) if self.definition else (self.id, "", self.message)
 
 
 JSON_KEYS = ("id", "level", "operation", "pointer", "definition", "message", "client_impact")

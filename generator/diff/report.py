@@ -123,7 +123,7 @@ def text(report: DiffReport, *, color: bool = False) -> str:
             f"{click.style(level, fg=COLOURS[c.level], bold=True) if color else level}  {c.id}  {where}".rstrip(),
         ]
         if len(g.changes) > 1:
-            lines.append(f"    in {c.definition or c.pointer}")
+            lines += [f"    in {c.definition}"] if c.definition else []
             lines += [f"    - {op}" for op in g.operations()]
         lines += _said(g, "message", "    ", "")
         lines += _said(g, "client_impact", "    ", "client: ")
@@ -170,7 +170,8 @@ def markdown(report: DiffReport) -> str:
         for g in rows:
             ops = "<br>".join(_cell(op) for op in g.operations()) or "(whole API)"
             if len(g.changes) > 1:
-                ops = f"{len(g.changes)} operations, in `{_cell(g.first.definition or g.first.pointer)}`:<br>{ops}"
+                where = f", in `{_cell(g.first.definition)}`" if g.first.definition else ""
+                ops = f"{len(g.changes)} operations{where}:<br>{ops}"
             change, impact = _cell_of(g, "message"), _cell_of(g, "client_impact")
             table.append(f"| `{g.first.id}` | {ops} | {change} | {impact or '-'} |")
         if level == "info":
