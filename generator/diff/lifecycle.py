@@ -108,9 +108,11 @@ def operation(ctx: Context, ops: Pair[Op]) -> bool:
             invalid_stability(ctx, op, side)
     if old is not None and new is not None:
         _stability_change(ctx, ops.new, old or "stable", new or "stable")
+    if not in_scope(new):
+        return False
     _deprecation(ctx, ops, new)
     _sunset_change(ctx, ops, new)
-    return in_scope(new)
+    return True
 
 
 def _stability_change(ctx: Context, op: Op, old: str, new: str) -> None:
