@@ -700,3 +700,70 @@ def test_a_shared_definition_changed_once_is_one_change_reaching_its_operations(
     assert text(report).count("response-property-enum-value-added") == 1
     assert markdown(report).count("`response-property-enum-value-added`") == 1
     assert all(f"`{c.method}`" in text(report) for c in entries)
+
+
+# ----------------------------------------------------------------- lifecycle and media type rules
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2026-12-31", date(2026, 12, 31)),
+        ("2026-12-31T23:30:00Z", date(2026, 12, 31)),
+        ("2026-12-31t08:00:00+02:00", date(2026, 12, 31)),
+        ("2026-02-30", None),
+        ("31/12/2026", None),
+        ("2026-12-31 ", None),
+        (20261231, None),
+        (date(2026, 1, 2), date(2026, 1, 2)),
+    ],
+)
+def test_sunset_dates_read_as_oasdiff_reads_them(value: Any, day: date | None) -> None:
+    from generator.diff.lifecycle import sunset_date
+
+    assert sunset_date(value) == day
+
+
+def test_stability_levels_and_the_days_they_require() -> None:
+    from generator.diff.lifecycle import deprecation_days, in_scope, stability_of
+
+    policy = Policy(deprecation_days_beta=31, deprecation_days_stable=180)
+    assert [stability_of({"x-stability-level": s}) for s in ("draft", "beta", "gamma", 1)] == [
+        "draft",
+        "beta",
+        None,
+        None,
+    ]
+    assert stability_of({}) == ""
+    assert [deprecation_days(policy, s) for s in ("draft", "alpha", "beta", "stable", "")] == [0, 0, 31, 180, 180]
+    assert not in_scope("alpha") and in_scope("") and in_scope(None)
+
+
+@pytest.mark.parametrize(
+    ("general", "specific", "contained"),
+    [
+        ("application/json", "application/problem+json", True),
+        ("application/problem+json", "application/json", False),
+        ("application/json", "application/json; charset=utf-8", True),
+        ("application/xml", "application/json", False),
+        ("text/plain", "application/plain", False),
+        ("application/json", "not a media type", False),
+    ],
+)
+def test_response_media_types_pair_as_oasdiff_pairs_them(general: str, specific: str, contained: bool) -> None:
+    from generator.diff.bodies import contained as holds
+
+    assert holds(general, specific) is contained
+
+
+def test_webhook_and_callback_operations_are_named_for_reports() -> None:
+    from generator.diff.operations import operations
+    from generator.diff.schemas import Views
+
+    doc = load(FIXTURES / "d027-webhook-operation-removed" / "old.yaml")
+    doc["paths"]["/pets"]["post"]["callbacks"] = load(FIXTURES / "d028-callback-operation-removed" / "old.yaml")[
+        "paths"
+    ]["/pets"]["post"]["callbacks"]
+    labels = {op.label for op in operations(Views(doc, "")).values()}
+    assert {"POST webhook:newPet", "PUT webhook:newPet"} <= labels
+    assert "POST callback:POST /pets onAdopted {$request.body#/callbackUrl}" in labels
