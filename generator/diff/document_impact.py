@@ -73,6 +73,7 @@ PARAMETER_IDS = frozenset(
         "request-header-property-became-required",
         "request-header-property-became-enum",
         "request-parameter-x-extensible-enum-value-removed",
+        "request-parameter-pattern-generalized",
     }
 )
 
@@ -99,6 +100,7 @@ def _parameter(c: RawChange, old: Side, new: Side) -> str:
         "request-header-property-became-required": f"the value of {arg} of `{call}` must now hold {prop}",
         "request-header-property-became-enum": f"{prop} in {arg} of `{call}` accepts only the listed values now",
         "request-parameter-x-extensible-enum-value-removed": f"{arg} of `{call}` accepts one value less",
+        "request-parameter-pattern-generalized": f"{arg} of `{call}` accepts any text now",
     }
     return texts[c.id]
 

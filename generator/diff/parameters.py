@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from generator.diff import lifecycle
 from generator.diff.context import Context, Op, Pair
@@ -114,8 +114,7 @@ def _changed(ctx: Context, op: Op, where: str, params: Pair[Param]) -> None:
     _lifecycle(ctx, op, where, params)
     schemas = Pair(_schema(old.node, old.ptr), _schema(new.node, new.ptr))
     if schemas.old and schemas.new:
-        rename = _header_ids if where == "header" else None
-        ctx.schema(op, Pair(schemas.old, schemas.new), "request", "parameter", rename, param=at)
+        ctx.schema(op, Pair(schemas.old, schemas.new), "request", "parameter", _oasdiff_ids(where), param=at)
         _extensible_enum(ctx, op, at, Pair(schemas.old, schemas.new))
 
 
@@ -141,13 +140,23 @@ def _lifecycle(ctx: Context, op: Op, where: str, params: Pair[Param]) -> None:
         ctx.add(found[0], op, ptr, f"{subject}'s {found[1]}", "parameter", param=at)
 
 
-def _header_ids(area: str, rule: str, f: Finding) -> str:
-    """oasdiff's ids for changes inside the object schema of a header parameter."""
-    if area != "request-parameter-property":
+def _oasdiff_ids(where: str) -> Callable[[str, str, Finding], str]:
+    """oasdiff's ids for some schema changes of a parameter: inside a header parameter's object schema,
+    a pattern opened to ``.*``, and a list of types (``type: [string, integer]``) narrowed or widened."""
+
+    def renamed(area: str, rule: str, f: Finding) -> str:
+        if where == "header" and area == "request-parameter-property":
+            if f.kind == "property-added" and f.required:
+                return "new-required-request-header-property"
+            if f.kind in HEADER_PROPERTY_IDS:
+                return HEADER_PROPERTY_IDS[f.kind]
+        if f.kind == "pattern-changed" and area == "request-parameter" and f.values[1:2] == (".*",):
+            return "request-parameter-pattern-generalized"
+        if f.kind in ("type-specialized", "type-generalized") and any("|" in str(v) for v in f.values[:2]):
+            return f"{area}-list-of-types-{'narrowed' if f.kind == 'type-specialized' else 'widened'}"
         return rule
-    if f.kind == "property-added" and f.required:
-        return "new-required-request-header-property"
-    return HEADER_PROPERTY_IDS.get(f.kind, rule)
+
+    return renamed
 
 
 def _extensible_enum(ctx: Context, op: Op, at: tuple[str, str], schemas: Pair[tuple[Any, str]]) -> None:

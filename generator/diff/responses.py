@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.diff import bodies
 from generator.diff.context import Context, Located, Op, Pair
-from generator.diff.rules import mapping
+from generator.diff.rules import Finding, mapping
 from generator.diff.schemas import Views
 from generator.spec.refs import child
 
@@ -71,4 +71,15 @@ def headers(ctx: Context, op: Op, responses: Pair[Located], status: str) -> None
             ctx.add(f"response-header-became-{state}", op, h.ptr, message, "response-header", status=status, name=name)
         if "schema" in old.node and "schema" in h.node:
             schemas = Pair((old.node["schema"], child(old.ptr, "schema")), (h.node["schema"], child(h.ptr, "schema")))
-            ctx.schema(op, schemas, "response", "header", status=status, name=name)
+            ctx.schema(op, schemas, "response", "header", _text_on_the_wire, status=status, name=name)
+
+
+def _text_on_the_wire(area: str, rule: str, f: Finding) -> str:
+    """A header value is text: a bare ``string`` header that became a number or boolean is compatible."""
+    if (
+        f.kind == "type-changed"
+        and f.values[:1] == ("string",)
+        and f.values[1:2] in (("integer",), ("number",), ("boolean",))
+    ):
+        return "response-header-type-compatible"
+    return rule

@@ -212,6 +212,12 @@ DOCUMENT_RULES: dict[str, Level] = {
     "request-parameter-max-length-set": W,
     "request-parameter-min-items-set": W,
     "request-parameter-property-type-changed": W,
+    "request-parameter-pattern-generalized": I,
+    "request-parameter-list-of-types-narrowed": B,
+    "request-parameter-list-of-types-widened": I,
+    "request-parameter-property-list-of-types-narrowed": B,
+    "request-parameter-property-list-of-types-widened": I,
+    "response-header-type-compatible": I,
     # media types and their schemas
     "request-body-media-type-schema-added": B,
     "request-body-media-type-schema-removed": I,
