@@ -767,3 +767,11 @@ def test_webhook_and_callback_operations_are_named_for_reports() -> None:
     labels = {op.label for op in operations(Views(doc, "")).values()}
     assert {"POST webhook:newPet", "PUT webhook:newPet"} <= labels
     assert "POST callback:POST /pets onAdopted {$request.body#/callbackUrl}" in labels
+
+
+@pytest.mark.parametrize("folder", [p for p in PAIRS if p.name.startswith("d")], ids=lambda p: p.name)
+def test_document_rules_state_their_client_impact(folder: Path) -> None:
+    """Every change a document rule reports, either way, says what it does to code using the client."""
+    for changes in (pair_diff(folder), pair_diff(folder, backwards=True)):
+        silent = [c.id for c in changes if c.level != "info" and not c.client_impact]
+        assert not silent, silent

@@ -74,6 +74,8 @@ PARAMETER_IDS = frozenset(
         "request-header-property-became-enum",
         "request-parameter-x-extensible-enum-value-removed",
         "request-parameter-pattern-generalized",
+        "request-parameter-property-added",
+        "request-parameter-property-removed",
     }
 )
 
@@ -101,6 +103,8 @@ def _parameter(c: RawChange, old: Side, new: Side) -> str:
         "request-header-property-became-enum": f"{prop} in {arg} of `{call}` accepts only the listed values now",
         "request-parameter-x-extensible-enum-value-removed": f"{arg} of `{call}` accepts one value less",
         "request-parameter-pattern-generalized": f"{arg} of `{call}` accepts any text now",
+        "request-parameter-property-added": f"the value of {arg} of `{call}` may now hold {prop}",
+        "request-parameter-property-removed": f"the value of {arg} of `{call}` should no longer hold {prop}: the server may reject it",
     }
     return texts[c.id]
 
