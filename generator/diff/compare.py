@@ -3,8 +3,9 @@
 ``diff_documents(old, new)`` returns ``Change`` values: a check id (oasdiff's where it has the
 same check), a level (``breaking``, ``warning``, ``info``), the operation and JSON pointer it is
 about, a one-line message and the impact on the generated client. Rule ids and levels are in
-``rules``; the comparison in ``operations`` and ``schemas``; client impact in
-``impact``; output formats in ``report`` (all in this package).
+``rules`` (``levels``: oasdiff's where ours differ); the comparison in ``operations`` (its sections:
+``lifecycle``, ``parameters``, ``bodies``, ``responses``, ``security``, ``document``) and ``schemas``;
+client impact in ``impact`` and ``document_impact``; output formats in ``report`` (all in this package).
 """
 
 from __future__ import annotations
