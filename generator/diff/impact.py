@@ -583,7 +583,6 @@ EFFECTS: dict[str, Effect] = {
         if s.request
         else f"{s.symbol} is never {s.value()} any more"
     ),
-    "x-extensible-enum-value-added": lambda s: f"{s.symbol} may also be {s.value()} (the enum is declared extensible)",
     "const-added": lambda s: (
         f"{s.symbol} must now be {s.value()}" if s.request else f"{s.symbol} is always {s.value()}"
     ),

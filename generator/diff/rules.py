@@ -34,7 +34,6 @@ KIND_LEVELS: dict[str, tuple[Level, Level]] = {
     "became-enum": (B, I),
     "became-not-enum": (I, W),
     "x-extensible-enum-value-removed": (B, I),
-    "x-extensible-enum-value-added": (I, I),  # ours: an extensible enum is meant to grow
     "const-added": (B, I),
     "const-removed": (I, B),
     "const-changed": (B, B),
@@ -195,14 +194,14 @@ FIXED: dict[str, Level] = {
     "endpoint-deprecated": I,
     "endpoint-reactivated": I,
     "api-path-removed-without-deprecation": B,
-    "api-path-removed-with-deprecation": W,
+    "api-path-removed-with-deprecation": I,
     "api-removed-without-deprecation": B,
-    "api-removed-with-deprecation": W,
+    "api-removed-with-deprecation": I,
     "api-operation-id-removed": I,
     "new-required-request-parameter": B,
     "new-optional-request-parameter": I,
     "request-parameter-removed": W,
-    "request-parameter-removed-with-deprecation": W,
+    "request-parameter-removed-with-deprecation": I,
     "request-parameter-location-changed": B,
     "request-parameter-reactivated": I,
     "request-path-parameter-renamed": I,
@@ -276,6 +275,76 @@ FIXED: dict[str, Level] = {
     "api-schema-renamed": I,
     "client-method-renamed": W,
 }
+# document rules (paths, parameters, bodies, responses, headers, security, tags, info, webhooks) added
+# with their lifecycle, media type and versioning checks; parameter ids here override the schema table
+DOCUMENT_RULES: dict[str, Level] = {
+    # lifecycle: deprecation, x-sunset, x-stability-level
+    "endpoint-deprecated-with-sunset": I,
+    "api-deprecated-sunset-missing": B,
+    "api-deprecated-sunset-parse": B,
+    "api-sunset-date-too-small": B,
+    "api-path-removed-before-sunset": B,
+    "api-removed-before-sunset": B,
+    "api-path-sunset-parse": B,
+    "sunset-deleted": B,
+    "api-sunset-date-changed-too-small": B,
+    "api-invalid-stability-level": B,
+    "api-stability-decreased": B,
+    "api-stability-increased": I,
+    "request-parameter-deprecated-sunset-missing": B,
+    "request-parameter-sunset-parse": B,
+    "request-parameter-sunset-date-too-small": B,
+    "request-parameter-removed-before-sunset": B,
+    "request-parameter-sunset-deleted": B,
+    "request-parameter-sunset-date-changed-too-small": B,
+    # operations, tags, webhooks, versions
+    "api-operation-id-added": I,
+    "api-tag-added": I,
+    "api-tag-removed": I,
+    "webhook-added": I,
+    "webhook-removed": B,
+    "api-version-not-bumped": I,
+    "api-version-decreased": I,
+    "api-major-version-not-bumped": I,
+    # parameters
+    "new-request-path-parameter": B,
+    "new-required-request-default-parameter-to-existing-path": B,
+    "new-optional-request-default-parameter-to-existing-path": I,
+    "new-required-request-header-property": B,
+    "request-header-property-became-required": B,
+    "request-header-property-became-enum": B,
+    "request-parameter-x-extensible-enum-value-removed": B,
+    "request-parameter-default-value-added": B,
+    "request-parameter-default-value-removed": B,
+    "request-parameter-default-value-changed": B,
+    "request-parameter-max-set": W,
+    "request-parameter-min-set": W,
+    "request-parameter-exclusive-max-set": W,
+    "request-parameter-exclusive-min-set": W,
+    "request-parameter-max-length-set": W,
+    "request-parameter-min-items-set": W,
+    "request-parameter-property-type-changed": W,
+    "request-parameter-pattern-generalized": I,
+    "request-parameter-list-of-types-narrowed": B,
+    "request-parameter-list-of-types-widened": I,
+    "request-parameter-property-list-of-types-narrowed": B,
+    "request-parameter-property-list-of-types-widened": I,
+    "response-header-type-compatible": I,
+    # media types and their schemas
+    "request-body-media-type-schema-added": B,
+    "request-body-media-type-schema-removed": I,
+    "response-body-media-type-schema-added": I,
+    "response-body-media-type-schema-removed": W,
+    "request-body-content-encoding-changed": B,
+    "request-body-content-media-type-changed": B,
+    "response-body-content-encoding-changed": B,
+    "response-body-content-media-type-changed": B,
+    "response-media-type-name-changed": I,
+    "response-media-type-name-generalized": B,
+    "response-media-type-name-specialized": I,
+    # security
+    "api-security-component-oauth-scope-changed": I,
+}
 # property existence and visibility kinds: their ids are in FIXED, spelled per area below
 PROPERTY_KINDS = frozenset(
     {"property-added", "property-removed", "became-read-only", "became-not-read-only",
@@ -299,7 +368,7 @@ def schema_rule_ids() -> dict[str, Level]:
     return {**rules, **AREA_LEVELS, **HEADER_PROPERTY_RULES}
 
 
-RULES: dict[str, Level] = {**schema_rule_ids(), **FIXED}
+RULES: dict[str, Level] = {**schema_rule_ids(), **FIXED, **DOCUMENT_RULES}
 
 
 def normalized_path(path: str) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime
 import re
 from collections import deque
-from dataclasses import dataclass, field, replace
-from typing import Any, Iterator, NamedTuple
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from generator.diff.rules import BOUNDS, HEADER_PROPERTY_KINDS, HIDDEN_KINDS, Direction, Finding
 from generator.diff.views import (
@@ -27,22 +27,12 @@ from generator.diff.views import (
 )
 from generator.spec.refs import child, node_at
 
-__all__ = ["NO_DEFAULT", "Deprecation", "SchemaComparer", "View", "Views", "shape_of", "value_key"]
-STABILITY = ("draft", "alpha", "beta", "stable")
+if TYPE_CHECKING:
+    from generator.diff.context import Policy
+
+__all__ = ["NO_DEFAULT", "SchemaComparer", "View", "Views", "shape_of", "value_key"]
+STABILITY = ("draft", "alpha", "beta", "stable")  # lowest first, as lifecycle.STABILITY_LEVELS
 MATCH_ANYTHING = frozenset({".*", "^.*$", "^.*", ".*$", "(.*)", "^(.*)$", "[\\s\\S]*", "^[\\s\\S]*$"})
-
-
-@dataclass(frozen=True)
-class Deprecation:
-    """oasdiff's deprecation policy: days a deprecated beta or stable element must live before its sunset."""
-
-    beta_days: int = 31
-    stable_days: int = 180
-    today: datetime.date = field(default_factory=datetime.date.today)
-
-    def days(self, stability: str) -> int:
-        """Minimum days from deprecation to sunset for an element of this stability (draft, alpha: none)."""
-        return {"draft": 0, "alpha": 0, "beta": self.beta_days}.get(stability, self.stable_days)
 
 
 # ----------------------------------------------------------------- schema comparison
@@ -89,10 +79,10 @@ class SchemaComparer:
     operation's walk goes only where differences are.
     """
 
-    def __init__(self, old: Views, new: Views, deprecation: Deprecation | None = None) -> None:
+    def __init__(self, old: Views, new: Views, policy: Policy | None = None) -> None:
         self.old = old
         self.new = new
-        self.deprecation = deprecation or Deprecation()
+        self.policy = policy  # the deprecation policy; None: no minimum days
         self.unchanged: set[str] = set()  # pointers whose subgraph is equal in both documents
         self._local: dict[_PairKey, tuple[list[Finding], list[_Edge]]] = {}
         self._views: dict[_PairKey, tuple[View, View]] = {}
@@ -362,10 +352,12 @@ class SchemaComparer:
         return found
 
     def _sunset(self, f: Finding, stability: str) -> Finding:
-        """A deprecation ruled by the policy, as oasdiff rules it, for an operation of ``stability``."""
+        """A deprecation ruled by the policy, as ``lifecycle`` rules an operation's, for an operation of ``stability``."""
+        from generator.diff import lifecycle  # it imports context, which imports this module
+
         sunset, own = f.values
-        days = self.deprecation.days(stability or own or "stable")
-        date = _sunset_date(sunset)
+        days = lifecycle.deprecation_days(self.policy, stability or own or "stable") if self.policy else 0
+        date = lifecycle.sunset_date(sunset)
         if sunset is NO_DEFAULT:
             if days == 0:
                 return replace(f, values=())
@@ -373,7 +365,8 @@ class SchemaComparer:
         if date is None:
             detail = f"{f.detail} with an invalid sunset date {show(sunset)}"
             return replace(f, kind="deprecated-sunset-invalid", detail=detail, values=())
-        if (date - self.deprecation.today).days < days:
+        today = self.policy.today if self.policy else datetime.date.today()
+        if (date - today).days < days:
             detail = f"{f.detail} with the sunset date {date}, less than {days} days away"
             return replace(f, kind="sunset-date-too-small", detail=detail, values=(str(date), days))
         detail = f"{f.detail} with the sunset date {date}"
@@ -503,20 +496,6 @@ def _text_compatible(f: Finding, direction: Direction) -> bool:
     return bool((was if direction == "response" else now) == "string")
 
 
-def _sunset_date(value: Any) -> datetime.date | None:
-    """An ``x-sunset`` value as a date (RFC 3339 full-date or date-time), None when it is not one."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.date.fromisoformat(value[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}([Tt ].*)?", value) else None
-    except ValueError:
-        return None
-
-
 def _type_change(ov: View, nv: View) -> str:
     """``type-changed``, ``type-generalized``, ``type-specialized`` or "" for the type and format."""
     ot, nt = ov.types, nv.types
@@ -549,13 +528,11 @@ def _covers(inner: frozenset[str], outer: frozenset[str]) -> bool:
 
 def _enum_findings(ov: View, nv: View) -> list[Finding]:
     out = []
-    if ov.x_enum is not None and nv.x_enum is not None:
-        for verb, values, other in (("removed", ov.x_enum, nv.x_enum), ("added", nv.x_enum, ov.x_enum)):
-            keys = {value_key(y) for y in other}
-            for x in (x for x in values if value_key(x) not in keys):
-                what = "lost" if verb == "removed" else "gained"
-                detail = f"{what} the `x-extensible-enum` value {show(x)}"
-                out.append(Finding(f"x-extensible-enum-value-{verb}", nv.ptr, detail, values=(x,)))
+    if ov.x_enum is not None and nv.x_enum is not None:  # an open list: only a removal counts
+        keys = {value_key(y) for y in nv.x_enum}
+        for x in (x for x in ov.x_enum if value_key(x) not in keys):
+            detail = f"lost the `x-extensible-enum` value {show(x)}"
+            out.append(Finding("x-extensible-enum-value-removed", nv.ptr, detail, values=(x,)))
     return out + _closed_enum_findings(ov, nv)
 
 

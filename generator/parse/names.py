@@ -230,9 +230,6 @@ class Namespace:
     def taken(self, name: str) -> bool:
         return self._key(name) in self._taken
 
-    def reserve(self, name: str) -> None:
-        self._taken.add(self._key(name))
-
 
 def field_name(wire: str) -> str:
     """A model attribute: snake case, not a pydantic attribute or an annotation type, not private."""
