@@ -68,8 +68,9 @@ def test_broken_documents_give_a_located_error(name: str, monkeypatch: pytest.Mo
     [pytest.param(p, marks=[pytest.mark.slow] if p.name in LARGE else [], id=p.name) for p in CORPUS],
 )
 def test_corpus_documents_validate_without_errors(path: Path) -> None:
-    found = validate_document(load_document(path))
-    if path.name == "oai-swagger2-petstore.json":
+    doc = load_document(path)
+    found = validate_document(doc)
+    if isinstance(doc.data, dict) and "swagger" in doc.data:
         assert [d.message for d in found] == [SWAGGER2]
         assert found[0].level is Level.ERROR
     else:

@@ -592,7 +592,8 @@ class _Recorder:
 @lru_cache(maxsize=1)
 def _templates_digest() -> str:
     root = template_root()
-    return _digest(*(f"{p.relative_to(root)}\x00{p.read_text(encoding='utf-8')}" for p in sorted(root.rglob("*.jinja"))))
+    texts = (f"{p.relative_to(root)}\x00{p.read_text(encoding='utf-8')}" for p in sorted(root.rglob("*.jinja")))
+    return _digest(*texts)
 
 
 @lru_cache(maxsize=None)

@@ -121,9 +121,10 @@ def _own_findings_and_index(data: Any) -> tuple[list[Diagnostic], str, RefIndex]
     dialect, found = _version_findings(data)
     if dialect:
         index = ref_index(data)
+        nodes = list(structural_dicts(data))  # one walk for the checks that need every mapping
         found += _structure_findings(data)
-        found += _ref_findings(data, index)
-        found += _schema_findings(data)
+        found += _ref_findings(data, index, nodes)
+        found += _schema_findings(nodes)
         found += _operation_findings(data)
         found += _component_name_findings(data)
     return found, dialect, index
@@ -135,6 +136,7 @@ def _located(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(located, key=lambda d: (d.level is not Level.ERROR, d.line is None, d.line or 0))
 
 
+StructuralNode = tuple[dict[str, Any], Any, Any, str, str]  # what structural_dicts yields
 _FORKED: tuple[Any, str] | None = None  # what forked workers validate: they inherit our memory
 
 
@@ -278,7 +280,7 @@ def resolve_ref(ref: str, base: str, index: RefIndex) -> str | None:
     return index.anchors.get(f"{resource}#{fragment}")
 
 
-def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
+def _ref_findings(data: dict[str, Any], index: RefIndex, nodes: list[StructuralNode]) -> list[Diagnostic]:
     """Dangling refs, ref-only cycles and refs to the wrong kind of thing: all errors."""
     found: list[Diagnostic] = []
     by_pointer = {site.pointer: site for site in index.sites}
@@ -304,7 +306,7 @@ def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
         mismatch = _kind_mismatch(site.pointer, target)
         if mismatch:
             found.append(Diagnostic(Level.ERROR, f"$ref {ref!r} {mismatch}", at))
-    return found + _all_of_cycles(data, index, by_pointer)
+    return found + _all_of_cycles(nodes, index, by_pointer)
 
 
 def _ref_chain(site: RefSite, data: Any, index: RefIndex, by_pointer: dict[str, RefSite]) -> list[str]:
@@ -366,10 +368,10 @@ def _kind_mismatch(pointer: str, target: str) -> str:
     return ""
 
 
-def _all_of_cycles(data: Any, index: RefIndex, by_pointer: dict[str, RefSite]) -> list[Diagnostic]:
+def _all_of_cycles(nodes: list[StructuralNode], index: RefIndex, by_pointer: dict[str, RefSite]) -> list[Diagnostic]:
     """Schemas that contain themselves through ``allOf`` (a class cannot inherit from itself)."""
     edges: dict[str, list[str]] = {}
-    for node, _parent, _key, pointer, _base in structural_dicts(data):
+    for node, _parent, _key, pointer, _base in nodes:
         members = node.get("allOf")
         if isinstance(members, list):
             edges[pointer] = [_chain_end(f"{pointer}/allOf/{i}", index, by_pointer) for i in range(len(members))]
@@ -405,10 +407,10 @@ def _all_of_cycles(data: Any, index: RefIndex, by_pointer: dict[str, RefSite]) -
 # ----------------------------------------------------------------------------- warnings
 
 
-def _schema_findings(data: Any) -> list[Diagnostic]:
+def _schema_findings(nodes: list[StructuralNode]) -> list[Diagnostic]:
     """``required`` naming a missing property; a ``default`` outside its ``enum``."""
     found = []
-    for node, parent, _key, pointer, _base in structural_dicts(data):
+    for node, parent, _key, pointer, _base in nodes:
         required, properties = node.get("required"), node.get("properties")
         in_all_of = isinstance(parent, list) and pointer.rsplit("/", 2)[-2] == "allOf"
         if (
