@@ -1193,7 +1193,7 @@ def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
     wall time per stage from an unprofiled pass, cProfile's top entries from a profiled one."""
     from generator.build import format as gen_format
     from generator.build import pipeline
-    from generator.build.render import render_package
+    from generator.build.render import render_plan
     from generator.build.write import MANIFEST, manifest_text, write_tree
     from generator.config import resolve_settings
     from generator.parse.api import build_ir
@@ -1215,7 +1215,8 @@ def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
             ("load", lambda s: pipeline.load_source(settings)),
             ("validate", lambda s: validate_document(s["load"])),
             ("parse", parse),
-            ("render", lambda s: render_package(s["parse"])),
+            ("plan", lambda s: render_plan(s["parse"])),
+            ("render", lambda s: {planned.path: planned.render() for planned in s["plan"]}),
             ("format", lambda s: gen_format.format_sources(s["render"])),
             ("write", write),
         ]
@@ -1320,8 +1321,7 @@ def profile_section(name: str, result: dict[str, Any]) -> list[str]:
     lines = [
         f"Document: {name}; {sizes['operations']} operations, {sizes['schemas']} schemas → {sizes['files']} files, "
         f"{sizes['py_files']} of them Python ({sizes['py_bytes'] / 1e6:.2f} MB). Stages run here in one process, "
-        "one after the other; cold = empty caches and output folder. (The CLI overlaps them: openapi-spec-validator's "
-        "two passes run in forked workers while the parent parses, renders and formats.)",
+        "one after the other; cold = empty caches and output folder.",
         "",
         f"The templates write black's style; black is given only the statements holding a line it may change: "
         f"{sizes['black_pieces']} pieces, {sizes['black_bytes'] / 1e3:.0f} kB of the {sizes['py_bytes'] / 1e6:.2f} MB "
@@ -1347,13 +1347,16 @@ def profile_section(name: str, result: dict[str, Any]) -> list[str]:
         rows.append(row)
     rows.append(["**total**"] + [fmt_s(sum(passes[label]["timings"].values())) for label in labels])
     lines += [""] + table(["stage"] + labels, rows)
+    cold = passes[labels[0]]["timings"]
+    ranked = sorted(cold, key=lambda stage: -cold[stage])
     lines += [
         "",
-        "Why the cold build is where it is, and what would move it: openapi-spec-validator (the validate "
-        "row) is the largest stage; the CLI runs its two passes in forked workers beside parse, render, "
-        "format and write, so on 2 cores the build is bound by the total CPU of all stages. A faster "
-        "validator (outside the fixed dependency set) or a cache directory kept between CI runs "
-        "(validation is cached by document hash) would; black is no longer the cost (see above).",
+        f"Where the cold build is: the largest stages run one after the other here are {ranked[0]} "
+        f"({fmt_s(cold[ranked[0]])}), {ranked[1]} ({fmt_s(cold[ranked[1]])}) and {ranked[2]} "
+        f"({fmt_s(cold[ranked[2]])}). The CLI renders and formats half the files in a forked process, so on "
+        "2 free cores those two stages take about half their time here. plan = the templates' arguments "
+        "recorded and each file's key computed (what a rebuild compares); format = compiling every module, "
+        "finding the lines black may change and running black on those statements.",
     ]
     lines += ["", "Top entries per stage by own time (cProfile, in-process):", ""]
     for label in labels:
@@ -1399,8 +1402,8 @@ def machine_lines(opc: Opc, runs: int, argv: Sequence[str], load_before: str) ->
 
 NOTES = [
     "- spiritme-gen runs cold: a fresh empty `SPIRITME_GEN_CACHE_DIR` (validation and black caches) and a fresh "
-    "output folder per run. Its build includes validation (own checks + openapi-spec-validator), rendering, "
-    "black on every module, and the atomic write.",
+    "output folder per run. Its build includes validation (own checks + openapi-spec-validator's rules, run by "
+    "openapi-spec-validator-rs), rendering, black on every module, and the atomic write.",
     "- openapi-python-client runs as `openapi-python-client generate --path DOC --output-path DIR --overwrite "
     "--meta none` (no pyproject/packaging files, like ours which writes a small pyproject). With `--meta none` its "
     "default post hooks still run: `ruff check . --fix-only --extend-select=I` and `ruff format .` — its formatting "

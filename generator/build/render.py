@@ -561,15 +561,22 @@ def render_plan(api: ir.Api) -> list[PlannedFile]:
             shown = {k: (api_keys[light] if k == "api" and v is api else repr(v)) for k, v in sorted(arguments.items())}
             key = _digest(digest, path, name, repr(shown))
             planned.append(PlannedFile(path, key, name, arguments, ""))
-        elif any(token in text for token in recorded):
-            planned.append(PlannedFile(path, _digest(path, "text"), None, {}, real().from_string(text).render()))
+        elif _TOKEN in text:
+            whole = _TOKENS.sub(lambda m: _rendered(real(), *recorded[m.group(0)]), text)
+            planned.append(PlannedFile(path, _digest(digest, path, whole), None, {}, whole))
         else:
             planned.append(PlannedFile(path, _digest(digest, path, text), None, {}, text))
     return planned
 
 
+_TOKEN = "\x00planned:"  # spec text never holds a NUL: the escapers drop or escape it
+_TOKENS = re.compile(re.escape(_TOKEN) + r"\d+\x00")
 _LIGHT_API = ("title", "version", "description", "openapi_version", "client", "auth", "servers")
 _API_USE = re.compile(r"\bapi\b(\.\w+)?")
+
+
+def _rendered(env: jinja2.Environment, name: str, arguments: dict[str, Any]) -> str:
+    return env.get_template(name).render(**arguments)
 
 
 class _Recorder:
@@ -584,7 +591,7 @@ class _Recorder:
         return self
 
     def render(self, **arguments: Any) -> str:
-        token = f"\x00planned:{len(self.recorded)}\x00"
+        token = f"{_TOKEN}{len(self.recorded)}\x00"
         self.recorded[token] = (self.name, arguments)
         return token
 
