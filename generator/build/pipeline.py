@@ -14,7 +14,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from generator import __version__, ir
 from generator.build.format import format_sources
@@ -234,12 +234,12 @@ def _render_and_format(todo: list[PlannedFile]) -> dict[str, str]:
     if len(todo) < PARALLEL_FILES or not _can_fork():
         return _formatted(todo, range(len(todo)))
     _PLANNED = todo
+    mine, others = _halves(todo)
     try:
         context = multiprocessing.get_context("fork")
         with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            # interleaved: the large resource modules are spread over both processes
-            theirs = pool.submit(_formatted_in_child, range(1, len(todo), 2))
-            ours = _formatted(todo, range(0, len(todo), 2))
+            theirs = pool.submit(_formatted_in_child, others)
+            ours = _formatted(todo, mine)
             outcome = theirs.result()
     finally:
         _PLANNED = []
@@ -247,6 +247,17 @@ def _render_and_format(todo: list[PlannedFile]) -> dict[str, str]:
         message, source, line = outcome
         raise GeneratorError(message, source=source, line=line)
     return {**ours, **outcome}
+
+
+def _halves(todo: list[PlannedFile]) -> tuple[list[int], list[int]]:
+    """The files split in two of about equal work: largest first, each to the lighter half."""
+    halves: tuple[list[int], list[int]] = ([], [])
+    loads = [0, 0]
+    for i in sorted(range(len(todo)), key=lambda i: -todo[i].weight):
+        lighter = 0 if loads[0] <= loads[1] else 1
+        halves[lighter].append(i)
+        loads[lighter] += todo[i].weight + 1
+    return sorted(halves[0]), sorted(halves[1])
 
 
 def _can_fork() -> bool:
@@ -259,11 +270,11 @@ def _can_fork() -> bool:
     )
 
 
-def _formatted(todo: list[PlannedFile], indices: range) -> dict[str, str]:
+def _formatted(todo: list[PlannedFile], indices: Sequence[int]) -> dict[str, str]:
     return format_sources({todo[i].path: todo[i].render() for i in indices})
 
 
-def _formatted_in_child(indices: range) -> dict[str, str] | tuple[str, str, int | None]:
+def _formatted_in_child(indices: Sequence[int]) -> dict[str, str] | tuple[str, str, int | None]:
     """A forked worker's share; a GeneratorError comes back as its parts (it does not pickle whole)."""
     try:
         return _formatted(_PLANNED, indices)

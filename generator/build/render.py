@@ -526,8 +526,11 @@ class PlannedFile:
     depends on (the templates' sources, the template's arguments, of ``api`` only the parts the
     template reads), so a build can reuse the text of an earlier build, or render it elsewhere."""
 
-    def __init__(self, path: str, key: str, template: str | None, arguments: dict[str, Any], text: str) -> None:
+    def __init__(
+        self, path: str, key: str, template: str | None, arguments: dict[str, Any], text: str, weight: int = 0
+    ) -> None:
         self.path, self.key, self.template, self.arguments, self.text = path, key, template, arguments, text
+        self.weight = weight  # how much the template is given: a measure of the work of rendering it
 
     def render(self) -> str:
         if self.template is None:
@@ -559,8 +562,8 @@ def render_plan(api: ir.Api) -> list[PlannedFile]:
             if light not in api_keys:
                 api_keys[light] = _digest(repr(_light_api(api)) if light else repr(api))
             shown = {k: (api_keys[light] if k == "api" and v is api else repr(v)) for k, v in sorted(arguments.items())}
-            key = _digest(digest, path, name, repr(shown))
-            planned.append(PlannedFile(path, key, name, arguments, ""))
+            material = repr(shown)
+            planned.append(PlannedFile(path, _digest(digest, path, name, material), name, arguments, "", len(material)))
         elif _TOKEN in text:
             whole = _TOKENS.sub(lambda m: _rendered(real(), *recorded[m.group(0)]), text)
             planned.append(PlannedFile(path, _digest(digest, path, whole), None, {}, whole))
