@@ -592,11 +592,12 @@ def _in_document(data: Any, error: Any) -> bool:
 
 def _native_findings(data: Any, dialect: str, index: RefIndex, errors: list[Any]) -> tuple[list[Diagnostic], int]:
     """Schema-pass findings located by their paths, as the reference's are."""
-    from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
-
     found = []
     for error in errors[:MAX_EXTERNAL]:
-        error = _most_relevant(_as_jsonschema(error, dialect), best_match)
+        if error.context:  # jsonschema (a tenth of a second to import) only for errors with sub-errors
+            from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
+
+            error = _most_relevant(_as_jsonschema(error, dialect), best_match)
         found.append(_warning(_shortened(error.message), _definition_pointer(data, list(error.absolute_path), index)))
     return found, len(errors)
 
