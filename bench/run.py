@@ -1196,14 +1196,15 @@ def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
     from generator.build.render import render_plan
     from generator.build.write import MANIFEST, manifest_text, write_tree
     from generator.config import resolve_settings
-    from generator.parse.api import build_ir
+    from generator.parse.api import build_ir, client_settings
+    from generator.spec.document import load_source
     from generator.spec.validate import validate_document
 
     def stages(output: Path, check: bool) -> list[tuple[str, Callable[[dict[str, Any]], Any]]]:
         settings = resolve_settings({"spec": str(doc), "output": str(output), "package-name": "bench_pkg"}, start=work)
 
         def parse(s: dict[str, Any]) -> Any:
-            api, _ = build_ir(s["load"].data, pipeline.client_settings(settings), source=s["load"].source)
+            api, _ = build_ir(s["load"].data, client_settings(settings), source=s["load"].source)
             return api
 
         def write(s: dict[str, Any]) -> Any:
@@ -1212,7 +1213,7 @@ def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
             return write_tree(sources, output, check=check)
 
         return [
-            ("load", lambda s: pipeline.load_source(settings)),
+            ("load", lambda s: load_source(settings)),
             ("validate", lambda s: validate_document(s["load"])),
             ("parse", parse),
             ("plan", lambda s: render_plan(s["parse"])),
