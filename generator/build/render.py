@@ -516,3 +516,119 @@ def arg_source(synth: Synthesizer, t: ir.TypeRef, value: Any) -> str:
     if isinstance(t, ir.UnionOf):
         return arg_source(synth, t.options[0], value)
     return pyrepr(value)
+
+
+# ----------------------------------------------------------------- rendering planned, not done
+
+
+class PlannedFile:
+    """One file of ``render_package`` before its template runs: ``key`` names everything its text
+    depends on (the templates' sources, the template's arguments, of ``api`` only the parts the
+    template reads), so a build can reuse the text of an earlier build, or render it elsewhere."""
+
+    def __init__(
+        self, path: str, key: str, template: str | None, arguments: dict[str, Any], text: str, weight: int = 0
+    ) -> None:
+        self.path, self.key, self.template, self.arguments, self.text = path, key, template, arguments, text
+        self.weight = weight  # how much the template is given: a measure of the work of rendering it
+
+    def render(self) -> str:
+        if self.template is None:
+            return self.text
+        return environment().get_template(self.template).render(**self.arguments)
+
+
+def render_plan(api: ir.Api) -> list[PlannedFile]:
+    """``render_package``'s files, each with its key and its template unrendered.
+
+    ``render_package`` runs with templates that record their arguments instead of rendering;
+    a file whose text is not exactly one recorded template's output (the text was changed
+    after rendering) is rendered on the spot, keyed by its text.
+    """
+    recorded: dict[str, tuple[str, dict[str, Any]]] = {}
+    real = environment
+    globals()["environment"] = lambda: _Recorder(real(), recorded)
+    try:
+        texts = render_package(api)
+    finally:
+        globals()["environment"] = real
+    digest = _templates_digest()
+    api_keys: dict[bool, str] = {}
+    planned = []
+    for path, text in texts.items():
+        if text in recorded:
+            name, arguments = recorded[text]
+            light = _reads_only_light_api(name)
+            if light not in api_keys:
+                api_keys[light] = _digest(repr(_light_api(api)) if light else repr(api))
+            shown = {k: (api_keys[light] if k == "api" and v is api else repr(v)) for k, v in sorted(arguments.items())}
+            material = repr(shown)
+            planned.append(PlannedFile(path, _digest(digest, path, name, material), name, arguments, "", len(material)))
+        elif _TOKEN in text:
+            whole = _TOKENS.sub(lambda m: _rendered(real(), *recorded[m.group(0)]), text)
+            planned.append(PlannedFile(path, _digest(digest, path, whole), None, {}, whole))
+        else:
+            planned.append(PlannedFile(path, _digest(digest, path, text), None, {}, text))
+    return planned
+
+
+_TOKEN = "\x00planned:"  # spec text never holds a NUL: the escapers drop or escape it
+_TOKENS = re.compile(re.escape(_TOKEN) + r"\d+\x00")
+_LIGHT_API = ("title", "version", "description", "openapi_version", "client", "auth", "servers")
+_API_USE = re.compile(r"\bapi\b(\.\w+)?")
+
+
+def _rendered(env: jinja2.Environment, name: str, arguments: dict[str, Any]) -> str:
+    return env.get_template(name).render(**arguments)
+
+
+class _Recorder:
+    """Stands in for the environment: ``get_template(name).render(**arguments)`` returns a unique
+    token and records what the real template would have been given."""
+
+    def __init__(self, env: jinja2.Environment, recorded: dict[str, tuple[str, dict[str, Any]]]) -> None:
+        self.env, self.recorded = env, recorded
+
+    def get_template(self, name: str) -> _Recorder:
+        self.name = name
+        return self
+
+    def render(self, **arguments: Any) -> str:
+        token = f"{_TOKEN}{len(self.recorded)}\x00"
+        self.recorded[token] = (self.name, arguments)
+        return token
+
+
+@lru_cache(maxsize=1)
+def _templates_digest() -> str:
+    root = template_root()
+    texts = (f"{p.relative_to(root)}\x00{p.read_text(encoding='utf-8')}" for p in sorted(root.rglob("*.jinja")))
+    return _digest(*texts)
+
+
+@lru_cache(maxsize=None)
+def _reads_only_light_api(name: str) -> bool:
+    """Whether a template (with the macro templates it may import) reads only the small parts of
+    ``api``: then a file's key needs only those, not every schema and operation."""
+    root = template_root()
+    texts = [(root / name).read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(root.glob("_*.jinja"))]
+    # "{% if api.schemas %}" reads only whether there are any: the light key has that
+    uses = {m.group(1) for text in texts for m in _API_USE.finditer(_ANY_SCHEMAS.sub("", text))}
+    return all(use is not None and use[1:] in _LIGHT_API for use in uses)
+
+
+_ANY_SCHEMAS = re.compile(r"\{%-? if api\.schemas -?%\}")
+
+
+def _light_api(api: ir.Api) -> tuple[Any, ...]:
+    return (*(getattr(api, name) for name in _LIGHT_API), bool(api.schemas))
+
+
+def _digest(*parts: str) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") + b"\x00\x01")
+    return h.hexdigest()
