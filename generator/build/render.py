@@ -6,6 +6,7 @@ import json
 import keyword
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -19,7 +20,18 @@ from generator.ir.examples import Synthesizer, constrained
 from generator.ir.spelling import annotation, pyrepr
 from generator.parse import names
 
-TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Optional", "Union", "Annotated", "Sequence", "Mapping")
+TYPING_NAMES = (
+    "Any",
+    "Dict",
+    "List",
+    "Literal",
+    "Optional",
+    "Union",
+    "Annotated",
+    "Sequence",
+    "Mapping",
+    "Iterable",
+)
 _DROP = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 
 
@@ -154,7 +166,10 @@ def operation_doc(op: ir.Operation) -> str:
     parts.append(request_line)
     args = [(p.name, clean_text(p.description or p.wire_name).strip(), p.default) for p in op.parameters]
     if op.body:
-        args += [(bf.arg, clean_text(bf.field.description or bf.field.title or bf.field.wire_name).strip(), bf.field.default) for bf in op.body.fields]
+        args += [
+            (bf.arg, clean_text(bf.field.description or bf.field.title or bf.field.wire_name).strip(), bf.field.default)
+            for bf in op.body.fields
+        ]
         if op.body.media_arg:
             offered = ", ".join(f"`{m}`" for m in (op.body.media_type, *op.body.alternatives))
             args.append((op.body.media_arg, f"How the body is sent: {comment(offered)}.", ir.Default()))
@@ -201,7 +216,11 @@ def field_annotation(f: ir.Field, is_request: bool) -> str:
 def constraint_args(t: ir.TypeRef, c: ir.Constraints) -> list[str]:
     """pydantic ``Field`` arguments for the constraints that apply to this kind of value."""
     if isinstance(t, ir.Primitive) and t.name == "str":
-        pairs = [("min_length", c.min_length), ("max_length", c.max_length), ("pattern", c.pattern if _pattern_ok(c.pattern) else None)]
+        pairs = [
+            ("min_length", c.min_length),
+            ("max_length", c.max_length),
+            ("pattern", c.pattern if _pattern_ok(c.pattern) else None),
+        ]
     elif (isinstance(t, ir.Primitive) and t.name in ("int", "float")) or t == ir.DateTime("Decimal"):
         pairs = [("ge", c.minimum), ("le", c.maximum), ("gt", c.exclusive_minimum), ("lt", c.exclusive_maximum)]
     elif isinstance(t, ir.ListOf):
@@ -236,22 +255,47 @@ def walk_types(t: ir.TypeRef | None) -> Iterable[ir.TypeRef]:
             yield from walk_types(o)
 
 
-def needed_imports(types: Iterable[ir.TypeRef | None]) -> tuple[set[str], set[str], set[ir.ModelRef]]:
-    """typing names, stdlib aliases (``_dt``…) and model references the annotations need."""
-    typing_names: set[str] = set()
-    stdlib: set[str] = set()
-    models: set[ir.ModelRef] = set()
-    for top in types:
-        for t in walk_types(top):
-            text = annotation(t, param=True) + " " + annotation(t, validated=True)
-            typing_names.update(n for n in TYPING_NAMES if re.search(rf"\b{n}\[|\b{n}\b", text))
-            if isinstance(t, ir.UnionOf) and t.tags:
-                stdlib.update(("_pydantic", "_discriminate"))
-            if isinstance(t, ir.DateTime):
-                stdlib.add({"datetime": "_dt", "date": "_dt", "time": "_dt", "UUID": "_uuid", "Decimal": "_decimal"}[t.name])
-            if isinstance(t, ir.ModelRef):
-                models.add(t)
-    return typing_names, stdlib, models
+def model_refs(types: Iterable[ir.TypeRef | None]) -> set[ir.ModelRef]:
+    """The models and enums the validated annotations of ``types`` name."""
+    return {t for top in types for t in walk_types(top) if isinstance(t, ir.ModelRef)}
+
+
+_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def names_in(texts: Iterable[str]) -> set[str]:
+    """Every name the source fragments ``texts`` use (string literals left out)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(_IDENTIFIER.findall(_STRING_LITERAL.sub("", text)))
+    return found
+
+
+@dataclass(frozen=True)
+class Imports:
+    """What a module's annotations need: typing names, stdlib aliases, classes under ``types/``."""
+
+    typing_names: tuple[str, ...]
+    aliases: tuple[str, ...]  # import lines
+    classes: tuple[tuple[str, str], ...]  # (module, class name), sorted by module
+
+
+def imports_for(texts: Iterable[str], classes: dict[str, str], *, here: str = "") -> Imports:
+    """The imports the source fragments ``texts`` use; ``classes`` maps class names to their modules."""
+    used = names_in(texts)
+    return Imports(
+        typing_names=tuple(sorted(n for n in TYPING_NAMES if n in used)),
+        aliases=tuple(ALIAS_IMPORTS[a] for a in sorted(ALIAS_IMPORTS) if a in used),
+        classes=tuple(sorted((classes[n], n) for n in used if n in classes and classes[n] != here)),
+    )
+
+
+def class_modules(api: ir.Api) -> dict[str, str]:
+    """Every class under ``types/`` (models, enums, plain-dict types) → its module."""
+    found = {s.class_name: s.module for s in api.schemas}
+    found.update((p.class_name, p.module) for p in api.params)
+    return found
 
 
 # the modules annotations refer to by an underscored alias (no model or field name can shadow it)
@@ -272,7 +316,7 @@ def import_cycles(api: ir.Api) -> set[str]:
     edges: dict[str, list[str]] = {}
     for s in api.schemas:
         if isinstance(s, ir.Model):
-            refs = needed_imports([f.type for f in s.fields] + [s.additional_properties])[2]
+            refs = model_refs([f.type for f in s.fields] + [s.additional_properties])
             edges[s.module] = sorted({r.module for r in refs})
     order: list[str] = []
     seen: set[str] = set()
@@ -336,8 +380,15 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(
-        pyrepr=pyrepr, docblock=docblock, docline=docline, comment=comment, md=md,
-        annotation=annotation, field_annotation=field_annotation, field_doc=field_doc, operation_doc=operation_doc,
+        pyrepr=pyrepr,
+        docblock=docblock,
+        docline=docline,
+        comment=comment,
+        md=md,
+        annotation=annotation,
+        field_annotation=field_annotation,
+        field_doc=field_doc,
+        operation_doc=operation_doc,
     )
     env.globals["call"] = call_source
     env.globals["fragment"] = FRAGMENT.rstrip("\n")
@@ -370,20 +421,28 @@ def render_package(api: ir.Api) -> dict[str, str]:
     out[f"{pkg}/types/__init__.py"] = env.get_template("types_init.py.jinja").render(
         api=api, rebuild=[s for s in api.schemas if isinstance(s, ir.Model) and s.module in cycles]
     )
+    classes = class_modules(api)
+    for params in api.params:
+        out[f"{pkg}/types/{params.module}.py"] = _render_params(env, params, classes)
     synth = Synthesizer(api)
     for resource in api.resources:
-        types = [t for op in resource.operations for t in _operation_types(op)]
-        typing_names, stdlib, models = needed_imports(types)
-        if any(op.body and op.body.media_arg for op in resource.operations):
-            typing_names.add("Literal")
+        texts = resource_texts(resource)
+        imports = imports_for(texts, classes)
         out[f"{pkg}/resources/{resource.module}.py"] = env.get_template("resource.py.jinja").render(
-            api=api, resource=resource, typing_names=sorted(typing_names),
-            aliases=[ALIAS_IMPORTS[s] for s in sorted(stdlib)],
-            models=sorted({m.class_name for m in models} | ({resource.wait.model.class_name} if resource.wait else set())),
+            api=api,
+            resource=resource,
+            imports=imports,
+            paginated=any(op.pagination for op in resource.operations),
+            casts=any(not op.pagination for op in resource.operations),
+            path_params=any(p.location == "path" for op in resource.operations for p in op.parameters),
+            strips=any(_strips(op) for op in resource.operations),
+            file_types="FileTypes" in names_in(texts),
         )
         cases = [stub_case(synth, op) for op in resource.operations]
         out[f"tests/test_{resource.module}.py"] = env.get_template("test_resource.py.jinja").render(
-            api=api, resource=resource, cases=cases,
+            api=api,
+            resource=resource,
+            cases=cases,
         )
         # response bodies are data, not code: JSON beside the tests, loaded by name
         responses = {c["op"].method_name: c["response"] for c in cases if c["json_response"]}
@@ -399,34 +458,90 @@ def render_package(api: ir.Api) -> dict[str, str]:
 def _render_schema(env: jinja2.Environment, api: ir.Api, schema: ir.Model | ir.Enum, cycles: set[str]) -> str:
     if isinstance(schema, ir.Enum):
         return env.get_template("enum.py.jinja").render(api=api, enum=schema)
-    typing_names, stdlib, models = needed_imports([f.type for f in schema.fields] + [schema.additional_properties])
-    if any(not f.required or f.nullable for f in schema.fields):
-        typing_names.add("Optional")
+    texts = [field_annotation(f, schema.is_request) for f in schema.fields]
     if schema.additional_properties is not None:
-        typing_names.add("Dict")
-    if schema.is_request and any(constraint_args(f.type.inner if isinstance(f.type, ir.Nullable) else f.type, f.constraints) for f in schema.fields):
-        typing_names.add("Annotated")
-    if any(m.module in cycles and m.module != schema.module for m in models):
-        typing_names.add("TYPE_CHECKING")
-    direct = sorted((m for m in models if m.module != schema.module and m.module not in cycles), key=lambda m: m.module)
-    deferred = sorted((m for m in models if m.module != schema.module and m.module in cycles), key=lambda m: m.module)
+        texts.append(f"Dict[str, {annotation(schema.additional_properties, validated=True)}]")
+    imports = imports_for(texts, {s.class_name: s.module for s in api.schemas}, here=schema.module)
+    direct = [(m, c) for m, c in imports.classes if m not in cycles]
+    deferred = [(m, c) for m, c in imports.classes if m in cycles]
+    typing_names = list(imports.typing_names) + (["TYPE_CHECKING"] if deferred else [])
+    needs_field = (
+        "Field" in names_in(texts)
+        or schema.additional_properties is not None
+        or any(not f.required or f.name != f.wire_name for f in schema.fields)
+    )
     return env.get_template("model.py.jinja").render(
-        api=api, model=schema, typing_names=sorted(typing_names),
-        aliases=[ALIAS_IMPORTS[s] for s in sorted(stdlib)], direct=direct, deferred=deferred,
+        api=api,
+        model=schema,
+        typing_names=sorted(typing_names),
+        aliases=imports.aliases,
+        direct=direct,
+        deferred=deferred,
+        needs_field=needs_field,
     )
 
 
-def _operation_types(op: ir.Operation) -> list[ir.TypeRef | None]:
-    types: list[ir.TypeRef | None] = [p.type for p in op.parameters]
-    if op.body:
-        types += [bf.field.type for bf in op.body.fields] if op.body.fields else [op.body.type]
-        if op.body.model:
-            types.append(op.body.model)
-    if op.pagination:
-        types.append(op.pagination.item_type)
-    elif op.success:
-        types.append(op.success.type)
-    return types
+def _render_params(env: jinja2.Environment, params: ir.ParamsDict, classes: dict[str, str]) -> str:
+    """A ``TypedDict`` module; the class statement unless a key cannot be a class attribute."""
+    keys = [(f, param_key_annotation(f)) for f in params.fields]
+    imports = imports_for([text for _, text in keys], classes, here=params.module)
+    used = names_in(text for _, text in keys)
+    functional = any(not _attribute_key(f.wire_name, used) for f in params.fields)
+    typing_names = list(imports.typing_names) + (["TYPE_CHECKING"] if imports.classes else [])
+    return env.get_template("params.py.jinja").render(
+        params=params,
+        keys=keys,
+        functional=functional,
+        typing_names=sorted(typing_names),
+        aliases=imports.aliases,
+        deferred=imports.classes,
+        description=clean_text(params.description).strip(),
+        required=any(f.required for f in params.fields),
+        optional=any(not f.required for f in params.fields),
+        file_types="FileTypes" in used,
+    )
+
+
+def param_key_annotation(f: ir.Field) -> str:
+    """``Required[T]`` / ``NotRequired[T]`` for one key of a plain-dict type (null allowed when nullable)."""
+    inner = annotation(f.type, param=True)
+    if f.nullable and not inner.startswith("Optional["):
+        inner = f"Optional[{inner}]"
+    return f"{'Required' if f.required else 'NotRequired'}[{inner}]"
+
+
+def _attribute_key(wire: str, used: set[str]) -> bool:
+    """Whether a key can be written as a class attribute: an identifier that no annotation in the
+    class names (it would shadow it), not private (``__x`` would be mangled)."""
+    return wire.isidentifier() and not keyword.iskeyword(wire) and not wire.startswith("_") and wire not in used
+
+
+def resource_texts(resource: ir.Resource) -> list[str]:
+    """Every annotation a resource module writes: arguments, return types, what the client parses."""
+    texts: list[str] = []
+    for op in resource.operations:
+        texts += [annotation(p.type, param=True) for p in op.parameters]
+        if op.body is not None:
+            if op.body.fields:
+                texts += [annotation(bf.field.type, param=True) for bf in op.body.fields]
+            else:
+                texts.append(annotation(op.body.type, param=True))
+            if op.body.model is not None:
+                texts.append(op.body.model.class_name)
+            if op.body.media_arg:
+                texts.append("Literal")
+        if op.pagination:
+            texts += [annotation(op.pagination.item_type), annotation(op.pagination.item_type, validated=True)]
+        elif op.success is not None and op.success.type is not None:
+            texts += [annotation(op.success.type), annotation(op.success.type, validated=True)]
+    if resource.wait is not None:
+        texts.append(resource.wait.model.class_name)
+    return texts
+
+
+def _strips(op: ir.Operation) -> bool:
+    """Whether the method passes a dict of its optional arguments (``strip_not_given``)."""
+    return any(p.location != "path" for p in op.parameters) or bool(op.body and op.body.fields)
 
 
 def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
@@ -437,8 +552,16 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
         if p.location == "path":
             item_type = _strip(p.type).item if isinstance(_strip(p.type), ir.ListOf) else p.type  # type: ignore[union-attr]
             value = synth.value(item_type)
-            value = value if isinstance(value, (int, str)) and _plain_segment(str(value)) else 1 if _is_int(item_type) else "x1"
-            source = pyrepr(value) if not isinstance(_strip(item_type), ir.ModelRef) else f"{annotation(item_type)}({pyrepr(value)})"
+            value = (
+                value
+                if isinstance(value, (int, str)) and _plain_segment(str(value))
+                else 1 if _is_int(item_type) else "x1"
+            )
+            source = (
+                pyrepr(value)
+                if not isinstance(_strip(item_type), ir.ModelRef)
+                else f"{annotation(item_type)}({pyrepr(value)})"
+            )
             args.append(f"[{source}]" if item_type is not p.type else source)
             segment = {"label": f".{value}", "matrix": f";{p.wire_name}={value}"}.get(p.style, str(value))
             path = path.replace("{" + p.wire_name + "}", segment)
@@ -477,7 +600,9 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
         "encoding": op.body.encoding if op.body is not None and sends_body else "none",
         "status": status,
         "response": response,
-        "json_response": op.success is not None and op.success.type is not None and op.success.media_type.endswith("json"),
+        "json_response": op.success is not None
+        and op.success.type is not None
+        and op.success.media_type.endswith("json"),
     }
 
 
@@ -508,9 +633,13 @@ def arg_source(synth: Synthesizer, t: ir.TypeRef, value: Any) -> str:
     if isinstance(t, ir.MapOf) and isinstance(value, dict):
         return "{" + ", ".join(f"{pyrepr(k)}: {arg_source(synth, t.value, v)}" for k, v in value.items()) + "}"
     if isinstance(t, ir.DateTime):
-        return {"datetime": f"_dt.datetime.fromisoformat({pyrepr(str(value).replace('Z', '+00:00'))})",
-                "date": f"_dt.date.fromisoformat({pyrepr(value)})", "time": f"_dt.time.fromisoformat({pyrepr(value)})",
-                "UUID": f"_uuid.UUID({pyrepr(value)})", "Decimal": f"_decimal.Decimal({pyrepr(value)})"}[t.name]
+        return {
+            "datetime": f"_dt.datetime.fromisoformat({pyrepr(str(value).replace('Z', '+00:00'))})",
+            "date": f"_dt.date.fromisoformat({pyrepr(value)})",
+            "time": f"_dt.time.fromisoformat({pyrepr(value)})",
+            "UUID": f"_uuid.UUID({pyrepr(value)})",
+            "Decimal": f"_decimal.Decimal({pyrepr(value)})",
+        }[t.name]
     if isinstance(t, ir.Primitive) and t.name in ("File", "bytes"):
         return 'b"content"'
     if isinstance(t, ir.UnionOf):

@@ -11,6 +11,7 @@ from generator import ir
 from generator.config import Settings
 from generator.errors import Diagnostic, GeneratorError, Level
 from generator.parse import names
+from generator.parse.params import with_params
 from generator.parse.schemas import SchemaBuilder, example_of, text
 from generator.spec.refs import Resolver, child
 
@@ -34,6 +35,8 @@ FAILURE_STATES = ("error", "failed", "failure", "cancelled", "canceled", "errore
 WEBHOOK_FIELDS = ("webhook", "webhook_url", "callback", "callback_url", "notify_url")
 # what a header or cookie name may hold (RFC 9110 token); httpx refuses to send any other
 HTTP_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+# names the plain-dict argument modules and resources import beside the models
+TYPED_DICT_NAMES = ("TypedDict", "Required", "NotRequired", "Iterable", "cast")
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,9 @@ class _Parser:
         self.skipped: list[ir.Skipped] = []
         self.resolver = Resolver(document, source)
         client = settings.class_name
-        self.schemas = SchemaBuilder(self.resolver, self.diagnostics, reserved=frozenset({client, "Async" + client}))
+        self.schemas = SchemaBuilder(
+            self.resolver, self.diagnostics, reserved=frozenset({client, "Async" + client, *TYPED_DICT_NAMES})
+        )
 
     def warn(self, message: str, pointer: str) -> None:
         self.diagnostics.append(Diagnostic(Level.WARNING, message, pointer, self.source))
@@ -161,7 +166,7 @@ class _Parser:
             webhook_models=webhook_models,
             skipped=tuple(self.skipped),
         )
-        return api, self.diagnostics
+        return with_params(api, self.schemas.classes, self.schemas.modules), self.diagnostics
 
     def _raw_operations(self) -> Any:
         paths = self.doc.get("paths")

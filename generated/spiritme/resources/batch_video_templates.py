@@ -7,24 +7,16 @@ from typing import cast, Literal, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    BatchVideoTemplate,
-    BatchVideoTemplateRequest,
-)
+from ..types.batch_video_template import BatchVideoTemplate
+from ..types.batch_video_template_request import BatchVideoTemplateRequest
 
 __all__ = ["BatchVideoTemplates", "AsyncBatchVideoTemplates"]
 
 
 class BatchVideoTemplates(SyncAPIResource):
-    """batch-video-templates operations"""
 
     @cached_property
     def with_raw_response(self) -> BatchVideoTemplatesWithRawResponse:
@@ -172,7 +164,6 @@ class BatchVideoTemplatesWithRawResponse:
 
 
 class AsyncBatchVideoTemplates(AsyncAPIResource):
-    """batch-video-templates operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchVideoTemplatesWithRawResponse:
@@ -314,5 +305,6 @@ class AsyncBatchVideoTemplatesWithRawResponse:
 
     def __init__(self, resource: AsyncBatchVideoTemplates) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, List, Literal, Sequence, Optional, Union
+from typing import cast, Literal, Optional, Sequence, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    File,
-    FileRequest,
-    TagEnum,
-)
+from ..types.file import File
+from ..types.file_request import FileRequest
 
 __all__ = ["Files", "AsyncFiles"]
 
 
 class Files(SyncAPIResource):
-    """files operations"""
 
     @cached_property
     def with_raw_response(self) -> FilesWithRawResponse:
@@ -88,7 +79,18 @@ class Files(SyncAPIResource):
         *,
         file: FileTypes,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tag: Union[TagEnum, NotGiven] = NOT_GIVEN,
+        tag: Union[
+            Literal[
+                "general",
+                "asset",
+                "speech",
+                "presentation_page",
+                "scene",
+                "scene_preview",
+                "background",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
         generate_script_from_content: Union[bool, NotGiven] = NOT_GIVEN,
         prompt: Union[Optional[str], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -264,7 +266,6 @@ class FilesWithRawResponse:
 
 
 class AsyncFiles(AsyncAPIResource):
-    """files operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncFilesWithRawResponse:
@@ -327,7 +328,18 @@ class AsyncFiles(AsyncAPIResource):
         *,
         file: FileTypes,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tag: Union[TagEnum, NotGiven] = NOT_GIVEN,
+        tag: Union[
+            Literal[
+                "general",
+                "asset",
+                "speech",
+                "presentation_page",
+                "scene",
+                "scene_preview",
+                "background",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
         generate_script_from_content: Union[bool, NotGiven] = NOT_GIVEN,
         prompt: Union[Optional[str], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -495,6 +507,8 @@ class AsyncFilesWithRawResponse:
 
     def __init__(self, resource: AsyncFiles) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.list_children = async_to_raw_response_wrapper(resource.list_children)

@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, List, Literal, Sequence, Optional, Union
+from typing import cast, Iterable, Literal, Optional, Sequence, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    ResolutionRequest,
-    SlideRequest,
-    Video,
-    VideoRequest,
-    WebhookNestedRequest,
-)
+from ..types.resolution_param import ResolutionParam
+from ..types.slide_param import SlideParam
+from ..types.video import Video
+from ..types.video_request import VideoRequest
+from ..types.webhook_nested_param import WebhookNestedParam
 
 __all__ = ["Videos", "AsyncVideos"]
 
 
 class Videos(SyncAPIResource):
-    """videos operations"""
 
     @cached_property
     def with_raw_response(self) -> VideosWithRawResponse:
@@ -88,10 +80,10 @@ class Videos(SyncAPIResource):
     def create(
         self,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -181,10 +173,10 @@ class Videos(SyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -275,10 +267,10 @@ class Videos(SyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -368,7 +360,6 @@ class VideosWithRawResponse:
 
 
 class AsyncVideos(AsyncAPIResource):
-    """videos operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncVideosWithRawResponse:
@@ -429,10 +420,10 @@ class AsyncVideos(AsyncAPIResource):
     async def create(
         self,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -522,10 +513,10 @@ class AsyncVideos(AsyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -616,10 +607,10 @@ class AsyncVideos(AsyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -700,6 +691,7 @@ class AsyncVideosWithRawResponse:
 
     def __init__(self, resource: AsyncVideos) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.update = async_to_raw_response_wrapper(resource.update)

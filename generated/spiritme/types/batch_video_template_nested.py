@@ -12,8 +12,6 @@ __all__ = ["BatchVideoTemplateNested"]
 
 
 class BatchVideoTemplateNested(BaseModel):
-    """BatchVideoTemplateNested"""
-
     id: int
     """Read-only."""
 

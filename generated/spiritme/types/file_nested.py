@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field
-
 from .._models import BaseModel
 from .tag_enum import TagEnum
 from .type_enum import TypeEnum
