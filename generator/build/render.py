@@ -443,6 +443,8 @@ def render_package(api: ir.Api) -> dict[str, str]:
             api=api,
             resource=resource,
             cases=cases,
+            aliases=sorted({line for c in cases for line in c["aliases"]}),
+            responses=any(c["json_response"] for c in cases),
         )
         # response bodies are data, not code: JSON beside the tests, loaded by name
         responses = {c["op"].method_name: c["response"] for c in cases if c["json_response"]}
@@ -545,7 +547,7 @@ def _strips(op: ir.Operation) -> bool:
 
 
 def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
-    """What the generated stub test of ``op`` sends and expects: argument source, path, response."""
+    """What the generated stub test of ``op`` passes, what the client must send, what it must parse."""
     args: list[str] = []
     path = encoded_path(op.request_path or op.path)
     for p in op.parameters:
@@ -557,53 +559,91 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
                 if isinstance(value, (int, str)) and _plain_segment(str(value))
                 else 1 if _is_int(item_type) else "x1"
             )
-            source = (
-                pyrepr(value)
-                if not isinstance(_strip(item_type), ir.ModelRef)
-                else f"{annotation(item_type)}({pyrepr(value)})"
-            )
+            source = arg_source(synth, item_type, value)
             args.append(f"[{source}]" if item_type is not p.type else source)
             segment = {"label": f".{value}", "matrix": f";{p.wire_name}={value}"}.get(p.style, str(value))
             path = path.replace("{" + p.wire_name + "}", segment)
-    query: dict[str, Any] = dict(op.fixed_query)
+    query: dict[str, list[str]] = {k: [v] for k, v in op.fixed_query}
     for p in op.parameters:
         if p.location != "path" and p.required:
             value = synth.value(p.type)
             args.append(f"{p.name}={arg_source(synth, p.type, value)}")
-            if p.location == "query" and isinstance(value, (str, int)) and not isinstance(value, bool):
-                query[p.wire_name] = str(value)
-    body_keys: list[str] = []
+            sent = query_spelling(value, p.style, p.explode) if p.location == "query" else None
+            if sent is not None:
+                query[p.wire_name] = sent
+    body: Any = None
+    sends_body = False
     if op.body and op.body.fields:
+        body = {}
         for bf in op.body.fields:
             if bf.field.required:
                 value = constrained(synth.value(bf.field.type, required_only=True), bf.field.constraints)
                 args.append(f"{bf.arg}={arg_source(synth, bf.field.type, value)}")
-                body_keys.append(bf.field.wire_name)
+                body[bf.field.wire_name] = None if _has_file(bf.field.type) else value
+        sends_body = bool(body)
     elif op.body and op.body.required:
         value = synth.value(op.body.type, required_only=True)
         args.append(f"body={arg_source(synth, op.body.type, value)}")
-    sends_body = op.body is not None and (bool(body_keys) or (not op.body.fields and op.body.required))
+        body = b"content" if _has_file(op.body.type) else value
+        sends_body = True
+    encoding = op.body.encoding if op.body is not None and sends_body else "none"
+    if encoding in ("form", "multipart") and isinstance(body, dict):
+        body = {k: v if isinstance(v, (str, int, float, bool)) else None for k, v in body.items()}
     response: Any = None
     status = 200
+    success_type = op.success.type if op.success is not None else None
     if op.success is not None:
         status = int(op.success.status) if op.success.status.isdigit() else 200
-        response = synth.value(op.success.type)
+        response = synth.value(success_type)
         if op.pagination and isinstance(response, dict):
             response[op.pagination.next_field] = None if op.pagination.next_field else response.get("next")
             response.pop("", None)
+    json_response = success_type is not None and (
+        op.success is not None and (json_media(op.success.media_type) or op.success.media_type.endswith("*"))
+    )
+    if success_type is None:
+        parsed = "none"
+    elif json_response:
+        parsed = "page" if op.pagination else "json"
+    else:
+        parsed = "text" if success_type == ir.Primitive("str") else "bytes"
+    sources = args + [pyrepr(body)] if body is not None else args
     return {
         "op": op,
         "args": args,
         "path": path,
         "query": query,
-        "body_keys": body_keys,
-        "encoding": op.body.encoding if op.body is not None and sends_body else "none",
+        "body": body,
+        "encoding": encoding,
         "status": status,
         "response": response,
-        "json_response": op.success is not None
-        and op.success.type is not None
-        and op.success.media_type.endswith("json"),
+        "json_response": json_response,
+        "parsed": parsed,
+        "aliases": sorted(ALIAS_IMPORTS[a] for a in ("_dt", "_uuid", "_decimal") if a in names_in(sources)),
     }
+
+
+def json_media(media: str) -> bool:
+    m = media.split(";")[0].strip().lower()
+    return m == "application/json" or m.endswith("+json")
+
+
+def query_spelling(value: Any, style: str, explode: bool) -> list[str] | None:
+    """The values of a query parameter as the stub test expects them on the wire (None: not checked)."""
+    if isinstance(value, (str, int, float, bool)):
+        return [_scalar_spelling(value)]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float, bool)) for v in value) and style == "form":
+        spelled = [_scalar_spelling(v) for v in value]
+        return spelled if explode else [",".join(spelled)]
+    return None
+
+
+def _scalar_spelling(value: str | int | float | bool) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _has_file(t: ir.TypeRef) -> bool:
+    return any(isinstance(x, ir.Primitive) and x.name in ("File", "bytes") for x in walk_types(t))
 
 
 def _plain_segment(text: str) -> bool:
@@ -621,20 +661,26 @@ def _strip(t: ir.TypeRef) -> ir.TypeRef:
 
 
 def arg_source(synth: Synthesizer, t: ir.TypeRef, value: Any) -> str:
-    """Python source that builds ``value`` as type ``t`` (models via ``model_validate``)."""
+    """Python source of ``value`` given as an argument of type ``t``: plain data (models as dicts,
+    enums as their values), dates and the like as their Python objects, files as bytes."""
     t = _strip(t)
     if isinstance(t, ir.ModelRef):
         target = synth.index.get(t.class_name)
-        if isinstance(target, ir.Enum):
-            return f"{t.class_name}({pyrepr(value)})"
-        return f"{t.class_name}.model_validate({pyrepr(value)})"
+        if isinstance(target, ir.Model) and isinstance(value, dict):
+            by_wire = {f.wire_name: f.type for f in target.fields}
+            items = (
+                f"{pyrepr(k)}: {arg_source(synth, by_wire[k], v) if k in by_wire else pyrepr(v)}"
+                for k, v in value.items()
+            )
+            return "{" + ", ".join(items) + "}"
+        return pyrepr(value)
     if isinstance(t, ir.ListOf) and isinstance(value, list):
         return "[" + ", ".join(arg_source(synth, t.item, v) for v in value) + "]"
     if isinstance(t, ir.MapOf) and isinstance(value, dict):
         return "{" + ", ".join(f"{pyrepr(k)}: {arg_source(synth, t.value, v)}" for k, v in value.items()) + "}"
-    if isinstance(t, ir.DateTime):
+    if isinstance(t, ir.DateTime) and isinstance(value, str):
         return {
-            "datetime": f"_dt.datetime.fromisoformat({pyrepr(str(value).replace('Z', '+00:00'))})",
+            "datetime": f"_dt.datetime.fromisoformat({pyrepr(value.replace('Z', '+00:00'))})",
             "date": f"_dt.date.fromisoformat({pyrepr(value)})",
             "time": f"_dt.time.fromisoformat({pyrepr(value)})",
             "UUID": f"_uuid.UUID({pyrepr(value)})",

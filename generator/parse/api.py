@@ -59,6 +59,30 @@ def json_media(media: str) -> bool:
     return m == "application/json" or m.endswith("+json") or m == "*/*" and False
 
 
+def wildcard_media(media: str) -> bool:
+    """``*/*``, ``application/*``: the server may answer in any (sub)type."""
+    return media.split(";")[0].strip().endswith("*")
+
+
+def text_media(media: str) -> bool:
+    """A media type whose body is text the client returns as ``str`` (text, XML, YAML, CSV, ...)."""
+    m = media.split(";")[0].strip().lower()
+    return m.startswith("text/") or m.endswith(("xml", "yaml", "yml", "csv", "javascript", "ndjson", "html"))
+
+
+def _answer_rank(media: str) -> int:
+    """Which answer the method returns when several are offered: JSON, any type, text, bytes."""
+    return 0 if json_media(media) else 1 if wildcard_media(media) else 2 if text_media(media) else 3
+
+
+def _union_with_text(t: ir.TypeRef) -> ir.TypeRef:
+    inner = t.inner if isinstance(t, ir.Nullable) else t
+    options = inner.options if isinstance(inner, ir.UnionOf) else (inner,)
+    text_option = ir.Primitive("str")
+    union = ir.UnionOf(options + (text_option,)) if text_option not in options else inner
+    return ir.Nullable(union) if isinstance(t, ir.Nullable) else union
+
+
 def _sendable_as(content: dict[str, Any], chosen: str, other: str) -> bool:
     """Whether the arguments of the ``chosen`` media type can be sent as ``other`` too: the same
     schema, and both structured (JSON, form, multipart) or both the same raw encoding."""
@@ -265,7 +289,7 @@ class _Parser:
             body=body,
             responses=responses,
             success=success,
-            pagination=self._pagination(method, others, success),
+            pagination=self._pagination(method, others, success, body),
             security=schemes,
             idempotent=method in IDEMPOTENT,
             request_path=path.partition("?")[0],
@@ -404,22 +428,19 @@ class _Parser:
             media, t = "", None
             if content:
                 medias = [str(m) for m in content]
-                media = min(
-                    medias, key=lambda m: (0 if json_media(m) else 1 if m.startswith("text/") else 2, medias.index(m))
-                )
+                media = min(medias, key=lambda m: (_answer_rank(m), medias.index(m)))
                 mnode = content.get(media) or {}
                 schema = mnode.get("schema") if isinstance(mnode, dict) else None
                 suffix = "Response" if status.startswith("2") else f"Response{names.pascal(status)}"
-                if schema is not None:
+                if schema is not None and (json_media(media) or wildcard_media(media)):
                     t = self.schemas.type_of(
                         schema, child(rptr, "content", media, "schema"), hint=hint + suffix, mode="response"
                     )
-                elif media.startswith("text/"):
-                    t = ir.Primitive("str")
+                    if wildcard_media(media) and t not in (ir.Primitive("Any"), ir.Primitive("str")):
+                        # whatever arrives: JSON is parsed as the schema says, anything else is its text
+                        t = _union_with_text(t)
                 else:
-                    t = ir.Primitive("bytes")
-                if not json_media(media) and isinstance(t, ir.Primitive) and t.name in ("File", "Any"):
-                    t = ir.Primitive("str") if media.startswith("text/") else ir.Primitive("bytes")
+                    t = ir.Primitive("str") if text_media(media) else ir.Primitive("bytes")
             headers = node.get("headers") if isinstance(node.get("headers"), dict) else {}
             result.append(
                 ir.Response(
@@ -442,8 +463,11 @@ class _Parser:
             return ir.Primitive("str")
         return self.schemas.type_of(schema, child(ptr, "schema"), hint=hint + "Header", mode="response")
 
-    def _pagination(self, method: str, params: list[ir.Parameter], success: ir.Response | None) -> ir.Pagination | None:
-        if method != "get" or success is None or not isinstance(success.type, ir.ModelRef):
+    def _pagination(
+        self, method: str, params: list[ir.Parameter], success: ir.Response | None, body: ir.Body | None
+    ) -> ir.Pagination | None:
+        """How a GET pages; none when it takes a body (the next page could not send it again)."""
+        if method != "get" or body is not None or success is None or not isinstance(success.type, ir.ModelRef):
             return None
         model = self.schemas.model_for(success.type)
         if not isinstance(model, ir.Model):
