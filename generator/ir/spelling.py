@@ -20,6 +20,12 @@ def pyrepr(value: Any) -> str:
         if value != value or value in (float("inf"), float("-inf")):
             return "None"
         return repr(value).replace("e+", "e")
+    if isinstance(value, bytes):
+        return (
+            "b" + _str_literal(value.decode("ascii"))
+            if value.isascii() and value.decode().isprintable()
+            else repr(value)
+        )
     if isinstance(value, dict):
         return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):

@@ -439,6 +439,8 @@ class _Parser:
                     if wildcard_media(media) and t not in (ir.Primitive("Any"), ir.Primitive("str")):
                         # whatever arrives: JSON is parsed as the schema says, anything else is its text
                         t = _union_with_text(t)
+                elif json_media(media):
+                    t = ir.Primitive("Any")  # JSON, of no declared shape
                 else:
                     t = ir.Primitive("str") if text_media(media) else ir.Primitive("bytes")
             headers = node.get("headers") if isinstance(node.get("headers"), dict) else {}
