@@ -24,10 +24,10 @@ RESPONSES = Path(__file__).resolve().parent / "responses"
 
 
 def load_responses(resource: str) -> dict[str, Any]:
-    """The response bodies of one resource's stub tests, by method name (kept as JSON data)."""
-    loaded: dict[str, Any] = json.loads(
-        (RESPONSES / f"{resource}.json").read_text(encoding="utf-8")
-    )
+    """What one resource's stub tests serve and expect, as JSON data: answers by method name,
+    request bodies by method name + " request"."""
+    text = (RESPONSES / f"{resource}.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
     return loaded
 
 
@@ -189,11 +189,8 @@ def same_json(got: Any, want: Any) -> bool:
     """JSON values equal, with numbers compared as numbers (``1`` and ``1.0``, ``"1.5"`` and ``1.5``)
     and date-times, dates, UUIDs compared as what they mean, not how they are spelled."""
     if isinstance(want, dict):
-        return (
-            isinstance(got, dict)
-            and set(got) == set(want)
-            and all(same_json(got[k], want[k]) for k in want)
-        )
+        same_keys = isinstance(got, dict) and set(got) == set(want)
+        return same_keys and all(same_json(got[k], want[k]) for k in want)
     if isinstance(want, list):
         return isinstance(got, list) and len(got) == len(want) and all(map(same_json, got, want))
     if got == want and type(got) is type(want):
@@ -201,17 +198,14 @@ def same_json(got: Any, want: Any) -> bool:
     if isinstance(got, bool) or isinstance(want, bool):
         return str(got).lower() == str(want).lower()
     if isinstance(got, (int, float, str)) and isinstance(want, (int, float, str)):
-        return (
-            _same_number(got, want)
-            or _same_moment(str(got), str(want))
-            or _same_uuid(str(got), str(want))
-        )
+        a, b = str(got), str(want)
+        return _same_number(a, b) or _same_moment(a, b) or _same_uuid(a, b)
     return bool(got == want)
 
 
-def _same_number(got: Any, want: Any) -> bool:
+def _same_number(got: str, want: str) -> bool:
     try:
-        return _decimal.Decimal(str(got)) == _decimal.Decimal(str(want))
+        return _decimal.Decimal(got) == _decimal.Decimal(want)
     except (_decimal.InvalidOperation, ValueError):
         return False
 
@@ -226,9 +220,8 @@ def _same_uuid(got: str, want: str) -> bool:
 def _same_moment(got: str, want: str) -> bool:
     for kind in (_dt.datetime, _dt.date, _dt.time):
         try:
-            a, b = kind.fromisoformat(got.replace("Z", "+00:00")), kind.fromisoformat(
-                want.replace("Z", "+00:00")
-            )
+            a = kind.fromisoformat(got.replace("Z", "+00:00"))
+            b = kind.fromisoformat(want.replace("Z", "+00:00"))
         except ValueError:
             continue
         try:

@@ -32,7 +32,7 @@ def test_create(server: StubServer, client: SpiritMe) -> None:
         "/api/batch-video-templates/",
         {},
         "json",
-        {"avatar": 1, "voice": 1, "text": "string"},
+        RESPONSES["create request"],
     )
     check_parsed(result, RESPONSES["create"])
 
@@ -46,7 +46,7 @@ async def test_create_async(server: StubServer, async_client: AsyncSpiritMe) -> 
         "/api/batch-video-templates/",
         {},
         "json",
-        {"avatar": 1, "voice": 1, "text": "string"},
+        RESPONSES["create request"],
     )
     check_parsed(result, RESPONSES["create"])
 

@@ -26,14 +26,28 @@ async def test_list_async(server: StubServer, async_client: AsyncSpiritMe) -> No
 def test_create(server: StubServer, client: SpiritMe) -> None:
     server.respond(201, RESPONSES["create"])
     result = client.files.create(file=b"content")
-    check_request(server.last(), "POST", "/api/files/", {}, "multipart", {"file": None})
+    check_request(
+        server.last(),
+        "POST",
+        "/api/files/",
+        {},
+        "multipart",
+        RESPONSES["create request"],
+    )
     check_parsed(result, RESPONSES["create"])
 
 
 async def test_create_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
     server.respond(201, RESPONSES["create"])
     result = await async_client.files.create(file=b"content")
-    check_request(server.last(), "POST", "/api/files/", {}, "multipart", {"file": None})
+    check_request(
+        server.last(),
+        "POST",
+        "/api/files/",
+        {},
+        "multipart",
+        RESPONSES["create request"],
+    )
     check_parsed(result, RESPONSES["create"])
 
 

@@ -38,7 +38,8 @@ class BuildOutcome:
         c = self.counts
         counts = (
             f"{c['operations']} operations, {c['models']} models, "
-            f"{self.files} files, {c['skipped']} skipped, {self.warnings} warnings, {self.seconds:.2f}s"
+            f"{self.files} files, {c['skipped']} skipped, {c.get('numbered', 0)} numbered names, "
+            f"{self.warnings} warnings, {self.seconds:.2f}s"
         )
         if self.check:
             state = f"stale: {len(self.changed)} file(s) differ" if self.stale else "up to date"
@@ -85,7 +86,14 @@ def run_build(settings: Settings, *, check: bool, strict: bool, echo: Callable[[
         for line in earlier.warnings:
             echo(line)
         return BuildOutcome(
-            output, earlier.counts, len(previous_files(output)), (), False, check, time.perf_counter() - start, len(earlier.warnings)
+            output,
+            earlier.counts,
+            len(previous_files(output)),
+            (),
+            False,
+            check,
+            time.perf_counter() - start,
+            len(earlier.warnings),
         )
     with collector_paused():
         return _full_build(settings, raw, display, key, output, check=check, strict=strict, echo=echo, start=start)
@@ -150,9 +158,16 @@ def _full_build(
             echo(f"{output / path}: would change")
         for path in result.removed:
             echo(f"{output / path}: would be removed")
-    counts = {"operations": facts["operations"], "models": len(api.schemas), "skipped": len(api.skipped)}
+    counts = {
+        "operations": facts["operations"],
+        "models": len(api.schemas),
+        "skipped": len(api.skipped),
+        "numbered": len(api.numbered),
+    }
     if key is not None and not (check and result.stale):
-        record(key, sources[MANIFEST], counts, [line for d, line in zip(diagnostics, lines) if d.level is Level.WARNING])
+        record(
+            key, sources[MANIFEST], counts, [line for d, line in zip(diagnostics, lines) if d.level is Level.WARNING]
+        )
     return BuildOutcome(
         output=output,
         counts=counts,

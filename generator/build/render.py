@@ -110,21 +110,68 @@ def call_source(head: str, args: Iterable[str], indent: int, tail: str = "") -> 
 
 
 def optional_param(name: str, annotation_text: str, indent: int = 8) -> str:
-    """``name: Union[T, NotGiven] = NOT_GIVEN,`` as black writes it when the line is too long."""
-    return subscript_param(name, "Union", [annotation_text, "NotGiven"], "NOT_GIVEN", indent)
+    """``name: Union[T, NotGiven] = NOT_GIVEN,`` as black writes it (one ``Union``, however ``T`` reads)."""
+    items = [*(subscript_parts(annotation_text)[1] if annotation_text.startswith("Union[") else [annotation_text])]
+    return annotated(f"{name}: ", "Union[" + ", ".join([*items, "NotGiven"]) + "]", " = NOT_GIVEN,", indent)
 
 
 def subscript_param(name: str, head: str, items: list[str], default: str, indent: int = 8) -> str:
-    """``name: head[items] = default,`` in the form black keeps: one line when it fits, else the
-    subscript's contents on one line of their own, else one item per line with a magic comma."""
-    inner = ", ".join(items)
-    line = f"{name}: {head}[{inner}] = {default},"
-    pad, deeper = " " * indent, " " * (indent + 4)
+    """``name: head[items] = default,`` in the form black keeps."""
+    return annotated(f"{name}: ", f"{head}[{', '.join(items)}]", f" = {default},", indent)
+
+
+def annotated(prefix: str, text: str, suffix: str, indent: int) -> str:
+    """``prefix + text + suffix`` starting at column ``indent``, with the annotation ``text`` split
+    as black splits a subscript that does not fit: its contents on one line of their own when they
+    fit there, else one item per line with a magic trailing comma (a lone item without one), each
+    item split the same way in turn."""
+    line = prefix + text + suffix
     if fits(line, indent):
         return line
+    head, items = subscript_parts(text)
+    if not items:
+        return line  # nothing to split: black decides
+    pad, deeper = " " * indent, " " * (indent + 4)
+    inner = ", ".join(items)
     if fits(inner, indent + 4):
-        return f"{name}: {head}[\n{deeper}{inner}\n{pad}] = {default},"
-    return f"{name}: {head}[\n" + "".join(f"{deeper}{item},\n" for item in items) + f"{pad}] = {default},"
+        body = deeper + inner + "\n"
+    elif len(items) == 1:
+        body = deeper + annotated("", items[0], "", indent + 4) + "\n"
+    else:
+        body = "".join(deeper + annotated("", item, ",", indent + 4) + "\n" for item in items)
+    return f"{prefix}{head}[\n{body}{pad}]{suffix}"
+
+
+def subscript_parts(text: str) -> tuple[str, list[str]]:
+    """``Union[A, B[C, D]]`` → ``("Union", ["A", "B[C, D]"])``; no items when ``text`` is not one subscript."""
+    start = text.find("[")
+    if start <= 0 or not text.endswith("]") or not text[:start].replace(".", "").isidentifier():
+        return text, []
+    items: list[str] = []
+    depth, quote, begin, i = 0, "", start + 1, start + 1
+    while i < len(text) - 1:
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+            if depth < 0:
+                return text, []  # the first bracket closes before the end: not one subscript
+        elif ch == "," and depth == 0:
+            items.append(text[begin:i].strip())
+            begin = i + 1
+        i += 1
+    if depth or quote:
+        return text, []
+    items.append(text[begin : len(text) - 1].strip())
+    return text[:start], [item for item in items if item]
 
 
 def fits(line: str, indent: int = 0) -> bool:
@@ -394,6 +441,7 @@ def environment() -> jinja2.Environment:
     env.globals["fragment"] = FRAGMENT.rstrip("\n")
     env.globals["optional_param"] = optional_param
     env.globals["subscript_param"] = subscript_param
+    env.globals["annotated"] = annotated
     env.tests["fitting"] = fits
     env.filters["path_args"] = path_args
     env.filters["zip"] = lambda left, right: list(zip(left, right))
@@ -444,10 +492,15 @@ def render_package(api: ir.Api) -> dict[str, str]:
             resource=resource,
             cases=cases,
             aliases=sorted({line for c in cases for line in c["aliases"]}),
-            responses=any(c["json_response"] for c in cases),
+            responses=any(c["json_response"] or c["encoding"] in ("json", "form", "multipart") for c in cases),
         )
         # response bodies are data, not code: JSON beside the tests, loaded by name
         responses = {c["op"].method_name: c["response"] for c in cases if c["json_response"]}
+        responses.update(
+            (f"{c['op'].method_name} request", c["body"])
+            for c in cases
+            if c["encoding"] in ("json", "form", "multipart")
+        )
         out[f"tests/responses/{resource.module}.json"] = json.dumps(responses, indent=2, ensure_ascii=True) + "\n"
     for name in ("resources_init.py", "pyproject.toml", "README.md", "api.md"):
         target = f"{pkg}/resources/__init__.py" if name == "resources_init.py" else name

@@ -334,6 +334,7 @@ class Api:
     servers: tuple[str, ...] = ()
     webhook_models: tuple[ModelRef, ...] = ()
     params: tuple[ParamsDict, ...] = ()  # sorted by module
+    numbered: tuple[str, ...] = ()  # class names the document gave nothing to name by: ``…Option2``
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
 
     @property

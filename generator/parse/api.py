@@ -189,6 +189,7 @@ class _Parser:
             servers=servers,
             webhook_models=webhook_models,
             skipped=tuple(self.skipped),
+            numbered=numbered_names(all_schemas, self.schemas.numbered_hints),
         )
         return with_params(api, self.schemas.classes, self.schemas.modules), self.diagnostics
 
@@ -639,6 +640,19 @@ def _auth_of(name: str, node: dict[str, Any]) -> ir.Auth | None:
     if kind in ("oauth2", "openIdConnect"):
         return ir.Auth(name, "bearer", "Authorization", "Bearer")
     return None
+
+
+def numbered_names(schemas: tuple[ir.Schema, ...], hints: set[str]) -> tuple[str, ...]:
+    """Classes named after a union option's position (``…Option2``, and what is nested in it)."""
+    if not hints:
+        return ()
+    found = []
+    for s in schemas:
+        for m in re.finditer(r"Option\d+", s.wire_name):
+            if s.wire_name[: m.end()] in hints:
+                found.append(s.class_name)
+                break
+    return tuple(found)
 
 
 def resource_classes(name: str) -> tuple[str, ...]:

@@ -63,7 +63,9 @@ def _param_form(schema: ir.Model | ir.Enum, classes: names.Namespace, modules: n
         return ir.LiteralOf(tuple(m.value for m in schema.members)) if schema.members else ir.Primitive(schema.base)
     if not schema.fields or schema.additional_properties is not None:
         return ANY_MAPPING  # keys the document does not list are part of the value
-    class_name = classes.claim(param_name(schema.class_name))
+    candidates = [param_name(schema.class_name), schema.class_name + "Param", schema.class_name + "Dict"]
+    class_name = next((c for c in candidates if not classes.taken(c)), candidates[0])
+    class_name = classes.claim(class_name)
     return ir.ModelRef(class_name, modules.claim(names.module_name(class_name)))
 
 
@@ -115,27 +117,37 @@ class _Attach:
         return done
 
     def _attached(self, t: ir.TypeRef) -> ir.TypeRef:
+        """``t`` itself when no model in it is sent (most types): nothing is copied."""
         if isinstance(t, ir.ModelRef):
             form = self.forms.get(t.class_name)
             return ir.ModelRef(t.class_name, t.module, form) if form is not None else t
         if isinstance(t, ir.ListOf):
-            return ir.ListOf(self(t.item))
+            item = self(t.item)
+            return t if item is t.item else ir.ListOf(item)
         if isinstance(t, ir.MapOf):
-            return ir.MapOf(self(t.value))
+            value = self(t.value)
+            return t if value is t.value else ir.MapOf(value)
         if isinstance(t, ir.Nullable):
-            return ir.Nullable(self(t.inner))
+            inner = self(t.inner)
+            return t if inner is t.inner else ir.Nullable(inner)
         if isinstance(t, ir.UnionOf):
-            return replace(t, options=tuple(self(o) for o in t.options))
+            options = tuple(self(o) for o in t.options)
+            return t if all(a is b for a, b in zip(options, t.options)) else replace(t, options=options)
         return t
 
 
 def _attached_operation(op: ir.Operation, attach: _Attach) -> ir.Operation:
-    parameters = tuple(replace(p, type=attach(p.type)) for p in op.parameters)
+    """``op`` with its arguments' types carrying their param forms (``op`` itself if none changes)."""
+    parameters = tuple(p if (t := attach(p.type)) is p.type else replace(p, type=t) for p in op.parameters)
     body = op.body
     if body is not None:
-        body = replace(
-            body,
-            type=attach(body.type),
-            fields=tuple(replace(bf, field=replace(bf.field, type=attach(bf.field.type))) for bf in body.fields),
+        fields = tuple(
+            bf if (t := attach(bf.field.type)) is bf.field.type else replace(bf, field=replace(bf.field, type=t))
+            for bf in body.fields
         )
+        body_type = attach(body.type)
+        if body_type is not body.type or any(a is not b for a, b in zip(fields, body.fields)):
+            body = replace(body, type=body_type, fields=fields)
+    if body is op.body and all(a is b for a, b in zip(parameters, op.parameters)):
+        return op
     return replace(op, parameters=parameters, body=body)

@@ -1,4 +1,4 @@
-"""AudioSourceParam: `AudioSourceRequest` as a plain dict (keys are the wire names); generated from `/components/schemas/AudioSourceRequest`; do not edit."""
+"""AudioSourceParam: `AudioSourceRequest` as a plain dict, keyed by wire names; generated, do not edit."""
 
 from __future__ import annotations
 

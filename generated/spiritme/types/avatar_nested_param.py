@@ -1,4 +1,4 @@
-"""AvatarNestedParam: `AvatarNestedRequest` as a plain dict (keys are the wire names); generated from `/components/schemas/AvatarNestedRequest`; do not edit."""
+"""AvatarNestedParam: `AvatarNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
 
 from __future__ import annotations
 

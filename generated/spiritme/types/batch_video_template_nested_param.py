@@ -1,4 +1,4 @@
-"""BatchVideoTemplateNestedParam: `BatchVideoTemplateNestedRequest` as a plain dict (keys are the wire names); generated from `/components/schemas/BatchVideoTemplateNestedRequest`; do not edit."""
+"""BatchVideoTemplateNestedParam: `BatchVideoTemplateNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""FileNestedParam: `FileNestedRequest` as a plain dict (keys are the wire names); generated from `/components/schemas/FileNestedRequest`; do not edit."""
+"""FileNestedParam: `FileNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
 
 from __future__ import annotations
 

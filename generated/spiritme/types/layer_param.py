@@ -1,4 +1,4 @@
-"""LayerParam: `LayerRequest` as a plain dict (keys are the wire names); generated from `/components/schemas/LayerRequest`; do not edit."""
+"""LayerParam: `LayerRequest` as a plain dict, keyed by wire names; generated, do not edit."""
 
 from __future__ import annotations
 

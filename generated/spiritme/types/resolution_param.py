@@ -1,4 +1,4 @@
-"""ResolutionParam: `ResolutionRequest` as a plain dict (keys are the wire names); generated from `/components/schemas/ResolutionRequest`; do not edit."""
+"""ResolutionParam: `ResolutionRequest` as a plain dict, keyed by wire names; generated, do not edit."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SlideParam: `SlideRequest` as a plain dict (keys are the wire names); generated from `/components/schemas/SlideRequest`; do not edit."""
+"""SlideParam: `SlideRequest` as a plain dict, keyed by wire names; generated, do not edit."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""VoiceNestedParam: `VoiceNestedRequest` as a plain dict (keys are the wire names); generated from `/components/schemas/VoiceNestedRequest`; do not edit."""
+"""VoiceNestedParam: `VoiceNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""WebhookNestedParam: `WebhookNestedRequest` as a plain dict (keys are the wire names); generated from `/components/schemas/WebhookNestedRequest`; do not edit."""
+"""WebhookNestedParam: `WebhookNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
 
 from __future__ import annotations
 
