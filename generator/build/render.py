@@ -204,31 +204,46 @@ def path_args(op: ir.Operation) -> list[str]:
 
 
 def operation_doc(op: ir.Operation) -> str:
-    """The text of an operation method's docstring: summary, description, the request line, arguments."""
+    """The text of an operation method's docstring: summary, description, the request line, and
+    the arguments in signature order, each with what the document says of it (none without)."""
     request_line = f"`{op.http_method.upper()} {comment(op.path)}`" + (" (deprecated)" if op.deprecated else "")
     head = clean_text(op.summary or op.description).strip()
     parts = [head] if head else []
     if op.summary and op.description:
         parts.append(clean_text(op.description).strip())
     parts.append(request_line)
-    args = [(p.name, clean_text(p.description or p.wire_name).strip(), p.default) for p in op.parameters]
-    if op.body:
-        args += [
-            (bf.arg, clean_text(bf.field.description or bf.field.title or bf.field.wire_name).strip(), bf.field.default)
-            for bf in op.body.fields
-        ]
-        if op.body.media_arg:
-            offered = ", ".join(f"`{m}`" for m in (op.body.media_type, *op.body.alternatives))
-            args.append((op.body.media_arg, f"How the body is sent: {comment(offered)}.", ir.Default()))
     lines = ["Args:"]
-    for name, described, default in args:
+    for name, described, default in signature_args(op):
         described += f" Server default: `{pyrepr(default.value)}`." if default.present else ""
-        lines.append(f"  {name}: " + described.replace("\n", "\n    "))
+        if described.strip():
+            lines.append(f"  {name}: " + described.strip().replace("\n", "\n    "))
     if len(lines) > 1:
         lines.append("")
     lines += [f"  {name}: {text}" for name, text in EXTRA_ARGS]
     parts.append("\n".join(lines))
     return "\n\n".join(parts)
+
+
+def signature_args(op: ir.Operation) -> list[tuple[str, str, ir.Default]]:
+    """(argument, description, server default) in the order the method's signature lists them."""
+    path = [p for p in op.parameters if p.location == "path"]
+    required = [p for p in op.parameters if p.location != "path" and p.required]
+    optional = [p for p in op.parameters if p.location != "path" and not p.required]
+    fields = op.body.fields if op.body else ()
+    described = lambda f: clean_text(f.description or f.title).strip()  # noqa: E731
+    args = [(p.name, clean_text(p.description).strip(), p.default) for p in path]
+    args += [(bf.arg, described(bf.field), bf.field.default) for bf in fields if bf.field.required]
+    if op.body and not fields and op.body.required:
+        args.append(("body", clean_text(op.body.description).strip(), ir.Default()))
+    args += [(p.name, clean_text(p.description).strip(), p.default) for p in required]
+    args += [(bf.arg, described(bf.field), bf.field.default) for bf in fields if not bf.field.required]
+    if op.body and not fields and not op.body.required:
+        args.append(("body", clean_text(op.body.description).strip(), ir.Default()))
+    args += [(p.name, clean_text(p.description).strip(), p.default) for p in optional]
+    if op.body and op.body.media_arg:
+        offered = ", ".join(f"`{m}`" for m in (op.body.media_type, *op.body.alternatives))
+        args.append((op.body.media_arg, f"How the body is sent: {comment(offered)}.", ir.Default()))
+    return args
 
 
 EXTRA_ARGS = (

@@ -54,7 +54,6 @@ class Avatars(SyncAPIResource):
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          status: status
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -132,7 +131,6 @@ class AsyncAvatars(AsyncAPIResource):
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          status: status
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.

@@ -85,10 +85,6 @@ class BatchVideoTemplates(SyncAPIResource):
         """`POST /api/batch-video-templates/`
 
         Args:
-          avatar: avatar
-          voice: voice
-          text: text
-          background: background
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
@@ -232,10 +228,6 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         """`POST /api/batch-video-templates/`
 
         Args:
-          avatar: avatar
-          voice: voice
-          text: text
-          background: background
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.

@@ -86,9 +86,6 @@ class BatchVideos(SyncAPIResource):
         """`POST /api/batch-videos/`
 
         Args:
-          variables: variables
-          template: template
-          webhook: webhook
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
@@ -251,9 +248,6 @@ class AsyncBatchVideos(AsyncAPIResource):
         """`POST /api/batch-videos/`
 
         Args:
-          variables: variables
-          template: template
-          webhook: webhook
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.

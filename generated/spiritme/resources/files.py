@@ -104,11 +104,7 @@ class Files(SyncAPIResource):
         `POST /api/files/`
 
         Args:
-          name: name
-          tag: tag Server default: `"general"`.
-          file: file
-          generate_script_from_content: generate_script_from_content
-          prompt: prompt
+          tag: Server default: `"general"`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -353,11 +349,7 @@ class AsyncFiles(AsyncAPIResource):
         `POST /api/files/`
 
         Args:
-          name: name
-          tag: tag Server default: `"general"`.
-          file: file
-          generate_script_from_content: generate_script_from_content
-          prompt: prompt
+          tag: Server default: `"general"`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.

@@ -38,8 +38,6 @@ class Schema(SyncAPIResource):
         `GET /api/schema/`
 
         Args:
-          format: format
-
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.
@@ -97,8 +95,6 @@ class AsyncSchema(AsyncAPIResource):
         `GET /api/schema/`
 
         Args:
-          format: format
-
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.

@@ -98,12 +98,7 @@ class Videos(SyncAPIResource):
         """`POST /api/videos/`
 
         Args:
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
+          name: Server default: `"New video"`.
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
@@ -192,12 +187,7 @@ class Videos(SyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
+          name: Server default: `"New video"`.
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
@@ -286,12 +276,7 @@ class Videos(SyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
+          name: Server default: `"New video"`.
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
@@ -438,12 +423,7 @@ class AsyncVideos(AsyncAPIResource):
         """`POST /api/videos/`
 
         Args:
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
+          name: Server default: `"New video"`.
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
@@ -532,12 +512,7 @@ class AsyncVideos(AsyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
+          name: Server default: `"New video"`.
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
@@ -626,12 +601,7 @@ class AsyncVideos(AsyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
+          name: Server default: `"New video"`.
           media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
 
           extra_headers: Send extra headers.
