@@ -517,9 +517,10 @@ def render_package(api: ir.Api) -> dict[str, str]:
             if c["encoding"] in ("json", "form", "multipart")
         )
         out[f"tests/responses/{resource.module}.json"] = json.dumps(responses, indent=2, ensure_ascii=True) + "\n"
-    for name in ("resources_init.py", "pyproject.toml", "README.md", "api.md"):
+    for name in ("resources_init.py", "pyproject.toml", "api.md"):
         target = f"{pkg}/resources/__init__.py" if name == "resources_init.py" else name
         out[target] = env.get_template(f"{name}.jinja").render(api=api)
+    out["README.md"] = env.get_template("README.md.jinja").render(api=api, sent=plain_data_example(api, synth))
     out["tests/__init__.py"] = ""
     out["tests/conftest.py"] = env.get_template("conftest.py.jinja").render(api=api)
     return out
@@ -612,6 +613,36 @@ def resource_texts(resource: ir.Resource) -> list[str]:
 def _strips(op: ir.Operation) -> bool:
     """Whether the method passes a dict of its optional arguments (``strip_not_given``)."""
     return any(p.location != "path" for p in op.parameters) or bool(op.body and op.body.fields)
+
+
+def plain_data_example(api: ir.Api, synth: Synthesizer) -> dict[str, Any] | None:
+    """The first call whose body holds a model, with plain data, for the README (None: no such call)."""
+    calls = [(r, op) for r in api.resources for op in r.operations if op.body is not None]
+    for resource, op in sorted(calls, key=lambda c: not any(_sends_dict(bf.field.type) and bf.field.required for bf in c[1].body.fields)):  # type: ignore[union-attr]
+        params = [bf for bf in op.body.fields if _sends_dict(bf.field.type)]  # type: ignore[union-attr]
+        if params:
+            case = stub_case(synth, op)
+            args = [a for a in case["args"] if not any(a.startswith(f"{bf.arg}=") for bf in params)]
+            for bf in params[:2]:  # the nested values a little filled in, not only what is required
+                value = synth.value(bf.field.type, depth=Synthesizer.MAX_DEPTH - 3)
+                args.append(f"{bf.arg}={arg_source(synth, bf.field.type, value)}")
+            call = f"client.{resource.attr}.{op.method_name}"
+            names = ", ".join(f"`{n}`" for n in sorted(_param_names(params)))
+            return {"call": call_source(call, args, 0), "params": names}
+    return None
+
+
+def _sends_dict(t: ir.TypeRef) -> bool:
+    return any(isinstance(x, ir.ModelRef) and isinstance(x.param, ir.ModelRef) for x in walk_types(t))
+
+
+def _param_names(fields: list[ir.BodyField]) -> set[str]:
+    return {
+        x.param.class_name
+        for bf in fields
+        for x in walk_types(bf.field.type)
+        if isinstance(x, ir.ModelRef) and isinstance(x.param, ir.ModelRef)
+    }
 
 
 def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:

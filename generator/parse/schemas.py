@@ -434,7 +434,7 @@ class SchemaBuilder:
                 pointer=pointer,
                 base=base,
                 members=tuple(ir.EnumMember(members.claim(names.upper(str(v))), v) for v in unique),
-                description=text(node.get("description")),
+                description=text(node.get("description")) or text(node.get("title")),
             )
         ref = self._refs[key]
         return ir.Nullable(ref) if nullable else ref
