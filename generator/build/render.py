@@ -230,7 +230,10 @@ def signature_args(op: ir.Operation) -> list[tuple[str, str, ir.Default]]:
     required = [p for p in op.parameters if p.location != "path" and p.required]
     optional = [p for p in op.parameters if p.location != "path" and not p.required]
     fields = op.body.fields if op.body else ()
-    described = lambda f: clean_text(f.description or f.title).strip()  # noqa: E731
+
+    def described(f: ir.Field) -> str:
+        return clean_text(f.description or f.title).strip()
+
     args = [(p.name, clean_text(p.description).strip(), p.default) for p in path]
     args += [(bf.arg, described(bf.field), bf.field.default) for bf in fields if bf.field.required]
     if op.body and not fields and op.body.required:
@@ -277,6 +280,7 @@ def field_annotation(f: ir.Field, is_request: bool) -> str:
 
 def constraint_args(t: ir.TypeRef, c: ir.Constraints) -> list[str]:
     """pydantic ``Field`` arguments for the constraints that apply to this kind of value."""
+    pairs: list[tuple[str, str | float | None]]
     if isinstance(t, ir.Primitive) and t.name == "str":
         pairs = [
             ("min_length", c.min_length),

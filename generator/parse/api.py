@@ -167,7 +167,7 @@ class _Parser:
         webhook_models = self._webhook_models(groups)
         resources = tuple(self._resource(tag, group_attr[tag], ops) for tag, ops in groups.items())
         all_schemas = tuple(sorted(self.schemas.schemas.values(), key=lambda s: s.module))
-        info = self.doc.get("info") if isinstance(self.doc.get("info"), dict) else {}
+        info: dict[str, Any] = self.doc["info"] if isinstance(self.doc.get("info"), dict) else {}
         servers = tuple(
             text(s.get("url")) for s in self.doc.get("servers") or [] if isinstance(s, dict) and text(s.get("url"))
         )
@@ -349,13 +349,13 @@ class _Parser:
                 ir.Parameter(
                     name=args.claim(names.arg_name(wire)),
                     wire_name=wire,
-                    location=location,
+                    location=location,  # type: ignore[arg-type]  # one of the four, checked above
                     type=t,
                     required=required,
                     description=text(node.get("description")),
                     deprecated=node.get("deprecated") is True,
                     style=style,
-                    explode=explode,
+                    explode=explode is True,
                     default=ir.Default(True, sch["default"]) if "default" in sch else ir.Default(),
                     example=example,
                     has_example=has_ex,
@@ -444,7 +444,7 @@ class _Parser:
                     t = ir.Primitive("Any")  # JSON, of no declared shape
                 else:
                     t = ir.Primitive("str") if text_media(media) else ir.Primitive("bytes")
-            headers = node.get("headers") if isinstance(node.get("headers"), dict) else {}
+            headers: dict[str, Any] = node["headers"] if isinstance(node.get("headers"), dict) else {}
             result.append(
                 ir.Response(
                     status=status,
@@ -484,7 +484,10 @@ class _Parser:
         item_type = _strip(items.type).item  # type: ignore[union-attr]
         query = {p.wire_name for p in params if p.location == "query"}
         next_field = next((n for n in NEXT_FIELDS if n in by_wire), "")
-        pick = lambda *cands: next((c for c in cands if c in query), "")  # noqa: E731
+
+        def pick(*cands: str) -> str:
+            return next((c for c in cands if c in query), "")
+
         offset, limit = pick("offset", "skip", "start"), pick("limit", "page_size", "per_page", "size", "count")
         page = pick("page", "page_number", "pageNumber")
         cursor = pick(
@@ -580,14 +583,14 @@ class _Parser:
         for ops in groups.values():
             for op in ops:
                 if op.body and any(bf.field.wire_name in WEBHOOK_FIELDS for bf in op.body.fields):
-                    t = op.success.type if op.success else None
-                    if isinstance(t, ir.ModelRef) and t not in found:
-                        found.append(t)
+                    answer = op.success.type if op.success else None
+                    if isinstance(answer, ir.ModelRef) and answer not in found:
+                        found.append(answer)
         return tuple(found)
 
     def _auth(self) -> ir.Auth:
-        comps = self.doc.get("components") if isinstance(self.doc.get("components"), dict) else {}
-        schemes = comps.get("securitySchemes") if isinstance(comps.get("securitySchemes"), dict) else {}
+        comps: dict[str, Any] = self.doc["components"] if isinstance(self.doc.get("components"), dict) else {}
+        schemes: dict[str, Any] = comps["securitySchemes"] if isinstance(comps.get("securitySchemes"), dict) else {}
         used: list[str] = []
         for req in self.doc.get("security") or []:
             used.extend(k for k in (req if isinstance(req, dict) else {}) if k not in used)

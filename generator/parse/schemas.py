@@ -245,7 +245,10 @@ class SchemaBuilder:
         types, nullable = schema_type_names(node)
         if nullable and not types and "type" in node:  # ``type: "null"`` / ``type: ["null"]``
             return ir.Primitive("None")
-        wrap = lambda t: ir.Nullable(t) if nullable and not isinstance(t, ir.Nullable) and t != ANY else t
+
+        def wrap(t: ir.TypeRef) -> ir.TypeRef:
+            return ir.Nullable(t) if nullable and not isinstance(t, ir.Nullable) and t != ANY else t
+
         if "const" in node:
             return wrap(ir.LiteralOf((node["const"],))) if _literal_ok(node["const"]) else ANY
         if isinstance(node.get("enum"), list):
@@ -324,7 +327,7 @@ class SchemaBuilder:
                 sources.append(opt)
         prop = text(disc.get("propertyName")) if isinstance(disc, dict) else ""
         result = _union_of(tuple(converted), prop)
-        if prop and isinstance(result, ir.UnionOf) and len(result.options) == len(converted):
+        if prop and isinstance(disc, dict) and isinstance(result, ir.UnionOf) and len(result.options) == len(converted):
             result = ir.UnionOf(result.options, prop, self._tags(disc, sources, converted, pointer))
         return ir.Nullable(result) if nullable and result != ANY else result
 
@@ -420,7 +423,7 @@ class SchemaBuilder:
                 return ANY
             t: ir.TypeRef = ir.LiteralOf(tuple(literal))
             return ir.Nullable(t) if nullable else t
-        key = (pointer, "shared")
+        key: tuple[str, Mode] = (pointer, "shared")
         if key not in self._refs:
             class_name = self._component_names.get(pointer) or self._adopted.get(pointer) or self.class_name(hint)
             ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
@@ -595,7 +598,7 @@ def _option_word(node: dict[str, Any], discriminator: str, own: set[str], others
     """The word that names one option of a union, or "" when the document gives none."""
     if isinstance(node.get("title"), str):
         return _word(node["title"])
-    props = node.get("properties") if isinstance(node.get("properties"), dict) else {}
+    props: dict[str, Any] = node["properties"] if isinstance(node.get("properties"), dict) else {}
     for name in ([discriminator] if discriminator else []) + ["type", "object", "kind", "event", "role", *props]:
         value = _single_value(props.get(name))
         if value is not None and _word(str(value)):
@@ -603,7 +606,8 @@ def _option_word(node: dict[str, Any], discriminator: str, own: set[str], others
     value = _single_value(node)
     if value is not None and _word(str(value)):
         return _word(str(value))
-    for part in node.get("allOf") or []:
+    parts = node.get("allOf")
+    for part in parts if isinstance(parts, list) else []:
         ref = part.get("$ref") if isinstance(part, dict) else None
         if isinstance(ref, str):
             return _word(unquote(ref.rsplit("/", 1)[-1]))
