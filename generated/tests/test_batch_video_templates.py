@@ -1,4 +1,6 @@
-"""Stub tests of `client.batch_video_templates`: each method, sync and async, against a local server; generated."""
+"""Stub tests of `client.batch_video_templates`: each method, sync and async, against a local
+server; generated.
+"""
 
 from __future__ import annotations
 

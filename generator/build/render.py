@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import keyword
 import re
+import textwrap
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,7 +67,11 @@ def docblock(value: Any, indent: int = 4) -> str:
     first, rest = lines[0].lstrip(), lines[1:]
     margin = min((len(line) - len(line.lstrip()) for line in rest if line), default=0)
     pad = " " * indent
-    rest = [pad + line[margin:] if line else "" for line in rest]
+    rest = [line[margin:] for line in rest]
+    if len(first) + indent + 3 > LINE_LENGTH:
+        first, *more = wrapped(first, LINE_LENGTH - indent - 3)
+        rest = more + rest
+    rest = [pad + part if part else "" for line in rest for part in wrapped(line, LINE_LENGTH - indent)]
     if first.startswith('"'):
         first = " " + first
     if not rest:
@@ -74,6 +79,27 @@ def docblock(value: Any, indent: int = 4) -> str:
             first += " "
         return f'"""{first}"""'
     return '"""' + "\n".join([first, *rest]) + "\n" + pad + '"""'
+
+
+_ARG_LINE = re.compile(r"  [A-Za-z_][A-Za-z0-9_]*: ")
+
+
+def wrapped(line: str, width: int) -> list[str]:
+    """A docstring line too long for ``width`` broken at spaces (never inside a word); an ``Args:``
+    entry continues four spaces in, any other line at its own indentation."""
+    if len(line) <= width:
+        return [line]
+    lead = line[: len(line) - len(line.lstrip())]
+    more = "    " if _ARG_LINE.match(line) else lead
+    parts = textwrap.wrap(
+        line.strip(),
+        width,
+        initial_indent=lead,
+        subsequent_indent=more,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return parts or [line]
 
 
 def docline(value: Any) -> str:
@@ -682,7 +708,7 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
             if bf.field.required:
                 value = constrained(synth.value(bf.field.type, required_only=True), bf.field.constraints)
                 args.append(f"{bf.arg}={arg_source(synth, bf.field.type, value)}")
-                body[bf.field.wire_name] = None if _has_file(bf.field.type) else value
+                body[bf.field.wire_name] = sent_value(bf.field.type, value)
         sends_body = bool(body)
     elif op.body and op.body.required:
         value = synth.value(op.body.type, required_only=True)
@@ -691,7 +717,8 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
         sends_body = True
     encoding = op.body.encoding if op.body is not None and sends_body else "none"
     if encoding in ("form", "multipart") and isinstance(body, dict):
-        body = {k: v if isinstance(v, (str, int, float, bool)) else None for k, v in body.items()}
+        files = set(op.body.file_fields) if op.body else set()
+        body = {k: v if isinstance(v, (str, int, float, bool)) and k not in files else None for k, v in body.items()}
     response: Any = None
     status = 200
     success_type = op.success.type if op.success is not None else None
@@ -743,6 +770,16 @@ def query_spelling(value: Any, style: str, explode: bool) -> list[str] | None:
 
 def _scalar_spelling(value: str | int | float | bool) -> str:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def sent_value(t: ir.TypeRef, value: Any) -> Any:
+    """``value`` as the client sends it: a file given as ``b"content"`` goes as that text in JSON."""
+    t = _strip(t)
+    if isinstance(t, ir.Primitive) and t.name in ("File", "bytes"):
+        return "content"
+    if isinstance(t, ir.ListOf) and isinstance(value, list):
+        return [sent_value(t.item, v) for v in value]
+    return value
 
 
 def _has_file(t: ir.TypeRef) -> bool:

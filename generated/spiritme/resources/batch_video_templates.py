@@ -1,4 +1,6 @@
-"""BatchVideoTemplates: the `batch-video-templates` operations of Spiritme API; generated, do not edit."""
+"""BatchVideoTemplates: the `batch-video-templates` operations of Spiritme API; generated, do not
+edit.
+"""
 
 from __future__ import annotations
 
@@ -85,7 +87,8 @@ class BatchVideoTemplates(SyncAPIResource):
         """`POST /api/batch-video-templates/`
 
         Args:
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -228,7 +231,8 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         """`POST /api/batch-video-templates/`
 
         Args:
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.

@@ -86,7 +86,8 @@ class BatchVideos(SyncAPIResource):
         """`POST /api/batch-videos/`
 
         Args:
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -248,7 +249,8 @@ class AsyncBatchVideos(AsyncAPIResource):
         """`POST /api/batch-videos/`
 
         Args:
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.

@@ -44,7 +44,8 @@ class Files(SyncAPIResource):
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter style and enum inferred.
+          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter
+            style and enum inferred.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -99,7 +100,10 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> File:
-        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video': ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg', 'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
+        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video':
+        ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg',
+        'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
 
         `POST /api/files/`
 
@@ -289,7 +293,8 @@ class AsyncFiles(AsyncAPIResource):
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter style and enum inferred.
+          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter
+            style and enum inferred.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -344,7 +349,10 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> File:
-        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video': ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg', 'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
+        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video':
+        ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg',
+        'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
 
         `POST /api/files/`
 

@@ -99,7 +99,8 @@ class Videos(SyncAPIResource):
 
         Args:
           name: Server default: `"New video"`.
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -188,7 +189,8 @@ class Videos(SyncAPIResource):
         Args:
           id: A unique integer value identifying this video.
           name: Server default: `"New video"`.
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -277,7 +279,8 @@ class Videos(SyncAPIResource):
         Args:
           id: A unique integer value identifying this video.
           name: Server default: `"New video"`.
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -424,7 +427,8 @@ class AsyncVideos(AsyncAPIResource):
 
         Args:
           name: Server default: `"New video"`.
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -513,7 +517,8 @@ class AsyncVideos(AsyncAPIResource):
         Args:
           id: A unique integer value identifying this video.
           name: Server default: `"New video"`.
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -602,7 +607,8 @@ class AsyncVideos(AsyncAPIResource):
         Args:
           id: A unique integer value identifying this video.
           name: Server default: `"New video"`.
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.

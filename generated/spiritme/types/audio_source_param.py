@@ -1,4 +1,6 @@
-"""AudioSourceParam: `AudioSourceRequest` as a plain dict, keyed by wire names; generated, do not edit."""
+"""AudioSourceParam: `AudioSourceRequest` as a plain dict, keyed by wire names; generated, do not
+edit.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""AvatarNestedParam: `AvatarNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
+"""AvatarNestedParam: `AvatarNestedRequest` as a plain dict, keyed by wire names; generated, do not
+edit.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ __all__ = ["AvatarNestedParam"]
 
 
 class AvatarNestedParam(TypedDict):
-    """Reference to an existing avatar by id, as sent by the Pipedream integration (`{"id": <avatar>}`)."""
+    """Reference to an existing avatar by id, as sent by the Pipedream integration (`{"id":
+    <avatar>}`).
+    """
 
     id: Required[int]

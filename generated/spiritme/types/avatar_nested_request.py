@@ -9,6 +9,8 @@ __all__ = ["AvatarNestedRequest"]
 
 
 class AvatarNestedRequest(BaseModel):
-    """Reference to an existing avatar by id, as sent by the Pipedream integration (`{"id": <avatar>}`)."""
+    """Reference to an existing avatar by id, as sent by the Pipedream integration (`{"id":
+    <avatar>}`).
+    """
 
     id: int

@@ -1,4 +1,6 @@
-"""BatchVideoTemplateNested: generated from `/components/schemas/BatchVideoTemplateNested`; do not edit."""
+"""BatchVideoTemplateNested: generated from `/components/schemas/BatchVideoTemplateNested`; do not
+edit.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""BatchVideoTemplateNestedParam: `BatchVideoTemplateNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
+"""BatchVideoTemplateNestedParam: `BatchVideoTemplateNestedRequest` as a plain dict, keyed by wire
+names; generated, do not edit.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ __all__ = ["BatchVideoTemplateNestedParam"]
 
 
 class BatchVideoTemplateNestedParam(TypedDict):
-    """Component name confirmed by the docs snapshot; its fields were not shown. Unknown whether it references an existing template (id) or defines one inline (avatar/voice/text/background)."""
+    """Component name confirmed by the docs snapshot; its fields were not shown. Unknown whether it
+    references an existing template (id) or defines one inline (avatar/voice/text/background).
+    """
 
     id: NotRequired[int]
 

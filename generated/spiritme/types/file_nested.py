@@ -12,7 +12,9 @@ __all__ = ["FileNested"]
 
 
 class FileNested(BaseModel):
-    """Nested file (audio_source.file, layers[].media, slide/template background). Only id, name, tag are confirmed; source examples are truncated after them."""
+    """Nested file (audio_source.file, layers[].media, slide/template background). Only id, name,
+    tag are confirmed; source examples are truncated after them.
+    """
 
     id: int
 

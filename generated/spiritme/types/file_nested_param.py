@@ -1,4 +1,6 @@
-"""FileNestedParam: `FileNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
+"""FileNestedParam: `FileNestedRequest` as a plain dict, keyed by wire names; generated, do not
+edit.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""PaginatedBatchVideoList: generated from `/components/schemas/PaginatedBatchVideoList`; do not edit."""
+"""PaginatedBatchVideoList: generated from `/components/schemas/PaginatedBatchVideoList`; do not
+edit.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""PaginatedBatchVideoTemplateList: generated from `/components/schemas/PaginatedBatchVideoTemplateList`; do not edit."""
+"""PaginatedBatchVideoTemplateList: generated from
+`/components/schemas/PaginatedBatchVideoTemplateList`; do not edit.
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,9 @@ __all__ = ["Resolution"]
 
 
 class Resolution(BaseModel):
-    """Shape confirmed by the Pipedream test event ({width:1920,height:1080}); component name inferred."""
+    """Shape confirmed by the Pipedream test event ({width:1920,height:1080}); component name
+    inferred.
+    """
 
     width: int
 

@@ -1,4 +1,6 @@
-"""ResolutionParam: `ResolutionRequest` as a plain dict, keyed by wire names; generated, do not edit."""
+"""ResolutionParam: `ResolutionRequest` as a plain dict, keyed by wire names; generated, do not
+edit.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""VoiceNestedParam: `VoiceNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
+"""VoiceNestedParam: `VoiceNestedRequest` as a plain dict, keyed by wire names; generated, do not
+edit.
+"""
 
 from __future__ import annotations
 

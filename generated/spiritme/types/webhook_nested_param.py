@@ -1,4 +1,6 @@
-"""WebhookNestedParam: `WebhookNestedRequest` as a plain dict, keyed by wire names; generated, do not edit."""
+"""WebhookNestedParam: `WebhookNestedRequest` as a plain dict, keyed by wire names; generated, do
+not edit.
+"""
 
 from __future__ import annotations
 
