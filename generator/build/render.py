@@ -728,8 +728,13 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
         if op.pagination and isinstance(response, dict):
             response[op.pagination.next_field] = None if op.pagination.next_field else response.get("next")
             response.pop("", None)
-    json_response = success_type is not None and (
-        op.success is not None and (json_media(op.success.media_type) or op.success.media_type.endswith("*"))
+    # the answer's bytes, whatever they are
+    raw = isinstance(success_type, ir.Primitive) and success_type.name in ("bytes", "File")
+    json_response = (
+        success_type is not None
+        and not raw
+        and op.success is not None
+        and (json_media(op.success.media_type) or op.success.media_type.endswith("*"))
     )
     if success_type is None:
         parsed = "none"
