@@ -89,3 +89,22 @@ def test_union_options_are_named_from_the_document(tmp_path: Path) -> None:
     # two options nothing tells apart are numbered, and the build says how many such names it made
     assert "shape_request_request_anything_option1" in classes
     assert re.search(r"\b[1-9]\d* numbered names\b", result.stdout + result.stderr)
+
+
+def test_docstrings_say_something_or_nothing(tmp_path: Path) -> None:
+    result = build(DOCUMENTS / "plain-dicts.yaml", tmp_path)
+    out = result.output / "demo"
+    for path in sorted(out.rglob("*.py")):
+        source = path.read_text()
+        for name in re.findall(r"^class (\w+)\(", source, re.M):
+            assert not re.search(rf'^class {name}\([^)]*\):\n    """{name}"""', source, re.M), (path.name, name)
+        assert not re.search(r"^ +(\w+): \1$", source, re.M), path.name  # no ``name: name`` placeholder
+    videos = (out / "resources" / "videos.py").read_text().split("class AsyncVideos")[0]
+    signature = re.search(r"def create\(\s*self,\s*\*,(.*?)\) ->", videos, re.S)
+    assert signature is not None
+    arguments = re.findall(r"^\s+(\w+):", signature.group(1), re.M)
+    documented = re.findall(r"^          (\w+): ", videos.split("def create(")[1].split('"""')[1], re.M)
+    assert documented == [a for a in arguments if a in documented]  # in signature order
+    assert "headers" in documented and "name" not in documented  # described, or left out
+    request = (out / "types" / "video_request.py").read_text()
+    assert '"""A video to render."""' in request

@@ -114,7 +114,7 @@ def comment(value: Any) -> str:
 
 def field_doc(f: ir.Field) -> str:
     """The text under a model attribute: description, server default, flags; "" when nothing to say."""
-    parts = [clean_text(f.description or f.title).strip()]
+    parts = [field_text(f)]
     if f.default.present:
         parts.append(f"Server default: `{pyrepr(f.default.value)}`.")
     if f.read_only:
@@ -122,6 +122,19 @@ def field_doc(f: ir.Field) -> str:
     if f.deprecated:
         parts.append("Deprecated.")
     return "\n\n".join(p for p in parts if p)
+
+
+def field_text(f: ir.Field) -> str:
+    """What the document says of a field: its description, else its title unless that only
+    repeats the field's name (drf-spectacular's ``title: Name`` for ``name``)."""
+    if f.description.strip():
+        return clean_text(f.description).strip()
+    title = clean_text(f.title).strip()
+    return "" if _words_of(title) == _words_of(f.wire_name) else title
+
+
+def _words_of(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def call_source(head: str, args: Iterable[str], indent: int, tail: str = "") -> str:
@@ -257,8 +270,7 @@ def signature_args(op: ir.Operation) -> list[tuple[str, str, ir.Default]]:
     optional = [p for p in op.parameters if p.location != "path" and not p.required]
     fields = op.body.fields if op.body else ()
 
-    def described(f: ir.Field) -> str:
-        return clean_text(f.description or f.title).strip()
+    described = field_text
 
     args = [(p.name, clean_text(p.description).strip(), p.default) for p in path]
     args += [(bf.arg, described(bf.field), bf.field.default) for bf in fields if bf.field.required]
