@@ -550,6 +550,7 @@ def render_package(api: ir.Api) -> dict[str, str]:
             cases=cases,
             aliases=sorted({line for c in cases for line in c["aliases"]}),
             responses=any(c["json_response"] or c["encoding"] in ("json", "form", "multipart") for c in cases),
+            checks_parsed=any(c["parsed"] in ("json", "page") for c in cases),
         )
         # response bodies are data, not code: JSON beside the tests, loaded by name
         responses = {c["op"].method_name: c["response"] for c in cases if c["json_response"]}
@@ -796,6 +797,8 @@ def sent_value(t: ir.TypeRef, value: Any) -> Any:
         return "content"
     if isinstance(t, ir.ListOf) and isinstance(value, list):
         return [sent_value(t.item, v) for v in value]
+    if isinstance(t, ir.UnionOf):  # the test passes a value of the first option (see arg_source)
+        return sent_value(t.options[0], value)
     return value
 
 
