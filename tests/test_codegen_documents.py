@@ -55,6 +55,8 @@ def test_document_builds_clean_code_whose_stub_tests_pass(name: str, tmp_path: P
     assert result.exit_code == 0, result.stderr
     assert json.loads((result.output / "spiritme-gen.json").read_text())["skipped"] == []
     assert generated_code_problems(result.output) == []
+    for test_module in (result.output / "tests").glob("test_*.py"):  # arguments are plain data: no type to import
+        assert "demo.types" not in test_module.read_text(), test_module.name
     proc = stub_tests(result.output)
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert re.search(r"\d+ passed", proc.stdout) and "failed" not in proc.stdout
