@@ -697,7 +697,7 @@ class BaseClient:
             return None
         if cast_to is bytes:
             return response.content
-        if cast_to is str:
+        if cast_to is str and not _is_json(response):
             return response.text
         if _is_json(response) and not self.strict_response_validation:
             try:  # pydantic reads the JSON itself: three times faster than json.loads first

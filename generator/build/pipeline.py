@@ -52,7 +52,8 @@ class BuildOutcome:
         c = self.counts
         counts = (
             f"{c['operations']} operations, {c['models']} models, "
-            f"{self.files} files, {c['skipped']} skipped, {self.warnings} warnings, {self.seconds:.2f}s"
+            f"{self.files} files, {c['skipped']} skipped, {c.get('numbered', 0)} numbered names, "
+            f"{self.warnings} warnings, {self.seconds:.2f}s"
         )
         if self.check:
             state = f"stale: {len(self.changed)} file(s) differ" if self.stale else "up to date"
@@ -171,7 +172,12 @@ def _full_build(
             echo(f"{output / path}: would change")
         for path in result.removed:
             echo(f"{output / path}: would be removed")
-    counts = {"operations": facts["operations"], "models": len(api.schemas), "skipped": len(api.skipped)}
+    counts = {
+        "operations": facts["operations"],
+        "models": len(api.schemas),
+        "skipped": len(api.skipped),
+        "numbered": len(api.numbered),
+    }
     if key is not None and not (check and result.stale):
         record(
             key, sources[MANIFEST], counts, [line for d, line in zip(diagnostics, lines) if d.level is Level.WARNING]

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, List, Literal, Sequence, Optional, Union
+from typing import Literal, Sequence, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
-from .._utils import path_template, strip_not_given
-from ..types import Avatar
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._utils import strip_not_given
+from ..types.avatar import Avatar
 
 __all__ = ["Avatars", "AsyncAvatars"]
 
 
 class Avatars(SyncAPIResource):
-    """avatars operations"""
 
     @cached_property
     def with_raw_response(self) -> AvatarsWithRawResponse:
@@ -60,7 +54,6 @@ class Avatars(SyncAPIResource):
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          status: status
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -100,7 +93,6 @@ class AvatarsWithRawResponse:
 
 
 class AsyncAvatars(AsyncAPIResource):
-    """avatars operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncAvatarsWithRawResponse:
@@ -139,7 +131,6 @@ class AsyncAvatars(AsyncAPIResource):
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          status: status
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -175,3 +166,4 @@ class AsyncAvatarsWithRawResponse:
 
     def __init__(self, resource: AsyncAvatars) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)

@@ -1,4 +1,6 @@
-"""BatchVideoTemplates: the `batch-video-templates` operations of Spiritme API; generated, do not edit."""
+"""BatchVideoTemplates: the `batch-video-templates` operations of Spiritme API; generated, do not
+edit.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +9,16 @@ from typing import cast, Literal, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    BatchVideoTemplate,
-    BatchVideoTemplateRequest,
-)
+from ..types.batch_video_template import BatchVideoTemplate
+from ..types.batch_video_template_request import BatchVideoTemplateRequest
 
 __all__ = ["BatchVideoTemplates", "AsyncBatchVideoTemplates"]
 
 
 class BatchVideoTemplates(SyncAPIResource):
-    """batch-video-templates operations"""
 
     @cached_property
     def with_raw_response(self) -> BatchVideoTemplatesWithRawResponse:
@@ -93,11 +87,8 @@ class BatchVideoTemplates(SyncAPIResource):
         """`POST /api/batch-video-templates/`
 
         Args:
-          avatar: avatar
-          voice: voice
-          text: text
-          background: background
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -172,7 +163,6 @@ class BatchVideoTemplatesWithRawResponse:
 
 
 class AsyncBatchVideoTemplates(AsyncAPIResource):
-    """batch-video-templates operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchVideoTemplatesWithRawResponse:
@@ -241,11 +231,8 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         """`POST /api/batch-video-templates/`
 
         Args:
-          avatar: avatar
-          voice: voice
-          text: text
-          background: background
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -314,5 +301,6 @@ class AsyncBatchVideoTemplatesWithRawResponse:
 
     def __init__(self, resource: AsyncBatchVideoTemplates) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

@@ -3,30 +3,22 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, Dict, Literal, Mapping, Optional, Union
+from typing import cast, Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    BatchVideo,
-    BatchVideoRequest,
-    BatchVideoTemplateNestedRequest,
-    WebhookNestedRequest,
-)
+from ..types.batch_video import BatchVideo
+from ..types.batch_video_request import BatchVideoRequest
+from ..types.batch_video_template_nested_param import BatchVideoTemplateNestedParam
+from ..types.webhook_nested_param import WebhookNestedParam
 
 __all__ = ["BatchVideos", "AsyncBatchVideos"]
 
 
 class BatchVideos(SyncAPIResource):
-    """batch-videos operations"""
 
     @cached_property
     def with_raw_response(self) -> BatchVideosWithRawResponse:
@@ -80,8 +72,8 @@ class BatchVideos(SyncAPIResource):
         self,
         *,
         variables: Mapping[str, Union[int, float, str, bool]],
-        template: Union[Optional[BatchVideoTemplateNestedRequest], NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        template: Union[Optional[BatchVideoTemplateNestedParam], NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
         media_type: Literal[
             "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
         ] = "application/json",
@@ -94,10 +86,8 @@ class BatchVideos(SyncAPIResource):
         """`POST /api/batch-videos/`
 
         Args:
-          variables: variables
-          template: template
-          webhook: webhook
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -192,7 +182,6 @@ class BatchVideosWithRawResponse:
 
 
 class AsyncBatchVideos(AsyncAPIResource):
-    """batch-videos operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchVideosWithRawResponse:
@@ -246,8 +235,8 @@ class AsyncBatchVideos(AsyncAPIResource):
         self,
         *,
         variables: Mapping[str, Union[int, float, str, bool]],
-        template: Union[Optional[BatchVideoTemplateNestedRequest], NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        template: Union[Optional[BatchVideoTemplateNestedParam], NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
         media_type: Literal[
             "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
         ] = "application/json",
@@ -260,10 +249,8 @@ class AsyncBatchVideos(AsyncAPIResource):
         """`POST /api/batch-videos/`
 
         Args:
-          variables: variables
-          template: template
-          webhook: webhook
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -352,5 +339,6 @@ class AsyncBatchVideosWithRawResponse:
 
     def __init__(self, resource: AsyncBatchVideos) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

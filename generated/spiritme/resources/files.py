@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, List, Literal, Sequence, Optional, Union
+from typing import cast, Literal, Optional, Sequence, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    File,
-    FileRequest,
-    TagEnum,
-)
+from ..types.file import File
+from ..types.file_request import FileRequest
 
 __all__ = ["Files", "AsyncFiles"]
 
 
 class Files(SyncAPIResource):
-    """files operations"""
 
     @cached_property
     def with_raw_response(self) -> FilesWithRawResponse:
@@ -53,7 +44,8 @@ class Files(SyncAPIResource):
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter style and enum inferred.
+          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter
+            style and enum inferred.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -88,7 +80,18 @@ class Files(SyncAPIResource):
         *,
         file: FileTypes,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tag: Union[TagEnum, NotGiven] = NOT_GIVEN,
+        tag: Union[
+            Literal[
+                "general",
+                "asset",
+                "speech",
+                "presentation_page",
+                "scene",
+                "scene_preview",
+                "background",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
         generate_script_from_content: Union[bool, NotGiven] = NOT_GIVEN,
         prompt: Union[Optional[str], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -97,16 +100,15 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> File:
-        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video': ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg', 'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
+        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video':
+        ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg',
+        'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
 
         `POST /api/files/`
 
         Args:
-          name: name
-          tag: tag Server default: `"general"`.
-          file: file
-          generate_script_from_content: generate_script_from_content
-          prompt: prompt
+          tag: Server default: `"general"`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -264,7 +266,6 @@ class FilesWithRawResponse:
 
 
 class AsyncFiles(AsyncAPIResource):
-    """files operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncFilesWithRawResponse:
@@ -292,7 +293,8 @@ class AsyncFiles(AsyncAPIResource):
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter style and enum inferred.
+          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter
+            style and enum inferred.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -327,7 +329,18 @@ class AsyncFiles(AsyncAPIResource):
         *,
         file: FileTypes,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tag: Union[TagEnum, NotGiven] = NOT_GIVEN,
+        tag: Union[
+            Literal[
+                "general",
+                "asset",
+                "speech",
+                "presentation_page",
+                "scene",
+                "scene_preview",
+                "background",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
         generate_script_from_content: Union[bool, NotGiven] = NOT_GIVEN,
         prompt: Union[Optional[str], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -336,16 +349,15 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> File:
-        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video': ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg', 'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
+        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video':
+        ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg',
+        'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
 
         `POST /api/files/`
 
         Args:
-          name: name
-          tag: tag Server default: `"general"`.
-          file: file
-          generate_script_from_content: generate_script_from_content
-          prompt: prompt
+          tag: Server default: `"general"`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -495,6 +507,8 @@ class AsyncFilesWithRawResponse:
 
     def __init__(self, resource: AsyncFiles) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.list_children = async_to_raw_response_wrapper(resource.list_children)

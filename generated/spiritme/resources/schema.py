@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, Any, Dict, Literal, Mapping, Optional, Union
+from typing import cast, Any, Dict, Literal, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
-from .._utils import path_template, strip_not_given
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._utils import strip_not_given
 
 __all__ = ["Schema", "AsyncSchema"]
 
 
 class Schema(SyncAPIResource):
-    """schema operations"""
 
     @cached_property
     def with_raw_response(self) -> SchemaWithRawResponse:
@@ -45,8 +38,6 @@ class Schema(SyncAPIResource):
         `GET /api/schema/`
 
         Args:
-          format: format
-
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.
@@ -80,7 +71,6 @@ class SchemaWithRawResponse:
 
 
 class AsyncSchema(AsyncAPIResource):
-    """schema operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncSchemaWithRawResponse:
@@ -105,8 +95,6 @@ class AsyncSchema(AsyncAPIResource):
         `GET /api/schema/`
 
         Args:
-          format: format
-
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.

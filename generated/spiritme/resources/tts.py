@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, Optional, Union
+from typing import Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
-from .._utils import path_template, strip_not_given
-from ..types import (
-    Language,
-    Voice,
-)
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._utils import strip_not_given
+from ..types.language import Language
+from ..types.voice import Voice
 
 __all__ = ["Tts", "AsyncTts"]
 
 
 class Tts(SyncAPIResource):
-    """tts operations"""
 
     @cached_property
     def with_raw_response(self) -> TtsWithRawResponse:
@@ -128,7 +120,6 @@ class TtsWithRawResponse:
 
 
 class AsyncTts(AsyncAPIResource):
-    """tts operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncTtsWithRawResponse:
@@ -227,3 +218,5 @@ class AsyncTtsWithRawResponse:
 
     def __init__(self, resource: AsyncTts) -> None:
         self._resource = resource
+        self.list_languages = async_to_raw_response_wrapper(resource.list_languages)
+        self.list_voices = async_to_raw_response_wrapper(resource.list_voices)

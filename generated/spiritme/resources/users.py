@@ -6,22 +6,14 @@ from functools import cached_property
 from typing import cast, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
-from .._utils import path_template, strip_not_given
-from ..types import User
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ..types.user import User
 
 __all__ = ["Users", "AsyncUsers"]
 
 
 class Users(SyncAPIResource):
-    """users operations"""
 
     @cached_property
     def with_raw_response(self) -> UsersWithRawResponse:
@@ -99,7 +91,6 @@ class UsersWithRawResponse:
 
 
 class AsyncUsers(AsyncAPIResource):
-    """users operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncUsersWithRawResponse:

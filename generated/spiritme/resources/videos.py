@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, List, Literal, Sequence, Optional, Union
+from typing import cast, Iterable, Literal, Optional, Sequence, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    async_to_raw_response_wrapper,
-    to_raw_response_wrapper,
-)
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    ResolutionRequest,
-    SlideRequest,
-    Video,
-    VideoRequest,
-    WebhookNestedRequest,
-)
+from ..types.resolution_param import ResolutionParam
+from ..types.slide_param import SlideParam
+from ..types.video import Video
+from ..types.video_request import VideoRequest
+from ..types.webhook_nested_param import WebhookNestedParam
 
 __all__ = ["Videos", "AsyncVideos"]
 
 
 class Videos(SyncAPIResource):
-    """videos operations"""
 
     @cached_property
     def with_raw_response(self) -> VideosWithRawResponse:
@@ -88,10 +80,10 @@ class Videos(SyncAPIResource):
     def create(
         self,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -106,13 +98,9 @@ class Videos(SyncAPIResource):
         """`POST /api/videos/`
 
         Args:
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -181,10 +169,10 @@ class Videos(SyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -200,13 +188,9 @@ class Videos(SyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -275,10 +259,10 @@ class Videos(SyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -294,13 +278,9 @@ class Videos(SyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -368,7 +348,6 @@ class VideosWithRawResponse:
 
 
 class AsyncVideos(AsyncAPIResource):
-    """videos operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncVideosWithRawResponse:
@@ -429,10 +408,10 @@ class AsyncVideos(AsyncAPIResource):
     async def create(
         self,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -447,13 +426,9 @@ class AsyncVideos(AsyncAPIResource):
         """`POST /api/videos/`
 
         Args:
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -522,10 +497,10 @@ class AsyncVideos(AsyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -541,13 +516,9 @@ class AsyncVideos(AsyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -616,10 +587,10 @@ class AsyncVideos(AsyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -635,13 +606,9 @@ class AsyncVideos(AsyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -700,6 +667,7 @@ class AsyncVideosWithRawResponse:
 
     def __init__(self, resource: AsyncVideos) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.update = async_to_raw_response_wrapper(resource.update)

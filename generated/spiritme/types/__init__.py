@@ -51,27 +51,43 @@ from .voice_nested import VoiceNested as VoiceNested
 from .voice_nested_request import VoiceNestedRequest as VoiceNestedRequest
 from .webhook_nested import WebhookNested as WebhookNested
 from .webhook_nested_request import WebhookNestedRequest as WebhookNestedRequest
+from .audio_source_param import AudioSourceParam as AudioSourceParam
+from .avatar_nested_param import AvatarNestedParam as AvatarNestedParam
+from .batch_video_template_nested_param import (
+    BatchVideoTemplateNestedParam as BatchVideoTemplateNestedParam,
+)
+from .file_nested_param import FileNestedParam as FileNestedParam
+from .layer_param import LayerParam as LayerParam
+from .resolution_param import ResolutionParam as ResolutionParam
+from .slide_param import SlideParam as SlideParam
+from .voice_nested_param import VoiceNestedParam as VoiceNestedParam
+from .webhook_nested_param import WebhookNestedParam as WebhookNestedParam
 
 __all__ = [
     "AudioSource",
+    "AudioSourceParam",
     "AudioSourceRequest",
     "Avatar",
     "AvatarNested",
+    "AvatarNestedParam",
     "AvatarNestedRequest",
     "AvatarStatusEnum",
     "BatchVideo",
     "BatchVideoRequest",
     "BatchVideoTemplate",
     "BatchVideoTemplateNested",
+    "BatchVideoTemplateNestedParam",
     "BatchVideoTemplateNestedRequest",
     "BatchVideoTemplateRequest",
     "File",
     "FileNested",
+    "FileNestedParam",
     "FileNestedRequest",
     "FileRequest",
     "FileStatusEnum",
     "Language",
     "Layer",
+    "LayerParam",
     "LayerRequest",
     "PaginatedAvatarList",
     "PaginatedBatchVideoList",
@@ -82,9 +98,11 @@ __all__ = [
     "PaginatedVoiceList",
     "ProviderEnum",
     "Resolution",
+    "ResolutionParam",
     "ResolutionRequest",
     "SexEnum",
     "Slide",
+    "SlideParam",
     "SlideRequest",
     "TagEnum",
     "TypeEnum",
@@ -95,7 +113,9 @@ __all__ = [
     "ViewTypeEnum",
     "Voice",
     "VoiceNested",
+    "VoiceNestedParam",
     "VoiceNestedRequest",
     "WebhookNested",
+    "WebhookNestedParam",
     "WebhookNestedRequest",
 ]
