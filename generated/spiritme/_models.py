@@ -18,6 +18,7 @@ __all__ = [
     "OpenStrEnum",
     "construct_lenient",
     "discriminate",
+    "set_request_id",
 ]
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -38,6 +39,9 @@ class BaseModel(pydantic.BaseModel):
         regex_engine="python-re",  # patterns from documents use features the default engine lacks
     )
 
+    #: The id the server gave the request that returned this object (``x-request-id``), if any.
+    _request_id: str | None = None
+
     def to_dict(self) -> dict[str, Any]:
         """The fields that were set, by wire name, as JSON values."""
         return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
@@ -45,6 +49,11 @@ class BaseModel(pydantic.BaseModel):
     def to_json(self, *, indent: int | None = 2) -> str:
         """The fields that were set, by wire name, as a JSON document."""
         return self.model_dump_json(indent=indent, by_alias=True, exclude_unset=True)
+
+
+def set_request_id(model: BaseModel, request_id: str | None) -> None:
+    """Records on ``model`` the id of the request that returned it."""
+    setattr(model, "_request_id", request_id)
 
 
 def _open_member(

@@ -13,6 +13,7 @@ from urllib.parse import quote
 import httpx
 import pydantic
 
+from ._exceptions import InvalidArgumentError
 from ._types import NotGiven
 
 __all__ = [
@@ -38,14 +39,15 @@ def path_template(
     serialized in its OpenAPI ``style`` (simple, label or matrix; ``styles`` maps a name to its
     style and explode flag, simple without explode by default).
 
-    Raises ValueError, before anything is sent, for a value that could leave its path segment:
-    empty, ``.``, ``..``, containing ``/``, ``\\`` or a control character, a bool or None.
+    Raises InvalidArgumentError (a ValueError), before anything is sent, for a value that could
+    leave its path segment: empty, ``.``, ``..``, containing ``/``, ``\\`` or a control character,
+    a bool or None.
     """
 
     def segment(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in params:
-            raise ValueError(f"path {template!r} needs the parameter {name!r}")
+            raise InvalidArgumentError(name, f"the path {template!r} needs the parameter")
         style, explode = (styles or {}).get(name, ("simple", False))
         return _styled(name, params[name], style, explode)
 
@@ -69,7 +71,7 @@ def _styled(name: str, value: object, style: str, explode: bool) -> str:
         items = [quote(_path_value(name, value), safe="")]
         named = False
     if not items:
-        raise ValueError(f"path parameter {name!r} must not be empty")
+        raise InvalidArgumentError(name, "a path parameter must not be empty")
     key = quote(name, safe="")
     if style == "label":
         return "." + ("." if explode else ",").join(items)
@@ -85,10 +87,10 @@ def _styled(name: str, value: object, style: str, explode: bool) -> str:
 def _path_value(name: str, value: object) -> str:
     """The text of one path parameter, refused if it is not a safe single segment."""
     if value is None or isinstance(value, (bool, NotGiven)):
-        raise ValueError(f"path parameter {name!r} must be given a value, not {value!r}")
+        raise InvalidArgumentError(name, f"a path parameter must be given a value, not {value!r}")
     text = scalar_to_str(value)
     if text in ("", ".", "..") or "/" in text or "\\" in text or _CONTROL.search(text):
-        raise ValueError(f"path parameter {name!r} is not a single path segment: {text!r}")
+        raise InvalidArgumentError(name, f"not a single path segment: {text!r}")
     return text
 
 
@@ -170,9 +172,14 @@ def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
 
 
 def is_loopback_host(host: str) -> bool:
-    """Whether ``host`` names this machine (``localhost``, 127.0.0.0/8, ``::1``)."""
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    """Whether ``host`` names this machine, so that a key may travel to it over plain http:
+    ``localhost`` (any case, with or without the root's trailing dot), 127.0.0.0/8 and ``::1``.
+
+    The same rule as the generator's (a test compares the two): ``*.localhost`` names and
+    ``0.0.0.0`` are not loopback, because resolving them is up to the system's resolver.
+    """
+    host = host.strip("[]").rstrip(".").lower()
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

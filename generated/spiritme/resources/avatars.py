@@ -8,10 +8,10 @@ from typing import cast, List, Literal, Sequence, Optional, Union
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
@@ -27,6 +27,11 @@ class Avatars(SyncAPIResource):
     def with_raw_response(self) -> AvatarsWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AvatarsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AvatarsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AvatarsWithStreamingResponse(self)
 
     def list(
         self,
@@ -69,7 +74,7 @@ class Avatars(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/avatars/",
             query=strip_not_given(
                 {
@@ -99,6 +104,14 @@ class AvatarsWithRawResponse:
         self.list = to_raw_response_wrapper(resource.list)
 
 
+class AvatarsWithStreamingResponse:
+    """`Avatars` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Avatars) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
 class AsyncAvatars(AsyncAPIResource):
     """avatars operations"""
 
@@ -106,6 +119,11 @@ class AsyncAvatars(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAvatarsWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncAvatarsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAvatarsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncAvatarsWithStreamingResponse(self)
 
     def list(
         self,
@@ -148,7 +166,7 @@ class AsyncAvatars(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/avatars/",
             query=strip_not_given(
                 {
@@ -175,3 +193,12 @@ class AsyncAvatarsWithRawResponse:
 
     def __init__(self, resource: AsyncAvatars) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class AsyncAvatarsWithStreamingResponse:
+    """`AsyncAvatars` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncAvatars) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,10 +8,10 @@ from typing import cast, Literal, Optional, Union
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
@@ -30,6 +30,11 @@ class BatchVideoTemplates(SyncAPIResource):
     def with_raw_response(self) -> BatchVideoTemplatesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return BatchVideoTemplatesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BatchVideoTemplatesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return BatchVideoTemplatesWithStreamingResponse(self)
 
     def list(
         self,
@@ -55,7 +60,7 @@ class BatchVideoTemplates(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/batch-video-templates/",
             query=strip_not_given(
                 {
@@ -108,7 +113,7 @@ class BatchVideoTemplates(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            self._client._request(
+            self._client.request(
                 "post",
                 "/api/batch-video-templates/",
                 body=strip_not_given(
@@ -151,7 +156,7 @@ class BatchVideoTemplates(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            self._client._request(
+            self._client.request(
                 "get",
                 path_template("/api/batch-video-templates/{id}/", id=id),
                 options=options,
@@ -171,6 +176,16 @@ class BatchVideoTemplatesWithRawResponse:
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
 
 
+class BatchVideoTemplatesWithStreamingResponse:
+    """`BatchVideoTemplates` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: BatchVideoTemplates) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
 class AsyncBatchVideoTemplates(AsyncAPIResource):
     """batch-video-templates operations"""
 
@@ -178,6 +193,11 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
     def with_raw_response(self) -> AsyncBatchVideoTemplatesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncBatchVideoTemplatesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBatchVideoTemplatesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncBatchVideoTemplatesWithStreamingResponse(self)
 
     def list(
         self,
@@ -203,7 +223,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/batch-video-templates/",
             query=strip_not_given(
                 {
@@ -256,7 +276,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 "/api/batch-video-templates/",
                 body=strip_not_given(
@@ -299,7 +319,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 path_template("/api/batch-video-templates/{id}/", id=id),
                 options=options,
@@ -314,5 +334,16 @@ class AsyncBatchVideoTemplatesWithRawResponse:
 
     def __init__(self, resource: AsyncBatchVideoTemplates) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class AsyncBatchVideoTemplatesWithStreamingResponse:
+    """`AsyncBatchVideoTemplates` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncBatchVideoTemplates) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -8,10 +8,10 @@ from typing import cast, List, Literal, Sequence, Optional, Union
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
@@ -31,6 +31,11 @@ class Files(SyncAPIResource):
     def with_raw_response(self) -> FilesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return FilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> FilesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return FilesWithStreamingResponse(self)
 
     def list(
         self,
@@ -62,7 +67,7 @@ class Files(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/files/",
             query=strip_not_given(
                 {
@@ -117,7 +122,7 @@ class Files(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            self._client._request(
+            self._client.request(
                 "post",
                 "/api/files/",
                 body=strip_not_given(
@@ -163,7 +168,7 @@ class Files(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            self._client._request(
+            self._client.request(
                 "get",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -196,7 +201,7 @@ class Files(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            self._client._request(
+            self._client.request(
                 "delete",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -231,7 +236,7 @@ class Files(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             path_template("/api/files/{id}/children/", id=id),
             query=strip_not_given(
                 {
@@ -263,6 +268,18 @@ class FilesWithRawResponse:
         self.list_children = to_raw_response_wrapper(resource.list_children)
 
 
+class FilesWithStreamingResponse:
+    """`Files` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Files) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.list_children = to_streamed_response_wrapper(resource.list_children)
+
+
 class AsyncFiles(AsyncAPIResource):
     """files operations"""
 
@@ -270,6 +287,11 @@ class AsyncFiles(AsyncAPIResource):
     def with_raw_response(self) -> AsyncFilesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncFilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncFilesWithStreamingResponse(self)
 
     def list(
         self,
@@ -301,7 +323,7 @@ class AsyncFiles(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/files/",
             query=strip_not_given(
                 {
@@ -356,7 +378,7 @@ class AsyncFiles(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 "/api/files/",
                 body=strip_not_given(
@@ -402,7 +424,7 @@ class AsyncFiles(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -435,7 +457,7 @@ class AsyncFiles(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            await self._client._request(
+            await self._client.request(
                 "delete",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -470,7 +492,7 @@ class AsyncFiles(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             path_template("/api/files/{id}/children/", id=id),
             query=strip_not_given(
                 {
@@ -495,6 +517,20 @@ class AsyncFilesWithRawResponse:
 
     def __init__(self, resource: AsyncFiles) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.list_children = async_to_raw_response_wrapper(resource.list_children)
+
+
+class AsyncFilesWithStreamingResponse:
+    """`AsyncFiles` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncFiles) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.list_children = async_to_streamed_response_wrapper(resource.list_children)

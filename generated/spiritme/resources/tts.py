@@ -8,10 +8,10 @@ from typing import cast, Optional, Union
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
 from .._pagination import AsyncPaginator, PageSpec, SyncPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
@@ -30,6 +30,11 @@ class Tts(SyncAPIResource):
     def with_raw_response(self) -> TtsWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return TtsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> TtsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return TtsWithStreamingResponse(self)
 
     def list_languages(
         self,
@@ -55,7 +60,7 @@ class Tts(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/tts/languages/",
             query=strip_not_given(
                 {
@@ -98,7 +103,7 @@ class Tts(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/tts/voices/",
             query=strip_not_given(
                 {
@@ -127,6 +132,15 @@ class TtsWithRawResponse:
         self.list_voices = to_raw_response_wrapper(resource.list_voices)
 
 
+class TtsWithStreamingResponse:
+    """`Tts` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Tts) -> None:
+        self._resource = resource
+        self.list_languages = to_streamed_response_wrapper(resource.list_languages)
+        self.list_voices = to_streamed_response_wrapper(resource.list_voices)
+
+
 class AsyncTts(AsyncAPIResource):
     """tts operations"""
 
@@ -134,6 +148,11 @@ class AsyncTts(AsyncAPIResource):
     def with_raw_response(self) -> AsyncTtsWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncTtsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncTtsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncTtsWithStreamingResponse(self)
 
     def list_languages(
         self,
@@ -159,7 +178,7 @@ class AsyncTts(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/tts/languages/",
             query=strip_not_given(
                 {
@@ -202,7 +221,7 @@ class AsyncTts(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/tts/voices/",
             query=strip_not_given(
                 {
@@ -227,3 +246,14 @@ class AsyncTtsWithRawResponse:
 
     def __init__(self, resource: AsyncTts) -> None:
         self._resource = resource
+        self.list_languages = async_to_raw_response_wrapper(resource.list_languages)
+        self.list_voices = async_to_raw_response_wrapper(resource.list_voices)
+
+
+class AsyncTtsWithStreamingResponse:
+    """`AsyncTts` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncTts) -> None:
+        self._resource = resource
+        self.list_languages = async_to_streamed_response_wrapper(resource.list_languages)
+        self.list_voices = async_to_streamed_response_wrapper(resource.list_voices)
