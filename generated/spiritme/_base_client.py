@@ -24,7 +24,7 @@ from typing import (
     Awaitable,
     Callable,
     Collection,
-    Iterator,
+    Generator,
     Literal,
     Mapping,
     Sequence,
@@ -200,7 +200,7 @@ class _Payload:
     stream: FileStream | None = None
     content_type: str | None = None
     replayable: bool = True
-    opened: list[LazyFile] = field(default_factory=list)
+    opened: list[LazyFile] = field(default_factory=lambda: list[LazyFile]())
 
 
 @dataclass
@@ -267,7 +267,7 @@ def _loggable(url: httpx.URL) -> str:
 
 
 @contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
+def _collection_paused() -> Generator[None, None, None]:
     """Pause the cyclic garbage collector while a body becomes objects: on a big page it would
     otherwise run over and over on objects that are all still alive (measured: 4x on 10,000 items).
     """
@@ -323,19 +323,32 @@ def _decoded_body(response: httpx.Response) -> object:
         return None
 
 
+def _error_detail(body: object) -> str:
+    """An error answer as text for a message: JSON as JSON, text cut at 1,000 characters."""
+    return json.dumps(body) if isinstance(body, (dict, list)) else str(body)[:1000]
+
+
 def _form_fields(data: Mapping[str, Any]) -> dict[str, str | list[str]]:
     """JSON values as form fields: scalars as text, lists of scalars repeated, the rest as JSON."""
     fields: dict[str, str | list[str]] = {}
     for name, value in data.items():
         if value is None:
             continue
-        if isinstance(value, list) and not any(isinstance(v, (dict, list)) for v in value):
-            fields[name] = [scalar_to_str(v) for v in value]
+        items = _listed(value)
+        if isinstance(value, list) and not any(isinstance(v, (dict, list)) for v in items):
+            fields[name] = [scalar_to_str(v) for v in items]
         elif isinstance(value, (dict, list)):
             fields[name] = json.dumps(value, separators=(",", ":"))
         else:
             fields[name] = scalar_to_str(value)
     return fields
+
+
+def _listed(value: object) -> list[object]:
+    """``value`` as a list: its items when it is a list or tuple, else itself alone."""
+    if isinstance(value, (list, tuple)):
+        return list(cast("Sequence[object]", value))
+    return [value]
 
 
 def _status_text(status: object) -> str:
@@ -586,10 +599,7 @@ class BaseClient:
             merged["Authorization"] = "Token " + self._api_key
         for name, value in (headers or {}).items():
             if value is not None and not isinstance(value, NotGiven):
-                merged[name] = ",".join(
-                    scalar_to_str(v)
-                    for v in (value if isinstance(value, (list, tuple)) else [value])
-                )
+                merged[name] = ",".join(scalar_to_str(v) for v in _listed(value))
         for name, value in (cookies or {}).items():
             if value is not None and not isinstance(value, NotGiven):
                 cookie_values[name] = scalar_to_str(value)
@@ -621,11 +631,12 @@ class BaseClient:
             return self._raw_payload(body, encoding, content_type)
         files: list[tuple[str, FileTypes]] = []
         if isinstance(body, Mapping):
-            values = {k: v for k, v in body.items() if not isinstance(v, NotGiven)}
+            given = cast("Mapping[str, object]", body)
+            values = {k: v for k, v in given.items() if not isinstance(v, NotGiven)}
             for name in file_fields:
                 value = values.pop(name, None)
                 if value is not None:
-                    files.extend((name, v) for v in (value if isinstance(value, list) else [value]))
+                    files.extend((name, cast(FileTypes, v)) for v in _listed(value))
             if body_model is not None:
                 model = (
                     _without_files(body_model, frozenset(file_fields))
@@ -638,9 +649,10 @@ class BaseClient:
             else:
                 data = to_jsonable(values)
         else:
-            data = to_jsonable(body) if body is not None else {}
+            data = to_jsonable(body) if body is not None else dict[str, Any]()
         if isinstance(extra_body, Mapping) and isinstance(data, dict):
-            data = {**data, **to_jsonable(extra_body)}
+            fields_so_far = cast("dict[str, object]", data)
+            data = {**fields_so_far, **to_jsonable(cast(object, extra_body))}
         elif extra_body is not None:
             raise InvalidArgumentError("extra_body", "can only add keys to an object body")
         wanted = content_type if content_type and "*" not in content_type else None
@@ -650,11 +662,12 @@ class BaseClient:
             raise InvalidArgumentError(
                 "body", f"a {encoding} body must be an object, not {type(data).__name__}"
             )
+        fields = _form_fields(cast("dict[str, Any]", data))
         if encoding == "form":
-            return _Payload(data=_form_fields(data))
+            return _Payload(data=fields)
         parts = _Multipart(_file_part(value, name) for name, value in files)
         return _Payload(
-            data=_form_fields(data),
+            data=fields,
             files=parts,
             replayable=all(is_replayable(content) for _, (_, content, _) in parts),
             opened=[content for _, (_, content, _) in parts if isinstance(content, LazyFile)],
@@ -749,12 +762,13 @@ class BaseClient:
         if outcome.is_success:
             return outcome
         body = _decoded_body(outcome)
-        detail = json.dumps(body) if isinstance(body, (dict, list)) else str(body)[:1000]
+        detail = _error_detail(body)
         message = self._redacted(
             f"Error code: {outcome.status_code} - {request.method} {_loggable(request.url)}: {detail}"
         )
         status = outcome.status_code
-        error = _STATUS_ERRORS.get(status, InternalServerError if status >= 500 else APIStatusError)
+        fallback = InternalServerError if status >= 500 else APIStatusError
+        error = _STATUS_ERRORS.get(status) or fallback
         raise error(message, response=outcome, body=body)
 
     def _log_attempt(
@@ -777,7 +791,7 @@ class BaseClient:
         return text.replace(self._api_key, "<redacted>") if self._api_key else text
 
     @contextlib.contextmanager
-    def _validating(self, response: httpx.Response) -> Iterator[None]:
+    def _validating(self, response: httpx.Response) -> Generator[None, None, None]:
         """Turns a validation error of the answer into APIResponseValidationError."""
         try:
             yield
@@ -842,13 +856,14 @@ class BaseClient:
                 with _collection_paused():
                     model = _page_model(spec.items_field, item_type)
                     page = model.model_validate_json(response.content)
-                items = getattr(page, "items", None)
-                if isinstance(items, list):
-                    return {**(page.model_extra or {}), spec.items_field: items}, items
+                found: object = getattr(page, "items", None)
+                if isinstance(found, list):
+                    parsed = cast("list[object]", found)
+                    return {**(page.model_extra or {}), spec.items_field: parsed}, parsed
             except ValueError:
                 pass  # the lenient path below keeps what does not validate
         decoded = self._lenient(response, dict[str, Any], _decoded_body(response))
-        body: dict[str, Any] = decoded if isinstance(decoded, dict) else {}
+        body = cast("dict[str, Any]", decoded) if isinstance(decoded, dict) else {}
         items = self._lenient(
             response, GenericAlias(list, (item_type,)), body.get(spec.items_field)
         )

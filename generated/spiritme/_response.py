@@ -17,6 +17,7 @@ from typing import (
     AsyncIterator,
     Awaitable,
     Callable,
+    Generator,
     Generic,
     Iterator,
     Literal,
@@ -63,7 +64,7 @@ _AsyncResponseT = TypeVar("_AsyncResponseT", bound="AsyncAPIResponse[Any]")
 
 
 @contextlib.contextmanager
-def _reading(request: httpx.Request) -> Iterator[None]:
+def _reading(request: httpx.Request) -> Generator[None, None, None]:
     """Turns a failure while the body is read into the client's own exceptions."""
     try:
         yield

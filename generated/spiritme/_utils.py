@@ -7,7 +7,7 @@ import enum
 import ipaddress
 import json
 import re
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping, Sequence, cast
 from urllib.parse import quote
 
 import httpx
@@ -60,12 +60,12 @@ def _styled(name: str, value: object, style: str, explode: bool) -> str:
     if isinstance(value, Mapping):
         pairs = [
             (quote(_path_value(name, k), safe=""), quote(_path_value(name, v), safe=""))
-            for k, v in value.items()
+            for k, v in cast("Mapping[object, object]", value).items()
         ]
         items = [f"{k}={v}" for k, v in pairs] if explode else [x for pair in pairs for x in pair]
         named = explode  # exploded pairs carry their own names
     elif isinstance(value, (list, tuple)):
-        items = [quote(_path_value(name, v), safe="") for v in value]
+        items = [quote(_path_value(name, v), safe="") for v in cast("Sequence[object]", value)]
         named = False
     else:
         items = [quote(_path_value(name, value), safe="")]
@@ -124,9 +124,10 @@ def serialize_query(
     if isinstance(value, pydantic.BaseModel):
         value = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
-        return _serialize_object(name, value, style=style, explode=explode)
+        mapping = cast("Mapping[object, object]", value)
+        return _serialize_object(name, mapping, style=style, explode=explode)
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = [scalar_to_str(v) for v in value]
+        items = [scalar_to_str(v) for v in cast("Collection[object]", value)]
         if explode and style == "form":
             return [(name, item) for item in items]
         return [(name, _DELIMITERS.get(style, ",").join(items))]
@@ -148,7 +149,7 @@ def _serialize_object(
 def _nested_to_str(value: object) -> str:
     """A value inside an object parameter: scalars as text, anything deeper as JSON."""
     if isinstance(value, (Mapping, list, tuple)):
-        return json.dumps(to_jsonable(value), separators=(",", ":"))
+        return json.dumps(to_jsonable(cast(object, value)), separators=(",", ":"))
     return scalar_to_str(value)
 
 
@@ -157,9 +158,10 @@ def to_jsonable(value: object) -> Any:
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)}
+        mapping = cast("Mapping[object, object]", value)
+        return {str(k): to_jsonable(v) for k, v in mapping.items() if not isinstance(v, NotGiven)}
     if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
+        return [to_jsonable(v) for v in cast("Sequence[object]", value)]
     if value is None or type(value) in (str, int, float, bool):
         return value
     return _ANY.dump_python(value, mode="json")
