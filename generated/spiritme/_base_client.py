@@ -636,7 +636,8 @@ class BaseClient:
             for name in file_fields:
                 value = values.pop(name, None)
                 if value is not None:
-                    files.extend((name, cast(FileTypes, v)) for v in _listed(value))
+                    parts = cast("list[object]", value) if isinstance(value, list) else [value]
+                    files.extend((name, cast(FileTypes, v)) for v in parts)  # a tuple is one file
             if body_model is not None:
                 model = (
                     _without_files(body_model, frozenset(file_fields))
