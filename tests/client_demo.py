@@ -117,7 +117,9 @@ def demo_document(scheme: dict[str, Any] | None, *, webhooks: bool = True) -> di
                     "required": True,
                     "content": {"application/json": {"schema": _ref("VideoRequest")}},
                 },
-                "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": _ref("Video")}}}},
+                "responses": {
+                    "201": {"description": "Created", "content": {"application/json": {"schema": _ref("Video")}}}
+                },
             },
         },
         "/api/videos/{id}/": {

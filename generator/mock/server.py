@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
-import ipaddress
 import json
 import random
 import re
@@ -38,6 +37,7 @@ from generator.mock.store import (
     shape_of,
 )
 from generator.parse.api import body_encoding, build_ir, json_media
+from generator.spec.fetch import is_loopback
 from generator.spec.refs import Resolver
 
 DEFAULT_PAGE_SIZE = 100
@@ -467,15 +467,6 @@ def base_path(servers: Iterable[str]) -> str:
         if "{" not in url:
             return urlsplit(url).path.rstrip("/")
     return ""
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 class MockServer:
