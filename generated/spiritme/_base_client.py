@@ -636,8 +636,9 @@ class BaseClient:
             for name in file_fields:
                 value = values.pop(name, None)
                 if value is not None:
-                    parts = cast("list[object]", value) if isinstance(value, list) else [value]
-                    files.extend((name, cast(FileTypes, v)) for v in parts)  # a tuple is one file
+                    # a list holds several files; a tuple is one file (name, content, type)
+                    many = cast("list[object]", value) if isinstance(value, list) else [value]
+                    files.extend((name, cast(FileTypes, v)) for v in many)
             if body_model is not None:
                 model = (
                     _without_files(body_model, frozenset(file_fields))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import ipaddress
 import json
 import re
@@ -29,7 +30,6 @@ __all__ = [
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DELIMITERS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
-_ANY: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(Any)
 
 
 def path_template(
@@ -164,7 +164,13 @@ def to_jsonable(value: object) -> Any:
         return [to_jsonable(v) for v in cast("Sequence[object]", value)]
     if value is None or type(value) in (str, int, float, bool):
         return value
-    return _ANY.dump_python(value, mode="json")
+    return _any_adapter().dump_python(value, mode="json")
+
+
+@functools.lru_cache(maxsize=1)
+def _any_adapter() -> pydantic.TypeAdapter[Any]:
+    """A serializer for any value (built on first use: it costs time at import)."""
+    return pydantic.TypeAdapter(Any)
 
 
 def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
