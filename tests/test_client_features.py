@@ -7,6 +7,7 @@ import asyncio
 import importlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -219,6 +220,73 @@ def test_pages_expose_their_request_id_and_body(sdk: ModuleType) -> None:
         assert page._request_id == "page-1" and page.body["count"] == 3 and page.has_next_page()
         assert page.get_next_page()._request_id == "page-2"
         assert [p._request_id for p in page.iter_pages()] == ["page-1", "page-2", "page-3"]
+
+
+def test_pages_type_the_list_responses_other_fields(sdk: ModuleType) -> None:
+    with LocalServer() as server:
+        server.routes["/api/videos/"] = pages(lambda: server.url)
+        page = make(sdk, server.url).videos.list()
+        assert type(page).__name__ == "PaginatedVideoListPage" and isinstance(page, sdk.SyncPage)
+        assert (page.count, page.next, page.previous) == (3, f"{server.url}/api/videos/?page=2", None)
+        assert page.get_next_page().next == f"{server.url}/api/videos/?page=3"
+
+        async def first_async_page() -> Any:
+            async with make_async(sdk, server.url) as client:
+                return await client.videos.list()
+
+        first = asyncio.run(first_async_page())
+        assert type(first).__name__ == "AsyncPaginatedVideoListPage" and first.count == 3
+
+
+USER_CODE = """
+from demo_sdk import AsyncDemo, Demo, SyncPage
+from demo_sdk.types import Video
+
+client = Demo(api_key="k")
+page = client.videos.list(limit=1)
+count: int = page.count
+following: str | None = page.next
+names: list[str] = [video.name for video in page.items]
+assert isinstance(page, SyncPage)
+raw = client.videos.with_raw_response.retrieve(1)
+request_id: str | None = raw.request_id
+with client.videos.with_streaming_response.download(1) as response:
+    chunks: list[bytes] = list(response.iter_bytes())
+undocumented: Video = client.get("/x", cast_to=Video)
+
+
+async def main() -> None:
+    async with AsyncDemo(api_key="k") as aclient:
+        first = await aclient.videos.list()
+        total: int = first.count
+        async with aclient.videos.with_streaming_response.retrieve(1) as streamed:
+            video = await streamed.parse()
+            name: str = video.name
+        print(total, name)
+"""
+
+
+def test_user_code_is_typed_by_mypy_and_pyright(sdk_roots: dict[str, Path], tmp_path: Path) -> None:
+    """What users write against the client type-checks strictly: typed pages, raw and streamed responses."""
+    user = tmp_path / "user.py"
+    user.write_text(USER_CODE)
+    env = {**os.environ, "MYPYPATH": str(sdk_roots["demo_sdk"])}
+    mypy = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / ".mypy"), str(user)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert mypy.returncode == 0, mypy.stdout
+    pyright = shutil.which("pyright")
+    if pyright is None:
+        return  # pyright is optional here: the mypy check above always runs
+    config = tmp_path / "pyrightconfig.json"
+    settings = {"typeCheckingMode": "strict", "pythonVersion": "3.10", "extraPaths": [str(sdk_roots["demo_sdk"])]}
+    config.write_text(json.dumps(settings))
+    checked = subprocess.run([pyright, "-p", str(config), str(user)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout[-3000:]
 
 
 # ----------------------------------------------------------------- item 5: escape hatches and options

@@ -151,6 +151,8 @@ _configure_logging()
 
 _T = TypeVar("_T")
 _SyncClientT = TypeVar("_SyncClientT", bound="SyncAPIClient")
+_SyncPageT = TypeVar("_SyncPageT", bound=SyncPage[Any])
+_AsyncPageT = TypeVar("_AsyncPageT", bound=AsyncPage[Any])
 _AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
 Encoding = Literal["json", "form", "multipart", "binary", "text"]
 
@@ -1004,15 +1006,17 @@ class SyncAPIClient(BaseClient):
         *,
         page: PageSpec,
         item_type: Any,
+        page_class: type[_SyncPageT],
         query: Mapping[str, object] | None = None,
         query_styles: Mapping[str, tuple[str, bool]] | None = None,
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         options: RequestOptions | None = None,
-    ) -> SyncPage[Any]:
-        """The first page of a list; the page fetches the following ones as they are reached."""
+    ) -> _SyncPageT:
+        """The first page of a list, a ``page_class`` (``SyncPage`` or its typed subclass); the
+        page fetches the following ones as they are reached."""
         request = PageRequest(path, query or {}, query_styles, headers, cookies, options)
-        result: SyncPage[Any] = self._fetch_page(request, page, item_type)
+        result: _SyncPageT = self._fetch_page(request, page, item_type, page_class)
         return result
 
     def poll(
@@ -1127,7 +1131,9 @@ class SyncAPIClient(BaseClient):
 
     # ------------------------------------------------------------------ I/O
 
-    def _fetch_page(self, request: PageRequest, spec: PageSpec, item_type: Any) -> Any:
+    def _fetch_page(
+        self, request: PageRequest, spec: PageSpec, item_type: Any, page_class: Any
+    ) -> Any:
         call = self._prepare(
             "GET",
             request.path,
@@ -1140,12 +1146,12 @@ class SyncAPIClient(BaseClient):
         response, retries = self._send(call)
 
         def fetch(following: PageRequest) -> SyncPage[Any]:
-            page: SyncPage[Any] = self._fetch_page(following, spec, item_type)
+            page: SyncPage[Any] = self._fetch_page(following, spec, item_type, page_class)
             return page
 
         def parse() -> SyncPage[Any]:
             body, items = self._page_content(response, spec, item_type)
-            return SyncPage(
+            made: SyncPage[Any] = page_class(
                 fetch=fetch,
                 spec=spec,
                 request=replace(request, options=without_raw_marker(request.options)),
@@ -1154,6 +1160,7 @@ class SyncAPIClient(BaseClient):
                 body=body,
                 items=items,
             )
+            return made
 
         if call.mode == "parsed":
             return parse()
@@ -1334,15 +1341,17 @@ class AsyncAPIClient(BaseClient):
         *,
         page: PageSpec,
         item_type: Any,
+        page_class: type[_AsyncPageT],
         query: Mapping[str, object] | None = None,
         query_styles: Mapping[str, tuple[str, bool]] | None = None,
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         options: RequestOptions | None = None,
-    ) -> AsyncPaginator[Any]:
-        """Awaitable to the first page of a list; ``async for`` over it yields every item."""
+    ) -> AsyncPaginator[Any, _AsyncPageT]:
+        """Awaitable to the first page of a list, a ``page_class`` (``AsyncPage`` or its typed
+        subclass); ``async for`` over it yields every item of every page."""
         request = PageRequest(path, query or {}, query_styles, headers, cookies, options)
-        return AsyncPaginator(lambda: self._fetch_page(request, page, item_type))
+        return AsyncPaginator(lambda: self._fetch_page(request, page, item_type, page_class))
 
     async def poll(
         self,
@@ -1466,7 +1475,9 @@ class AsyncAPIClient(BaseClient):
 
     # ------------------------------------------------------------------ I/O
 
-    async def _fetch_page(self, request: PageRequest, spec: PageSpec, item_type: Any) -> Any:
+    async def _fetch_page(
+        self, request: PageRequest, spec: PageSpec, item_type: Any, page_class: Any
+    ) -> Any:
         call = self._prepare(
             "GET",
             request.path,
@@ -1479,12 +1490,12 @@ class AsyncAPIClient(BaseClient):
         response, retries = await self._send(call)
 
         async def fetch(following: PageRequest) -> AsyncPage[Any]:
-            page: AsyncPage[Any] = await self._fetch_page(following, spec, item_type)
+            page: AsyncPage[Any] = await self._fetch_page(following, spec, item_type, page_class)
             return page
 
         def parse() -> AsyncPage[Any]:
             body, items = self._page_content(response, spec, item_type)
-            return AsyncPage(
+            made: AsyncPage[Any] = page_class(
                 fetch=fetch,
                 spec=spec,
                 request=replace(request, options=without_raw_marker(request.options)),
@@ -1493,6 +1504,7 @@ class AsyncAPIClient(BaseClient):
                 body=body,
                 items=items,
             )
+            return made
 
         if call.mode == "parsed":
             return parse()

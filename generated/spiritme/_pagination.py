@@ -202,16 +202,20 @@ class AsyncPage(_BasePage[_T]):
                 yield item
 
 
-class AsyncPaginator(Generic[_T]):
-    """What an async list method returns: ``await`` it for the first page, ``async for`` over every item."""
+_AsyncPageT = TypeVar("_AsyncPageT", bound=AsyncPage[Any])
 
-    def __init__(self, first_page: Callable[[], Awaitable[AsyncPage[_T]]]) -> None:
+
+class AsyncPaginator(Generic[_T, _AsyncPageT]):
+    """What an async list method returns: ``await`` it for the first page (an ``AsyncPage[T]``, or
+    its typed subclass), ``async for`` over it for every item of every page."""
+
+    def __init__(self, first_page: Callable[[], Awaitable[_AsyncPageT]]) -> None:
         self._first_page = first_page
 
-    def __await__(self) -> Generator[Any, None, AsyncPage[_T]]:
+    def __await__(self) -> Generator[Any, None, _AsyncPageT]:
         return self._first_page().__await__()
 
     async def __aiter__(self) -> AsyncIterator[_T]:
-        page = await self
+        page: AsyncPage[_T] = await self
         async for item in page:
             yield item

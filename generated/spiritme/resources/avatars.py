@@ -6,7 +6,8 @@ from functools import cached_property
 from typing import cast, List, Literal, Sequence, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedAvatarListPage, PaginatedAvatarListPage
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -58,7 +59,7 @@ class Avatars(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Avatar]:
+    ) -> PaginatedAvatarListPage[Avatar]:
         """`GET /api/avatars/`
 
         Args:
@@ -93,6 +94,7 @@ class Avatars(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Avatar,
+            page_class=PaginatedAvatarListPage[Avatar],
         )
 
 
@@ -150,7 +152,7 @@ class AsyncAvatars(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Avatar]:
+    ) -> AsyncPaginator[Avatar, AsyncPaginatedAvatarListPage[Avatar]]:
         """`GET /api/avatars/`
 
         Args:
@@ -185,6 +187,7 @@ class AsyncAvatars(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Avatar,
+            page_class=AsyncPaginatedAvatarListPage[Avatar],
         )
 
 

@@ -6,7 +6,8 @@ from functools import cached_property
 from typing import cast, Literal, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedBatchVideoTemplateListPage, PaginatedBatchVideoTemplateListPage
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -46,7 +47,7 @@ class BatchVideoTemplates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[BatchVideoTemplate]:
+    ) -> PaginatedBatchVideoTemplateListPage[BatchVideoTemplate]:
         """`GET /api/batch-video-templates/`
 
         Args:
@@ -77,6 +78,7 @@ class BatchVideoTemplates(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideoTemplate,
+            page_class=PaginatedBatchVideoTemplateListPage[BatchVideoTemplate],
         )
 
     def create(
@@ -209,7 +211,9 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[BatchVideoTemplate]:
+    ) -> AsyncPaginator[
+        BatchVideoTemplate, AsyncPaginatedBatchVideoTemplateListPage[BatchVideoTemplate]
+    ]:
         """`GET /api/batch-video-templates/`
 
         Args:
@@ -240,6 +244,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideoTemplate,
+            page_class=AsyncPaginatedBatchVideoTemplateListPage[BatchVideoTemplate],
         )
 
     async def create(

@@ -6,7 +6,8 @@ from functools import cached_property
 from typing import cast, Dict, Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedBatchVideoListPage, PaginatedBatchVideoListPage
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -48,7 +49,7 @@ class BatchVideos(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[BatchVideo]:
+    ) -> PaginatedBatchVideoListPage[BatchVideo]:
         """`GET /api/batch-videos/`
 
         Args:
@@ -79,6 +80,7 @@ class BatchVideos(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideo,
+            page_class=PaginatedBatchVideoListPage[BatchVideo],
         )
 
     def create(
@@ -240,7 +242,7 @@ class AsyncBatchVideos(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[BatchVideo]:
+    ) -> AsyncPaginator[BatchVideo, AsyncPaginatedBatchVideoListPage[BatchVideo]]:
         """`GET /api/batch-videos/`
 
         Args:
@@ -271,6 +273,7 @@ class AsyncBatchVideos(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideo,
+            page_class=AsyncPaginatedBatchVideoListPage[BatchVideo],
         )
 
     async def create(

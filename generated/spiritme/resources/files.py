@@ -6,7 +6,8 @@ from functools import cached_property
 from typing import cast, List, Literal, Sequence, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedFileListPage, PaginatedFileListPage
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -51,7 +52,7 @@ class Files(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[File]:
+    ) -> PaginatedFileListPage[File]:
         """`GET /api/files/`
 
         Args:
@@ -86,6 +87,7 @@ class Files(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=PaginatedFileListPage[File],
         )
 
     def create(
@@ -221,7 +223,7 @@ class Files(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[File]:
+    ) -> PaginatedFileListPage[File]:
         """`GET /api/files/{id}/children/`
 
         Args:
@@ -253,6 +255,7 @@ class Files(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=PaginatedFileListPage[File],
         )
 
 
@@ -307,7 +310,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[File]:
+    ) -> AsyncPaginator[File, AsyncPaginatedFileListPage[File]]:
         """`GET /api/files/`
 
         Args:
@@ -342,6 +345,7 @@ class AsyncFiles(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=AsyncPaginatedFileListPage[File],
         )
 
     async def create(
@@ -477,7 +481,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[File]:
+    ) -> AsyncPaginator[File, AsyncPaginatedFileListPage[File]]:
         """`GET /api/files/{id}/children/`
 
         Args:
@@ -509,6 +513,7 @@ class AsyncFiles(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=AsyncPaginatedFileListPage[File],
         )
 
 

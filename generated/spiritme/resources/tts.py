@@ -6,7 +6,13 @@ from functools import cached_property
 from typing import cast, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import (
+    AsyncPaginatedLanguageListPage,
+    AsyncPaginatedVoiceListPage,
+    PaginatedLanguageListPage,
+    PaginatedVoiceListPage,
+)
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -46,7 +52,7 @@ class Tts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Language]:
+    ) -> PaginatedLanguageListPage[Language]:
         """`GET /api/tts/languages/`
 
         Args:
@@ -77,6 +83,7 @@ class Tts(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Language,
+            page_class=PaginatedLanguageListPage[Language],
         )
 
     def list_voices(
@@ -89,7 +96,7 @@ class Tts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Voice]:
+    ) -> PaginatedVoiceListPage[Voice]:
         """`GET /api/tts/voices/`
 
         Args:
@@ -120,6 +127,7 @@ class Tts(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Voice,
+            page_class=PaginatedVoiceListPage[Voice],
         )
 
 
@@ -164,7 +172,7 @@ class AsyncTts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Language]:
+    ) -> AsyncPaginator[Language, AsyncPaginatedLanguageListPage[Language]]:
         """`GET /api/tts/languages/`
 
         Args:
@@ -195,6 +203,7 @@ class AsyncTts(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Language,
+            page_class=AsyncPaginatedLanguageListPage[Language],
         )
 
     def list_voices(
@@ -207,7 +216,7 @@ class AsyncTts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Voice]:
+    ) -> AsyncPaginator[Voice, AsyncPaginatedVoiceListPage[Voice]]:
         """`GET /api/tts/voices/`
 
         Args:
@@ -238,6 +247,7 @@ class AsyncTts(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Voice,
+            page_class=AsyncPaginatedVoiceListPage[Voice],
         )
 
 

@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import cast, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,

@@ -6,7 +6,8 @@ from functools import cached_property
 from typing import cast, List, Literal, Sequence, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedVideoListPage, PaginatedVideoListPage
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -53,7 +54,7 @@ class Videos(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Video]:
+    ) -> PaginatedVideoListPage[Video]:
         """`GET /api/videos/`
 
         Args:
@@ -88,6 +89,7 @@ class Videos(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Video,
+            page_class=PaginatedVideoListPage[Video],
         )
 
     def create(
@@ -423,7 +425,7 @@ class AsyncVideos(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Video]:
+    ) -> AsyncPaginator[Video, AsyncPaginatedVideoListPage[Video]]:
         """`GET /api/videos/`
 
         Args:
@@ -458,6 +460,7 @@ class AsyncVideos(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Video,
+            page_class=AsyncPaginatedVideoListPage[Video],
         )
 
     async def create(
