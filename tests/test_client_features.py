@@ -386,6 +386,8 @@ import demo_sdk
 
 loaded = lambda name: name in sys.modules
 assert not loaded("demo_sdk.resources.videos") and not loaded("demo_sdk.types.video"), sorted(sys.modules)
+assert demo_sdk.types.VideoStatusEnum.DRAFT.value == "draft"  # the types package is there at once
+assert not loaded("demo_sdk.types.video")
 client = demo_sdk.Demo(api_key="k")
 assert client.videos is client.videos and loaded("demo_sdk.resources.videos")
 from demo_sdk.types import UploadRequest

@@ -12,6 +12,7 @@ Every resource of the API is an attribute of the client; ``AsyncSpiritMe`` has t
 methods, awaited. Errors raise subclasses of ``SpiritMeError``.
 """
 
+from . import resources as resources, types as types  # both load their modules on first use
 from ._client import AsyncSpiritMe, SpiritMe
 from ._exceptions import (
     APIConnectionError,
