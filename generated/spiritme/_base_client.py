@@ -107,8 +107,7 @@ API_KEY_ENV = "SPIRITME_API_KEY"
 BASE_URL_ENV = "SPIRITME_BASE_URL"
 LOG_ENV = "SPIRITME_LOG"
 MAX_REDIRECTS = 20
-# The CLIENT's retry policy (what this generated package does when calling the API). The
-# generator has a policy of its own for fetching documents; neither is the other's.
+# The client's retry policy (what this package does when calling the API; see BaseClient).
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 # headers that carry credentials: dropped when a redirect leaves the origin
 _CREDENTIAL_HEADERS = frozenset(
@@ -400,6 +399,8 @@ def _attach_request_id(result: _T, response: httpx.Response) -> _T:
 class BaseClient:
     """Configuration, request building, retry decisions and answer parsing: everything but I/O."""
 
+    # The client's retry policy, with IDEMPOTENT_METHODS, _NEVER_SENT, _TRANSIENT and _retry_delay (the
+    # generator that wrote this package fetches documents under a policy of its own, kept apart).
     INITIAL_RETRY_DELAY = 0.5
     MAX_RETRY_DELAY = 8.0
     MAX_RETRY_AFTER = 60.0
