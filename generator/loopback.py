@@ -11,12 +11,15 @@ import ipaddress
 
 
 def is_loopback(host: str) -> bool:
-    """True for ``localhost`` and any ``*.localhost`` name (RFC 6761), 127.0.0.0/8 and ``::1``.
+    """True for ``localhost``, 127.0.0.0/8 and ``::1``.
 
     Case and one trailing dot do not matter (``LOCALHOST.`` is ``localhost``); IPv6 may be bracketed.
+    ``*.localhost`` names and ``0.0.0.0`` are not loopback here: where they lead is up to the system's
+    resolver (RFC 6761 asks resolvers to keep them local; not all do), and a credential in clear
+    must not depend on that.
     """
     name = host.strip().strip("[]").rstrip(".").lower()
-    if name == "localhost" or name.endswith(".localhost"):
+    if name == "localhost":
         return True
     try:
         return ipaddress.ip_address(name).is_loopback

@@ -146,7 +146,7 @@ class _Parser:
 
         groups: dict[str, list[ir.Operation]] = {}
         group_tags: dict[str, str] = {}
-        group_ns = names.Namespace(names.RESERVED_ATTRS)
+        group_ns = names.Namespace(names.RESERVED_ATTRS | names.CLIENT_METHODS)
         group_attr: dict[str, str] = {}
         method_ns: dict[str, names.Namespace] = {}
         for path, method, op, pointer, path_item in raw_ops:

@@ -138,6 +138,7 @@ RESERVED_ATTRS = frozenset(
         "timeout",
         "max_retries",
         "with_raw_response",
+        "with_streaming_response",
         "webhooks",
         "aclose",
         "default_headers",
@@ -147,6 +148,10 @@ RESERVED_ATTRS = frozenset(
         "auth_headers",
         "client",
     }
+)
+#: Methods of the generated client (not of its resources): a resource attribute must not take them.
+CLIENT_METHODS = frozenset(
+    {"request", "get", "post", "put", "patch", "delete", "get_page", "poll", "strict_response_validation"}
 )
 RESERVED_MODULES = frozenset({"__init__", "__main__", "py", "typing", "types"})
 #: File stems Windows refuses whatever the extension: a package holding ``con.py`` cannot be checked out there.

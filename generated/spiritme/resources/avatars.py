@@ -6,8 +6,14 @@ from functools import cached_property
 from typing import Literal, Sequence, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedAvatarListPage, PaginatedAvatarListPage
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import strip_not_given
 from ..types.avatar import Avatar
@@ -22,6 +28,11 @@ class Avatars(SyncAPIResource):
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AvatarsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AvatarsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AvatarsWithStreamingResponse(self)
+
     def list(
         self,
         *,
@@ -47,7 +58,7 @@ class Avatars(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Avatar]:
+    ) -> PaginatedAvatarListPage[Avatar]:
         """`GET /api/avatars/`
 
         Args:
@@ -62,7 +73,7 @@ class Avatars(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/avatars/",
             query=strip_not_given(
                 {
@@ -81,6 +92,7 @@ class Avatars(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Avatar,
+            page_class=PaginatedAvatarListPage[Avatar],
         )
 
 
@@ -92,12 +104,25 @@ class AvatarsWithRawResponse:
         self.list = to_raw_response_wrapper(resource.list)
 
 
+class AvatarsWithStreamingResponse:
+    """`Avatars` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Avatars) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
 class AsyncAvatars(AsyncAPIResource):
 
     @cached_property
     def with_raw_response(self) -> AsyncAvatarsWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncAvatarsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAvatarsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncAvatarsWithStreamingResponse(self)
 
     def list(
         self,
@@ -124,7 +149,7 @@ class AsyncAvatars(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Avatar]:
+    ) -> AsyncPaginator[Avatar, AsyncPaginatedAvatarListPage[Avatar]]:
         """`GET /api/avatars/`
 
         Args:
@@ -139,7 +164,7 @@ class AsyncAvatars(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/avatars/",
             query=strip_not_given(
                 {
@@ -158,6 +183,7 @@ class AsyncAvatars(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Avatar,
+            page_class=AsyncPaginatedAvatarListPage[Avatar],
         )
 
 
@@ -167,3 +193,11 @@ class AsyncAvatarsWithRawResponse:
     def __init__(self, resource: AsyncAvatars) -> None:
         self._resource = resource
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class AsyncAvatarsWithStreamingResponse:
+    """`AsyncAvatars` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncAvatars) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,8 +8,14 @@ from functools import cached_property
 from typing import cast, Literal, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedBatchVideoTemplateListPage, PaginatedBatchVideoTemplateListPage
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
 from ..types.batch_video_template import BatchVideoTemplate
@@ -25,6 +31,11 @@ class BatchVideoTemplates(SyncAPIResource):
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return BatchVideoTemplatesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> BatchVideoTemplatesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return BatchVideoTemplatesWithStreamingResponse(self)
+
     def list(
         self,
         *,
@@ -35,7 +46,7 @@ class BatchVideoTemplates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[BatchVideoTemplate]:
+    ) -> PaginatedBatchVideoTemplateListPage[BatchVideoTemplate]:
         """`GET /api/batch-video-templates/`
 
         Args:
@@ -49,7 +60,7 @@ class BatchVideoTemplates(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/batch-video-templates/",
             query=strip_not_given(
                 {
@@ -66,6 +77,7 @@ class BatchVideoTemplates(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideoTemplate,
+            page_class=PaginatedBatchVideoTemplateListPage[BatchVideoTemplate],
         )
 
     def create(
@@ -99,7 +111,7 @@ class BatchVideoTemplates(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            self._client._request(
+            self._client.request(
                 "post",
                 "/api/batch-video-templates/",
                 body=strip_not_given(
@@ -142,7 +154,7 @@ class BatchVideoTemplates(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            self._client._request(
+            self._client.request(
                 "get",
                 path_template("/api/batch-video-templates/{id}/", id=id),
                 options=options,
@@ -162,12 +174,27 @@ class BatchVideoTemplatesWithRawResponse:
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
 
 
+class BatchVideoTemplatesWithStreamingResponse:
+    """`BatchVideoTemplates` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: BatchVideoTemplates) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
 class AsyncBatchVideoTemplates(AsyncAPIResource):
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchVideoTemplatesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncBatchVideoTemplatesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBatchVideoTemplatesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncBatchVideoTemplatesWithStreamingResponse(self)
 
     def list(
         self,
@@ -179,7 +206,9 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[BatchVideoTemplate]:
+    ) -> AsyncPaginator[
+        BatchVideoTemplate, AsyncPaginatedBatchVideoTemplateListPage[BatchVideoTemplate]
+    ]:
         """`GET /api/batch-video-templates/`
 
         Args:
@@ -193,7 +222,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/batch-video-templates/",
             query=strip_not_given(
                 {
@@ -210,6 +239,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideoTemplate,
+            page_class=AsyncPaginatedBatchVideoTemplateListPage[BatchVideoTemplate],
         )
 
     async def create(
@@ -243,7 +273,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 "/api/batch-video-templates/",
                 body=strip_not_given(
@@ -286,7 +316,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 path_template("/api/batch-video-templates/{id}/", id=id),
                 options=options,
@@ -304,3 +334,13 @@ class AsyncBatchVideoTemplatesWithRawResponse:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class AsyncBatchVideoTemplatesWithStreamingResponse:
+    """`AsyncBatchVideoTemplates` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncBatchVideoTemplates) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -6,8 +6,14 @@ from functools import cached_property
 from typing import cast, Literal, Optional, Sequence, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedFileListPage, PaginatedFileListPage
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
 from ..types.file import File
@@ -23,6 +29,11 @@ class Files(SyncAPIResource):
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return FilesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> FilesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return FilesWithStreamingResponse(self)
+
     def list(
         self,
         *,
@@ -37,7 +48,7 @@ class Files(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[File]:
+    ) -> PaginatedFileListPage[File]:
         """`GET /api/files/`
 
         Args:
@@ -54,7 +65,7 @@ class Files(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/files/",
             query=strip_not_given(
                 {
@@ -73,6 +84,7 @@ class Files(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=PaginatedFileListPage[File],
         )
 
     def create(
@@ -119,7 +131,7 @@ class Files(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            self._client._request(
+            self._client.request(
                 "post",
                 "/api/files/",
                 body=strip_not_given(
@@ -165,7 +177,7 @@ class Files(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            self._client._request(
+            self._client.request(
                 "get",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -198,7 +210,7 @@ class Files(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            self._client._request(
+            self._client.request(
                 "delete",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -218,7 +230,7 @@ class Files(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[File]:
+    ) -> PaginatedFileListPage[File]:
         """`GET /api/files/{id}/children/`
 
         Args:
@@ -233,7 +245,7 @@ class Files(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             path_template("/api/files/{id}/children/", id=id),
             query=strip_not_given(
                 {
@@ -250,6 +262,7 @@ class Files(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=PaginatedFileListPage[File],
         )
 
 
@@ -265,12 +278,29 @@ class FilesWithRawResponse:
         self.list_children = to_raw_response_wrapper(resource.list_children)
 
 
+class FilesWithStreamingResponse:
+    """`Files` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Files) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.list_children = to_streamed_response_wrapper(resource.list_children)
+
+
 class AsyncFiles(AsyncAPIResource):
 
     @cached_property
     def with_raw_response(self) -> AsyncFilesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncFilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncFilesWithStreamingResponse(self)
 
     def list(
         self,
@@ -286,7 +316,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[File]:
+    ) -> AsyncPaginator[File, AsyncPaginatedFileListPage[File]]:
         """`GET /api/files/`
 
         Args:
@@ -303,7 +333,7 @@ class AsyncFiles(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/files/",
             query=strip_not_given(
                 {
@@ -322,6 +352,7 @@ class AsyncFiles(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=AsyncPaginatedFileListPage[File],
         )
 
     async def create(
@@ -368,7 +399,7 @@ class AsyncFiles(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 "/api/files/",
                 body=strip_not_given(
@@ -414,7 +445,7 @@ class AsyncFiles(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -447,7 +478,7 @@ class AsyncFiles(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            await self._client._request(
+            await self._client.request(
                 "delete",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -467,7 +498,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[File]:
+    ) -> AsyncPaginator[File, AsyncPaginatedFileListPage[File]]:
         """`GET /api/files/{id}/children/`
 
         Args:
@@ -482,7 +513,7 @@ class AsyncFiles(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             path_template("/api/files/{id}/children/", id=id),
             query=strip_not_given(
                 {
@@ -499,6 +530,7 @@ class AsyncFiles(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=AsyncPaginatedFileListPage[File],
         )
 
 
@@ -512,3 +544,15 @@ class AsyncFilesWithRawResponse:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)
         self.list_children = async_to_raw_response_wrapper(resource.list_children)
+
+
+class AsyncFilesWithStreamingResponse:
+    """`AsyncFiles` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncFiles) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.list_children = async_to_streamed_response_wrapper(resource.list_children)

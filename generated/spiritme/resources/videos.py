@@ -6,8 +6,14 @@ from functools import cached_property
 from typing import cast, Iterable, Literal, Optional, Sequence, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedVideoListPage, PaginatedVideoListPage
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
 from ..types.resolution_param import ResolutionParam
@@ -26,6 +32,11 @@ class Videos(SyncAPIResource):
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return VideosWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> VideosWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return VideosWithStreamingResponse(self)
+
     def list(
         self,
         *,
@@ -40,7 +51,7 @@ class Videos(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Video]:
+    ) -> PaginatedVideoListPage[Video]:
         """`GET /api/videos/`
 
         Args:
@@ -56,7 +67,7 @@ class Videos(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/videos/",
             query=strip_not_given(
                 {
@@ -75,6 +86,7 @@ class Videos(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Video,
+            page_class=PaginatedVideoListPage[Video],
         )
 
     def create(
@@ -111,7 +123,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            self._client._request(
+            self._client.request(
                 "post",
                 "/api/videos/",
                 body=strip_not_given(
@@ -156,7 +168,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            self._client._request(
+            self._client.request(
                 "get",
                 path_template("/api/videos/{id}/", id=id),
                 options=options,
@@ -201,7 +213,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            self._client._request(
+            self._client.request(
                 "put",
                 path_template("/api/videos/{id}/", id=id),
                 body=strip_not_given(
@@ -246,7 +258,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            self._client._request(
+            self._client.request(
                 "delete",
                 path_template("/api/videos/{id}/", id=id),
                 options=options,
@@ -291,7 +303,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            self._client._request(
+            self._client.request(
                 "post",
                 path_template("/api/videos/{id}/publish/", id=id),
                 body=strip_not_given(
@@ -317,20 +329,31 @@ class Videos(SyncAPIResource):
         id: int,
         *,
         poll_interval: float = 3.0,
-        timeout: float = 600.0,
+        max_wait: float = 600.0,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
         """Poll `retrieve` until `status` is success.
 
         Returns the object on success; raises `JobFailedError` (carrying the object) on error,
-        and `WaitTimeoutError` when `timeout` seconds pass first.
+        and `WaitTimeoutError` when `max_wait` seconds pass first. `extra_headers`, `extra_query`,
+        `timeout` and `max_retries` apply to each request.
         """
         return self._poll(
-            lambda: self.retrieve(id),
+            lambda: self.retrieve(
+                id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
             status_of=lambda obj: obj.status,
             success=["success"],
             failure=["error"],
             poll_interval=poll_interval,
-            timeout=timeout,
+            max_wait=max_wait,
         )
 
 
@@ -347,12 +370,30 @@ class VideosWithRawResponse:
         self.publish = to_raw_response_wrapper(resource.publish)
 
 
+class VideosWithStreamingResponse:
+    """`Videos` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Videos) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.update = to_streamed_response_wrapper(resource.update)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.publish = to_streamed_response_wrapper(resource.publish)
+
+
 class AsyncVideos(AsyncAPIResource):
 
     @cached_property
     def with_raw_response(self) -> AsyncVideosWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncVideosWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncVideosWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncVideosWithStreamingResponse(self)
 
     def list(
         self,
@@ -368,7 +409,7 @@ class AsyncVideos(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Video]:
+    ) -> AsyncPaginator[Video, AsyncPaginatedVideoListPage[Video]]:
         """`GET /api/videos/`
 
         Args:
@@ -384,7 +425,7 @@ class AsyncVideos(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/videos/",
             query=strip_not_given(
                 {
@@ -403,6 +444,7 @@ class AsyncVideos(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Video,
+            page_class=AsyncPaginatedVideoListPage[Video],
         )
 
     async def create(
@@ -439,7 +481,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 "/api/videos/",
                 body=strip_not_given(
@@ -484,7 +526,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 path_template("/api/videos/{id}/", id=id),
                 options=options,
@@ -529,7 +571,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            await self._client._request(
+            await self._client.request(
                 "put",
                 path_template("/api/videos/{id}/", id=id),
                 body=strip_not_given(
@@ -574,7 +616,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            await self._client._request(
+            await self._client.request(
                 "delete",
                 path_template("/api/videos/{id}/", id=id),
                 options=options,
@@ -619,7 +661,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 path_template("/api/videos/{id}/publish/", id=id),
                 body=strip_not_given(
@@ -645,20 +687,31 @@ class AsyncVideos(AsyncAPIResource):
         id: int,
         *,
         poll_interval: float = 3.0,
-        timeout: float = 600.0,
+        max_wait: float = 600.0,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
         """Poll `retrieve` until `status` is success.
 
         Returns the object on success; raises `JobFailedError` (carrying the object) on error,
-        and `WaitTimeoutError` when `timeout` seconds pass first.
+        and `WaitTimeoutError` when `max_wait` seconds pass first. `extra_headers`, `extra_query`,
+        `timeout` and `max_retries` apply to each request.
         """
         return await self._poll(
-            lambda: self.retrieve(id),
+            lambda: self.retrieve(
+                id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
             status_of=lambda obj: obj.status,
             success=["success"],
             failure=["error"],
             poll_interval=poll_interval,
-            timeout=timeout,
+            max_wait=max_wait,
         )
 
 
@@ -673,3 +726,16 @@ class AsyncVideosWithRawResponse:
         self.update = async_to_raw_response_wrapper(resource.update)
         self.delete = async_to_raw_response_wrapper(resource.delete)
         self.publish = async_to_raw_response_wrapper(resource.publish)
+
+
+class AsyncVideosWithStreamingResponse:
+    """`AsyncVideos` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncVideos) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.update = async_to_streamed_response_wrapper(resource.update)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.publish = async_to_streamed_response_wrapper(resource.publish)
