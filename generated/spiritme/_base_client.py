@@ -392,7 +392,9 @@ def _file_part(value: Any, field: str) -> tuple[str, tuple[str | None, Any, str]
 def _attach_request_id(result: _T, response: httpx.Response) -> _T:
     """``result`` with ``_request_id`` set when it is a model and the server sent an id."""
     if isinstance(result, BaseModel):
-        set_request_id(result, request_id_of(response.headers))
+        request_id = request_id_of(response.headers)
+        if request_id is not None:  # None is the default: no pydantic attribute write for it
+            set_request_id(result, request_id)
     return result
 
 
