@@ -185,7 +185,8 @@ def _piece(path: str, lines: list[str], chain: list[ast.stmt], number: int) -> P
     function's header; the statements around it become stand-in ``async def _():`` blocks."""
     while len(chain) > 1 and _is_text(chain[-1]):
         chain = chain[:-1]
-    node, depth = chain[-1], len(chain) - 1
+    node = chain[-1]
+    depth = node.col_offset // 4  # not len(chain): an except clause holds statements at its try's depth
     wrapper = "".join(" " * 4 * i + "async def _():\n" for i in range(depth))
     start, end = _span(node)
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:

@@ -945,15 +945,29 @@ def _templates_digest() -> str:
 def _reads_only_light_api(name: str) -> bool:
     """Whether a template (with the macro templates it may import) reads only the small parts of
     ``api``: then a file's key needs only those, not every schema and operation."""
-    root = template_root()
-    texts = [(root / name).read_text(encoding="utf-8")]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(root.glob("_*.jinja"))]
+    texts = [_template_text(n) for n in sorted(_with_imports(name))]
     # "{% if api.schemas %}" reads only whether there are any: the light key has that
     uses = {m.group(1) for text in texts for m in _API_USE.finditer(_ANY_SCHEMAS.sub("", text))}
     return all(use is not None and use[1:] in _LIGHT_API for use in uses)
 
 
+def _template_text(name: str) -> str:
+    return (template_root() / name).read_text(encoding="utf-8")
+
+
+def _with_imports(name: str) -> set[str]:
+    """A template and every template it imports or includes, directly or through another."""
+    found, todo = set(), [name]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo += _IMPORTS.findall(_template_text(current))
+    return found
+
+
 _ANY_SCHEMAS = re.compile(r"\{%-? if api\.schemas -?%\}")
+_IMPORTS = re.compile(r"\{%-?\s*(?:import|from|include)\s+[\"']([^\"']+)[\"']")
 
 
 def _light_api(api: ir.Api) -> tuple[Any, ...]:
