@@ -38,7 +38,6 @@ from generator.mock.store import (
     shape_of,
 )
 from generator.parse.api import body_encoding, build_ir, json_media
-from generator.spec.fetch import is_loopback
 from generator.spec.refs import Resolver
 
 DEFAULT_PAGE_SIZE = 100
