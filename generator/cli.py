@@ -149,9 +149,54 @@ def build(**flags: Any) -> None:
 
 DIFF_FORMATS = ("text", "markdown", "json", "github")
 FAIL_ON = ("breaking", "warning", "never")
+DIFF_EXIT_CODES = """\b
+Exit codes:
+  0  the report was printed (and --fail-on did not match)
+  1  --fail-on matched a change of that level or worse
+  2  bad input: unreadable, invalid or refused document, bad usage
+  3  a URL could not be fetched
+"""
+UPDATE_EXIT_CODES = """\b
+Exit codes:
+  0  up to date, or updated (and --fail-on did not match)
+  1  updated, and --fail-on matched a change of that level or worse
+  2  bad input: unreadable, invalid or refused document, bad usage
+  3  the server could not be reached or refused us
+"""
 
 
-@main.command(epilog=EXIT_CODES_HELP)
+def diff_rule_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that decide how changes are judged, shared by ``diff`` and ``update`` (oasdiff's names)."""
+    for option in reversed(
+        (
+            click.option(
+                "--levels",
+                type=click.Choice(("ours", "oasdiff")),
+                default="ours",
+                show_default=True,
+                help="ours (a few levels set for the generated client, see docs/diff.md) or oasdiff's levels exactly.",
+            ),
+            click.option(
+                "--deprecation-days-beta",
+                type=click.IntRange(min=0),
+                default=0,
+                show_default=True,
+                help="Min days between deprecating a beta operation and its x-sunset date (0: no minimum).",
+            ),
+            click.option(
+                "--deprecation-days-stable",
+                type=click.IntRange(min=0),
+                default=0,
+                show_default=True,
+                help="Min days between deprecating a stable operation and its x-sunset date (0: no minimum).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
+
+
+@main.command(epilog=DIFF_EXIT_CODES)
 @click.argument("old")
 @click.argument("new")
 @click.option(
@@ -172,20 +217,37 @@ FAIL_ON = ("breaking", "warning", "never")
 @click.option(
     "--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear)."
 )
-def diff(old: str, new: str, fmt: str, fail_on: str, allow_insecure: bool) -> None:
+@diff_rule_options
+def diff(
+    old: str,
+    new: str,
+    fmt: str,
+    fail_on: str,
+    allow_insecure: bool,
+    levels: str,
+    deprecation_days_beta: int,
+    deprecation_days_stable: int,
+) -> None:
     """Report what changed from OLD to NEW and what it does to the generated client.
 
     OLD and NEW are paths, URLs (sent with Authorization: Token $SPIRITME_API_KEY)
     or git:REF:path (e.g. git:HEAD:specs/spiritme.yaml). See docs/diff.md.
     """
     from generator.diff.compare import diff_specs, fails
+    from generator.diff.context import Policy
     from generator.diff.report import render
     from generator.parse.api import client_settings
 
     def action() -> bool:
         client = client_settings(resolve_settings({}))
         report = diff_specs(
-            old, new, token=os.environ.get("SPIRITME_API_KEY", ""), allow_insecure=allow_insecure, client=client
+            old,
+            new,
+            token=os.environ.get("SPIRITME_API_KEY", ""),
+            allow_insecure=allow_insecure,
+            client=client,
+            policy=Policy(deprecation_days_beta, deprecation_days_stable),
+            levels="oasdiff" if levels == "oasdiff" else "ours",
         )
         click.echo(render(report, fmt, color=sys.stdout.isatty()), nl=False)
         return fails(report.changes, fail_on)
@@ -193,7 +255,7 @@ def diff(old: str, new: str, fmt: str, fail_on: str, allow_insecure: bool) -> No
     _run(action)
 
 
-@main.command(epilog=EXIT_CODES_HELP)
+@main.command(epilog=UPDATE_EXIT_CODES)
 @click.option(
     "--url", "base_url", help=f"Server to fetch from [env SPIRITME_SCHEMA_URL; default {DEFAULT_SCHEMA_URL}]."
 )
@@ -216,12 +278,23 @@ def diff(old: str, new: str, fmt: str, fail_on: str, allow_insecure: bool) -> No
     "--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear)."
 )
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per attempt.")
-def update(base_url: str | None, fmt: str, fail_on: str, allow_insecure: bool, timeout: float) -> None:
+@diff_rule_options
+def update(
+    base_url: str | None,
+    fmt: str,
+    fail_on: str,
+    allow_insecure: bool,
+    timeout: float,
+    levels: str,
+    deprecation_days_beta: int,
+    deprecation_days_stable: int,
+) -> None:
     """Fetch the schema; if it changed: report the changes, write the snapshot, log them in specs/CHANGES.md, build.
 
     An unchanged schema writes nothing and exits 0.
     """
     from generator.diff.compare import fails
+    from generator.diff.context import Policy
     from generator.diff.report import render
     from generator.parse.api import client_settings
     from generator.update import run_update
@@ -235,6 +308,8 @@ def update(base_url: str | None, fmt: str, fail_on: str, allow_insecure: bool, t
             allow_insecure=allow_insecure,
             timeout=timeout,
             client=client_settings(settings),
+            policy=Policy(deprecation_days_beta, deprecation_days_stable),
+            levels="oasdiff" if levels == "oasdiff" else "ours",
         )
         if outcome.report is not None:
             click.echo(render(outcome.report, fmt, color=sys.stdout.isatty()), nl=False)

@@ -11,6 +11,8 @@ from typing import Callable
 from generator.build.pipeline import run_build
 from generator.config import Settings
 from generator.diff.compare import DEFAULT_CLIENT, diff_documents, document_of
+from generator.diff.context import Policy
+from generator.diff.levels import LevelScheme
 from generator.diff.report import DiffReport, append_changes
 from generator.errors import GeneratorError
 from generator.parse.api import ClientSettings
@@ -33,6 +35,8 @@ def run_update(
     allow_insecure: bool = False,
     timeout: float = 30.0,
     client: ClientSettings = DEFAULT_CLIENT,
+    policy: Policy | None = None,
+    levels: LevelScheme = "ours",
 ) -> UpdateOutcome:
     """Fetch the schema from the ``schema-url`` server; when it changed, diff it against the snapshot,
     write the snapshot and its lock, log the changes in ``CHANGES.md`` beside it, then build the client
@@ -68,7 +72,9 @@ def run_update(
     old_data = (
         document_of(old_raw, spec).data if old_raw is not None else {"openapi": new_doc.data["openapi"], "paths": {}}
     )
-    changes = diff_documents(old_data, new_doc.data, old_source=spec, new_source=result.url, client=client)
+    changes = diff_documents(
+        old_data, new_doc.data, old_source=spec, new_source=result.url, client=client, policy=policy, levels=levels
+    )
     report = DiffReport(tuple(changes), spec, result.url, spec, new_doc.line_of)
     write_atomically(path, result.body)
     write_atomically(lock_path_for(path), lock_text(result, digest).encode("utf-8"))

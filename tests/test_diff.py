@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Callable
@@ -19,8 +20,10 @@ from servers import LocalServer, Reply, Request
 
 from generator.cli import main
 from generator.diff.compare import Change, diff_documents, fails
+from generator.diff.context import Policy
+from generator.diff.levels import OASDIFF_LEVELS, SECURITY_DEPARTURES, level_in
 from generator.diff.report import _escape_data, _escape_property
-from generator.diff.rules import RULES
+from generator.diff.rules import DOCUMENT_RULES, RULES
 from generator.spec import fetch
 from generator.spec.load import load_bytes
 
@@ -41,6 +44,16 @@ def ids(changes: list[Change]) -> list[tuple[str, str]]:
     return sorted((c.id, c.level) for c in changes)
 
 
+VERSIONING = ("api-version-not-bumped", "api-version-decreased", "api-major-version-not-bumped")
+
+
+def fixture_ids(changes: list[Change], expected: list[dict[str, str]]) -> list[tuple[str, str]]:
+    """The checks a pair reports; the versioning policy (info.version against the breaking changes
+    found) only where the pair is about it, since most pairs keep ``version: 1.0.0`` on purpose."""
+    about_versions = any(c["id"] in VERSIONING for c in expected)
+    return ids([c for c in changes if about_versions or c.id not in VERSIONING])
+
+
 def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
     return CliRunner().invoke(
         main,
@@ -52,20 +65,33 @@ def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
 # ----------------------------------------------------------------- fixture pairs
 
 
+def pair_diff(folder: Path, *, backwards: bool = False) -> list[Change]:
+    """The changes of a fixture pair, with the deprecation policy its ``expected.json`` sets."""
+    options = json.loads((folder / "expected.json").read_text(encoding="utf-8")).get("options", {})
+    old, new = load(folder / "old.yaml"), load(folder / "new.yaml")
+    return diff_documents(*((new, old) if backwards else (old, new)), policy=Policy(**options))
+
+
 @pytest.mark.parametrize("folder", PAIRS, ids=lambda p: p.name)
 def test_fixture_pair_reports_the_expected_checks(folder: Path) -> None:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["changes"]
-    changes = diff_documents(load(folder / "old.yaml"), load(folder / "new.yaml"))
-    assert ids(changes) == sorted((c["id"], c["level"]) for c in expected)
+    changes = pair_diff(folder)
+    assert fixture_ids(changes, expected) == sorted((c["id"], c["level"]) for c in expected)
     assert all(RULES[c.id] == c.level for c in changes)
 
 
 @pytest.mark.parametrize("folder", PAIRS, ids=lambda p: p.name)
 def test_a_pair_read_backwards_changes_too(folder: Path) -> None:
-    """Every difference is seen from both sides (what was added one way is removed the other)."""
-    forward = diff_documents(load(folder / "old.yaml"), load(folder / "new.yaml"))
-    backward = diff_documents(load(folder / "new.yaml"), load(folder / "old.yaml"))
-    assert bool(forward) == bool(backward)
+    """Every difference is seen from both sides (what was added one way is removed the other), except
+    where a rule is one-way by design (a sunset date moved later): pairs that list ``backward`` say so."""
+    forward, backward = pair_diff(folder), pair_diff(folder, backwards=True)
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    if "backward" in expected:
+        assert fixture_ids(backward, expected["backward"]) == sorted(
+            (c["id"], c["level"]) for c in expected["backward"]
+        )
+    else:
+        assert bool(forward) == bool(backward)
 
 
 def test_the_fixtures_cover_every_rule_family_in_both_directions() -> None:
@@ -153,7 +179,7 @@ def test_spiritme_required_request_property_names_the_argument(
     assert create.level == "breaking"
     assert create.pointer == "/components/schemas/VideoRequest/properties/project"
     assert create.client_impact == "`client.videos.create()` now requires `project=`"
-    assert {c.level for c in changes} == {"breaking"}
+    assert {c.level for c in changes if c.id not in VERSIONING} == {"breaking"}
 
 
 def test_spiritme_response_property_removed_names_the_attribute(
@@ -327,7 +353,7 @@ def test_json_is_the_documented_shape_in_a_stable_order(
     assert data["breaking"] is True
     assert set(data["summary"]) == {"breaking", "warning", "info"}
     assert sum(data["summary"].values()) == len(data["changes"])
-    keys = "id level operation pointer message client_impact".split()
+    keys = "id level operation pointer definition message client_impact".split()
     assert all(list(change) == keys for change in data["changes"])
     order = [
         (
@@ -468,11 +494,7 @@ def test_git_inputs_read_a_revision_of_a_temporary_repository(tmp_path: Path, mo
         "breaking",
     )
     assert result.exit_code == 1, result.output
-    assert json.loads(result.stdout)["summary"] == {
-        "breaking": 2,
-        "warning": 4,
-        "info": 1,
-    }
+    assert json.loads(result.stdout)["summary"] == {"breaking": 2, "warning": 4, "info": 2}
     annotations = run(
         "diff",
         "git:HEAD:specs/api.yaml",
@@ -543,17 +565,16 @@ def test_update_diffs_writes_logs_builds_and_exits_per_fail_on(served: Any, tmp_
 
     result = run("update", "--url", served.url, "--format", "json", "--fail-on", "breaking")
     assert result.exit_code == 1, result.output
-    assert json.loads(result.stdout)["summary"] == {
-        "breaking": 2,
-        "warning": 4,
-        "info": 1,
-    }
+    assert json.loads(result.stdout)["summary"] == {"breaking": 2, "warning": 4, "info": 2}
     assert spec.read_bytes() == served.body
     assert json.loads((tmp_path / "specs" / "spiritme.lock.json").read_text())["etag"] == f'"{len(served.body)}"'
     log = (tmp_path / "specs" / "CHANGES.md").read_text(encoding="utf-8")
     assert log.startswith("# API changes\n")
     assert re.search(r"^## \d{4}-\d{2}-\d{2}: sha256 [0-9a-f]{12} → [0-9a-f]{12}$", log, re.M)
-    assert "2 breaking, 4 warnings, 1 info" in log and "`new-required-request-property`" in log
+    assert (
+        "6 changes (3 operations affected): 2 breaking, 2 warnings, 2 info" in log
+        and "`new-required-request-property`" in log
+    )
     assert (tmp_path / "generated" / "spiritme" / "resources" / "pets.py").is_file()
 
     served.body = served.body.replace(b"enum: [new, sold, lost]", b"enum: [new, sold, lost, found]")
@@ -568,3 +589,193 @@ def test_update_refuses_a_document_that_is_not_openapi_and_keeps_the_snapshot(se
     assert "unsupported Swagger version" in bad_input_line(run("update", "--url", served.url))
     assert spec.read_bytes() == (SNAPSHOTS / "old.yaml").read_bytes()
     assert not (tmp_path / "specs" / "CHANGES.md").exists()
+
+
+# ----------------------------------------------------------------- oasdiff's rules and levels
+
+
+OASDIFF_RULES = SHARED / "reference" / "oasdiff-rules.tsv"
+OASDIFF_LEVEL = {"ERR": "breaking", "WARN": "warning", "INFO": "info"}
+
+
+def oasdiff_rules() -> dict[str, dict[str, str]]:
+    if not OASDIFF_RULES.is_file():
+        pytest.skip("the oasdiff rule table (../shared/reference) is not available")
+    lines = OASDIFF_RULES.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    return {row[0]: dict(zip(header, row)) for row in (line.split("\t") for line in lines[1:] if line)}
+
+
+def reached_ids() -> set[str]:
+    """Every id some fixture pair reports, read forwards or backwards."""
+    found: set[str] = set()
+    for folder in PAIRS:
+        found |= {c.id for c in pair_diff(folder)} | {c.id for c in pair_diff(folder, backwards=True)}
+    return found
+
+
+def test_every_oasdiff_rule_we_claim_is_reached_by_a_fixture() -> None:
+    claimed = sorted(set(oasdiff_rules()) & set(RULES))
+    reached = reached_ids()
+    unreached = [rule for rule in claimed if rule not in reached]
+    assert not unreached, f"{len(unreached)} of {len(claimed)} claimed oasdiff ids have no fixture: {unreached}"
+
+
+def test_levels_oasdiff_gives_oasdiff_s_level_for_every_id_it_has() -> None:
+    wrong = {
+        rule: (level_in("oasdiff", rule, RULES[rule]), OASDIFF_LEVEL[row["level"]])
+        for rule, row in oasdiff_rules().items()
+        if rule in RULES and level_in("oasdiff", rule, RULES[rule]) != OASDIFF_LEVEL[row["level"]]
+    }
+    assert not wrong, wrong
+
+
+def test_our_levels_depart_from_oasdiff_only_where_the_docs_say_why() -> None:
+    docs = (HERE.parent / "docs" / "diff.md").read_text(encoding="utf-8")
+    rules = oasdiff_rules()
+    departing = {rule for rule in RULES if rule in rules and RULES[rule] != OASDIFF_LEVEL[rules[rule]["level"]]}
+    assert departing <= set(OASDIFF_LEVELS)
+    undocumented = sorted(rule for rule in SECURITY_DEPARTURES if f"`{rule}`" not in docs)
+    assert not undocumented
+
+
+def test_document_rules_are_claimed_with_oasdiff_s_level() -> None:
+    rules = oasdiff_rules()
+    for rule, level in DOCUMENT_RULES.items():
+        assert rule in rules, rule
+        assert level == OASDIFF_LEVEL[rules[rule]["level"]], rule
+
+
+def test_levels_oasdiff_changes_levels_and_exit_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "092-security-requirement-removed")
+    ours = json.loads(run("diff", "old.yaml", "new.yaml", "--format", "json").stdout)
+    theirs = json.loads(run("diff", "old.yaml", "new.yaml", "--format", "json", "--levels", "oasdiff").stdout)
+    assert [c["level"] for c in ours["changes"] if c["id"] == "api-security-removed"] == ["breaking"]
+    assert [c["level"] for c in theirs["changes"] if c["id"] == "api-security-removed"] == ["info"]
+    assert run("diff", "old.yaml", "new.yaml", "--fail-on", "breaking").exit_code == 1
+    assert run("diff", "old.yaml", "new.yaml", "--fail-on", "breaking", "--levels", "oasdiff").exit_code == 0
+
+
+def test_deprecation_days_options_require_a_distant_sunset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "d001-endpoint-deprecated-with-sunset")
+    relaxed = json.loads(run("diff", "old.yaml", "new.yaml", "--format", "json").stdout)["changes"]
+    assert [c["id"] for c in relaxed] == ["endpoint-deprecated-with-sunset"]
+    far = run("diff", "old.yaml", "new.yaml", "--format", "json", "--deprecation-days-stable", "400000")
+    assert [c["id"] for c in json.loads(far.stdout)["changes"]][0] == "api-sunset-date-too-small"
+    assert run("diff", "old.yaml", "new.yaml", "--deprecation-days-beta", "-1").exit_code == 2
+
+
+def test_sunset_dates_are_judged_against_today() -> None:
+    folder = FIXTURES / "d006-api-removed-before-sunset"
+    old, new = load(folder / "old.yaml"), load(folder / "new.yaml")
+    after = diff_documents(old, new, policy=Policy(today=date(3000, 1, 1)))
+    assert "api-removed-before-sunset" not in {c.id for c in after}
+    assert "api-removed-before-sunset" in {
+        c.id for c in diff_documents(old, new, policy=Policy(today=date(2026, 1, 1)))
+    }
+
+
+@pytest.mark.parametrize("command", ["diff", "update"])
+def test_help_lists_only_the_exit_codes_a_command_returns(command: str) -> None:
+    text = run(command, "--help").stdout
+    codes = re.findall(r"^\s+(\d)\s{2}", text.split("Exit codes:")[1], re.M)
+    assert codes == ["0", "1", "2", "3"]
+    assert "build --check" not in text
+
+
+# ----------------------------------------------------------------- counting changes as people read them
+
+
+def test_a_shared_definition_changed_once_is_one_change_reaching_its_operations(
+    spiritme: dict[str, Any],
+) -> None:
+    from generator.diff.report import DiffReport, grouped, markdown, text
+
+    new = mutated(spiritme, lambda d: d["components"]["schemas"]["VideoStatusEnum"]["enum"].append("archived"))
+    changes = diff_documents(spiritme, new)
+    entries = [c for c in changes if c.id == "response-property-enum-value-added"]
+    assert len(entries) > 1 and {c.definition for c in entries} == {"#/components/schemas/VideoStatusEnum"}
+    groups = [g for g in grouped(changes) if g.first.id == "response-property-enum-value-added"]
+    assert len(groups) == 1 and len(groups[0].changes) == len(entries)
+    report = DiffReport(tuple(changes), "old", "new", "", lambda _: None)
+    operations = len({c.operation for c in changes if c.operation})
+    summary = f"{len(grouped(changes))} change{'s' * (len(grouped(changes)) != 1)} ({operations} operations affected): "
+    assert report.summary().startswith(summary)
+    assert text(report).count("response-property-enum-value-added") == 1
+    assert markdown(report).count("`response-property-enum-value-added`") == 1
+    assert all(f"`{c.method}`" in text(report) for c in entries)
+
+
+# ----------------------------------------------------------------- lifecycle and media type rules
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2026-12-31", date(2026, 12, 31)),
+        ("2026-12-31T23:30:00Z", date(2026, 12, 31)),
+        ("2026-12-31t08:00:00+02:00", date(2026, 12, 31)),
+        ("2026-02-30", None),
+        ("31/12/2026", None),
+        ("2026-12-31 ", None),
+        (20261231, None),
+        (date(2026, 1, 2), date(2026, 1, 2)),
+    ],
+)
+def test_sunset_dates_read_as_oasdiff_reads_them(value: Any, day: date | None) -> None:
+    from generator.diff.lifecycle import sunset_date
+
+    assert sunset_date(value) == day
+
+
+def test_stability_levels_and_the_days_they_require() -> None:
+    from generator.diff.lifecycle import deprecation_days, in_scope, stability_of
+
+    policy = Policy(deprecation_days_beta=31, deprecation_days_stable=180)
+    assert [stability_of({"x-stability-level": s}) for s in ("draft", "beta", "gamma", 1)] == [
+        "draft",
+        "beta",
+        None,
+        None,
+    ]
+    assert stability_of({}) == ""
+    assert [deprecation_days(policy, s) for s in ("draft", "alpha", "beta", "stable", "")] == [0, 0, 31, 180, 180]
+    assert not in_scope("alpha") and in_scope("") and in_scope(None)
+
+
+@pytest.mark.parametrize(
+    ("general", "specific", "contained"),
+    [
+        ("application/json", "application/problem+json", True),
+        ("application/problem+json", "application/json", False),
+        ("application/json", "application/json; charset=utf-8", True),
+        ("application/xml", "application/json", False),
+        ("text/plain", "application/plain", False),
+        ("application/json", "not a media type", False),
+    ],
+)
+def test_response_media_types_pair_as_oasdiff_pairs_them(general: str, specific: str, contained: bool) -> None:
+    from generator.diff.bodies import contained as holds
+
+    assert holds(general, specific) is contained
+
+
+def test_webhook_and_callback_operations_are_named_for_reports() -> None:
+    from generator.diff.operations import operations
+    from generator.diff.schemas import Views
+
+    doc = load(FIXTURES / "d027-webhook-operation-removed" / "old.yaml")
+    doc["paths"]["/pets"]["post"]["callbacks"] = load(FIXTURES / "d028-callback-operation-removed" / "old.yaml")[
+        "paths"
+    ]["/pets"]["post"]["callbacks"]
+    labels = {op.label for op in operations(Views(doc, "")).values()}
+    assert {"POST webhook:newPet", "PUT webhook:newPet"} <= labels
+    assert "POST callback:POST /pets onAdopted {$request.body#/callbackUrl}" in labels
+
+
+@pytest.mark.parametrize("folder", [p for p in PAIRS if p.name.startswith("d")], ids=lambda p: p.name)
+def test_document_rules_state_their_client_impact(folder: Path) -> None:
+    """Every change a document rule reports, either way, says what it does to code using the client."""
+    for changes in (pair_diff(folder), pair_diff(folder, backwards=True)):
+        silent = [c.id for c in changes if c.level != "info" and not c.client_impact]
+        assert not silent, silent

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -91,10 +92,12 @@ def marker_files(folder: Path) -> list[str]:
 
 
 def client_surface(pkg: Any) -> dict[str, list[str]]:
-    """Resource attribute → its public method names, read from a client instance."""
+    """Resource attribute → its public method names, read from a client instance (resources load on first use)."""
     client = pkg.Demo(api_key="k", base_url="http://127.0.0.1:9")
     try:
-        resources = {k: v for k, v in vars(client).items() if type(v).__module__.startswith(f"{PACKAGE}.resources.")}
+        lazy = [name for name, attr in vars(type(client)).items() if isinstance(attr, functools.cached_property)]
+        values = {name: getattr(client, name) for name in lazy}
+        resources = {k: v for k, v in values.items() if type(v).__module__.startswith(f"{PACKAGE}.resources.")}
         return {
             attr: sorted(n for n, v in vars(type(r)).items() if callable(v) and not n.startswith("_"))
             for attr, r in sorted(resources.items())

@@ -263,7 +263,7 @@ def test_results_are_cached_by_document_content(monkeypatch: pytest.MonkeyPatch,
     def no_recompute(_: Any) -> tuple[list[Diagnostic], str]:
         raise AssertionError("should have come from the cache")
 
-    monkeypatch.setattr(validate, "own_findings", no_recompute)
+    monkeypatch.setattr(validate, "_own_findings_and_index", no_recompute)
     assert validate_document(doc) == first
     assert errors(validate_document(doc, strict=True))  # the level is applied after the cache
     other = spec("openapi: 3.0.3\ninfo: {title: other, version: '1'}\npaths: {}\n")
@@ -323,3 +323,119 @@ def test_background_validation_gives_what_the_inline_one_gives_then_hits_the_cac
     assert warm._parts == []  # from the cache the forked run wrote
     assert [d.message for d in warm.result()] == [d.message for d in inline]
     assert all(d.level is Level.ERROR for d in warm.result())
+
+
+# ----------------------------------------------------------------------------- the native engine
+
+TEST_DOCUMENTS = sorted(
+    p
+    for folder in ("broken", "hostile", "diff_fixtures")
+    for p in (Path(__file__).parent / folder).rglob("*")
+    if p.suffix in (".json", ".yaml", ".yml") and p.name != "expected.json"
+) + [REPO / "specs" / "spiritme.yaml"]
+
+
+def comparable(found: list[Diagnostic]) -> list[tuple[str, str, str]]:
+    """Findings as (level, message, located pointer), in a stable order; the one wording that
+    differs by engine normalized: the text after "stopped early:" (the reference's exception
+    class name and Python's wording of a recursion error)."""
+    rows = []
+    for d in found:
+        message = d.message
+        if "stopped early:" in message:
+            message = message.split("stopped early:")[0] + "stopped early"
+        rows.append((d.level.value, message, d.pointer))
+    return sorted(rows)
+
+
+def loadable(path: Path) -> Document | None:
+    try:
+        return load_document(path)
+    except Exception:  # noqa: BLE001 - the documents that fail to load are the load stage's tests
+        return None
+
+
+def assert_engines_agree(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("openapi_spec_validator_rs", reason="the native validator's wheel is not installed")
+    doc = loadable(path)
+    if doc is None:
+        pytest.skip("does not load (a load-stage test)")
+    monkeypatch.setattr(validate, "MAX_EXTERNAL", 10**6)  # every finding, not the first 50
+    reference = comparable(validate.document_findings(doc, engine="reference"))
+    native = comparable(validate.document_findings(doc, engine="native"))
+    assert native == reference
+
+
+@pytest.mark.parametrize("path", TEST_DOCUMENTS, ids=lambda p: str(p.relative_to(REPO)))
+def test_native_engine_finds_what_the_reference_finds_in_the_test_documents(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert_engines_agree(path, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(p, marks=[pytest.mark.slow] if p.name in LARGE else [], id=p.name) for p in CORPUS],
+)
+def test_native_engine_finds_what_the_reference_finds_in_the_corpus(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert_engines_agree(path, monkeypatch)
+
+
+KEYWORD_FINDINGS = """\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      parameters:
+        - {name: n, in: query, schema: {type: integer, default: ''}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/A'}
+components:
+  schemas:
+    A:
+      type: object
+      properties:
+        size: {type: integer, default: 'big'}
+        name: {type: string, minLength: 'five'}
+    B:
+      type: object
+      properties:
+        size: {type: integer, default: 'big'}
+"""
+
+
+def test_keyword_findings_are_located_like_the_reference_locates_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("openapi_spec_validator_rs", reason="the native validator's wheel is not installed")
+    doc = spec(KEYWORD_FINDINGS)
+    reference = comparable(validate.document_findings(doc, engine="reference"))
+    assert len(reference) >= 4 and {pointer for _, _, pointer in reference} >= {
+        "/paths/~1a/get/parameters/0/schema",
+        "/components/schemas/A/properties/size",
+        "/components/schemas/B/properties/size",
+    }
+    assert comparable(validate.document_findings(doc, engine="native")) == reference
+    # defaults alone are located natively: the reference's keyword pass is not run
+    calls: list[str] = []
+    original = validate._external_part
+    monkeypatch.setattr(validate, "_external_part", lambda *a: calls.append(a[-1]) or original(*a))
+    defaults_only = spec(KEYWORD_FINDINGS.replace("minLength: 'five'", "minLength: 5"))
+    native = comparable(validate.document_findings(defaults_only, engine="native"))
+    assert calls == [] and len(native) == 3
+    assert native == comparable(validate.document_findings(defaults_only, engine="reference"))
+
+
+def test_without_the_native_wheel_the_reference_validates(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = spec(KEYWORD_FINDINGS)
+    expected = comparable(validate.document_findings(doc, engine="reference"))
+    monkeypatch.setitem(sys.modules, "openapi_spec_validator_rs", None)  # import raises ImportError
+    assert comparable(validate.document_findings(doc)) == expected
+    assert comparable(validate_document(doc)) == expected
+    with pytest.raises(ImportError):
+        validate.document_findings(doc, engine="native")

@@ -12,6 +12,7 @@ Every resource of the API is an attribute of the client; ``AsyncSpiritMe`` has t
 methods, awaited. Errors raise subclasses of ``SpiritMeError``.
 """
 
+from . import resources as resources, types as types  # both load their modules on first use
 from ._client import AsyncSpiritMe, SpiritMe
 from ._exceptions import (
     APIConnectionError,
@@ -21,8 +22,10 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     InternalServerError,
+    InvalidArgumentError,
     JobFailedError,
     NotFoundError,
     PermissionDeniedError,
@@ -49,8 +52,10 @@ __all__ = [
     "AsyncSpiritMe",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "InternalServerError",
+    "InvalidArgumentError",
     "JobFailedError",
     "NOT_GIVEN",
     "NotFoundError",

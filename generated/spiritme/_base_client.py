@@ -24,11 +24,12 @@ from typing import (
     Awaitable,
     Callable,
     Collection,
-    Iterator,
+    Generator,
     Literal,
     Mapping,
     Sequence,
     TypeVar,
+    cast,
 )
 from urllib.parse import quote
 
@@ -43,8 +44,10 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     InternalServerError,
+    InvalidArgumentError,
     JobFailedError,
     NotFoundError,
     PermissionDeniedError,
@@ -52,14 +55,16 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
     SpiritMeError,
+    request_id_of,
 )
-from ._models import construct_lenient
+from ._models import BaseModel, construct_lenient, set_request_id
 from ._files import FileStream, LazyFile, is_replayable, to_httpx_file
 from ._pagination import AsyncPage, AsyncPaginator, PageRequest, PageSpec, SyncPage
 from ._response import (
-    RAW_RESPONSE_HEADER,
     APIResponse,
     AsyncAPIResponse,
+    ResponseMode,
+    response_mode,
     without_raw_marker,
 )
 from ._types import (
@@ -100,7 +105,9 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
 API_KEY_ENV = "SPIRITME_API_KEY"
 BASE_URL_ENV = "SPIRITME_BASE_URL"
+LOG_ENV = "SPIRITME_LOG"
 MAX_REDIRECTS = 20
+# The client's retry policy (what this package does when calling the API; see BaseClient).
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 # headers that carry credentials: dropped when a redirect leaves the origin
 _CREDENTIAL_HEADERS = frozenset(
@@ -124,8 +131,27 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     429: RateLimitError,
 }
 
+
+def _configure_logging() -> None:
+    """``SPIRITME_LOG=info`` logs each request (line, status, time) and retry to stderr;
+    ``debug`` adds redirects and polls. URLs are logged without their query, and headers never."""
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(
+        os.environ.get(LOG_ENV, "").strip().lower()
+    )
+    if level is None:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(level)
+
+
+_configure_logging()
+
 _T = TypeVar("_T")
 _SyncClientT = TypeVar("_SyncClientT", bound="SyncAPIClient")
+_SyncPageT = TypeVar("_SyncPageT", bound=SyncPage[Any])
+_AsyncPageT = TypeVar("_AsyncPageT", bound=AsyncPage[Any])
 _AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
 Encoding = Literal["json", "form", "multipart", "binary", "text"]
 
@@ -175,7 +201,7 @@ class _Payload:
     stream: FileStream | None = None
     content_type: str | None = None
     replayable: bool = True
-    opened: list[LazyFile] = field(default_factory=list)
+    opened: list[LazyFile] = field(default_factory=lambda: list[LazyFile]())
 
 
 @dataclass
@@ -185,8 +211,12 @@ class _Call:
     request: httpx.Request
     max_retries: int
     idempotent: bool
-    raw: bool
+    mode: ResponseMode
     payload: _Payload
+
+    @property
+    def stream(self) -> bool:
+        return self.mode == "stream"
 
     def close(self) -> None:
         for file in self.payload.opened:
@@ -238,7 +268,7 @@ def _loggable(url: httpx.URL) -> str:
 
 
 @contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
+def _collection_paused() -> Generator[None, None, None]:
     """Pause the cyclic garbage collector while a body becomes objects: on a big page it would
     otherwise run over and over on objects that are all still alive (measured: 4x on 10,000 items).
     """
@@ -264,6 +294,11 @@ def _page_model(items_field: str, item_type: Any) -> type[pydantic.BaseModel]:
     return pydantic.create_model("Page", __config__=pydantic.ConfigDict(extra="allow"), items=items)
 
 
+def _drained(call: _Call, response: httpx.Response, delay: float | None) -> bool:
+    """Whether a streamed answer is read and released now: it is retried, or it is an error."""
+    return call.stream and (delay is not None or not response.is_success)
+
+
 def _is_json(response: httpx.Response) -> bool:
     return bool(response.content) and "json" in response.headers.get("content-type", "")
 
@@ -285,6 +320,13 @@ def _decoded_body(response: httpx.Response) -> object:
         return response.json()
     except ValueError:
         return response.text
+    except httpx.ResponseNotRead:  # a streamed error answer that could not be read
+        return None
+
+
+def _error_detail(body: object) -> str:
+    """An error answer as text for a message: JSON as JSON, text cut at 1,000 characters."""
+    return json.dumps(body) if isinstance(body, (dict, list)) else str(body)[:1000]
 
 
 def _form_fields(data: Mapping[str, Any]) -> dict[str, str | list[str]]:
@@ -293,13 +335,21 @@ def _form_fields(data: Mapping[str, Any]) -> dict[str, str | list[str]]:
     for name, value in data.items():
         if value is None:
             continue
-        if isinstance(value, list) and not any(isinstance(v, (dict, list)) for v in value):
-            fields[name] = [scalar_to_str(v) for v in value]
+        items = _listed(value)
+        if isinstance(value, list) and not any(isinstance(v, (dict, list)) for v in items):
+            fields[name] = [scalar_to_str(v) for v in items]
         elif isinstance(value, (dict, list)):
             fields[name] = json.dumps(value, separators=(",", ":"))
         else:
             fields[name] = scalar_to_str(value)
     return fields
+
+
+def _listed(value: object) -> list[object]:
+    """``value`` as a list: its items when it is a list or tuple, else itself alone."""
+    if isinstance(value, (list, tuple)):
+        return list(cast("Sequence[object]", value))
+    return [value]
 
 
 def _status_text(status: object) -> str:
@@ -318,12 +368,42 @@ def _job_finished(
     return text in success
 
 
+def _argument_error(err: pydantic.ValidationError) -> InvalidArgumentError:
+    """The argument a body validation error is about, and what is wrong with it."""
+    first = err.errors()[0]
+    location = [str(part) for part in first["loc"]]
+    argument = location[0] if location else "body"
+    problem = str(first["msg"])
+    if len(location) > 1:
+        problem += f" (at {'.'.join(location[1:])})"
+    if err.error_count() > 1:
+        problem += f"; {err.error_count() - 1} more problem(s) in the body"
+    return InvalidArgumentError(argument, problem)
+
+
+def _file_part(value: Any, field: str) -> tuple[str, tuple[str | None, Any, str]]:
+    """``value`` as a file part of ``field``; InvalidArgumentError for a missing file or odd value."""
+    try:
+        return to_httpx_file(value, field)
+    except (OSError, TypeError, ValueError) as err:
+        raise InvalidArgumentError(field, f"not a readable file: {err}") from None
+
+
+def _attach_request_id(result: _T, response: httpx.Response) -> _T:
+    """``result`` with ``_request_id`` set when it is a model and the server sent an id."""
+    if isinstance(result, BaseModel):
+        request_id = request_id_of(response.headers)
+        if request_id is not None:  # None is the default: no pydantic attribute write for it
+            set_request_id(result, request_id)
+    return result
+
+
 class BaseClient:
     """Configuration, request building, retry decisions and answer parsing: everything but I/O."""
 
+    # The client's retry policy, with IDEMPOTENT_METHODS, _NEVER_SENT, _TRANSIENT and _retry_delay (the
+    # generator that wrote this package fetches documents under a policy of its own, kept apart).
     INITIAL_RETRY_DELAY = 0.5
-    #: Refuse answers that break their schema (APIResponseValidationError) instead of keeping them.
-    strict_response_validation = False
     MAX_RETRY_DELAY = 8.0
     MAX_RETRY_AFTER = 60.0
 
@@ -337,6 +417,7 @@ class BaseClient:
         default_headers: Mapping[str, str] | None,
         default_query: Mapping[str, object] | None,
         allow_insecure_http: bool,
+        strict_response_validation: bool,
     ) -> None:
         api_key = api_key or os.environ.get(API_KEY_ENV) or None
         if api_key is None:
@@ -353,6 +434,8 @@ class BaseClient:
         self.max_retries = max_retries
         self._default_headers = dict(default_headers or {})
         self._default_query = dict(default_query or {})
+        #: Refuse answers that break their schema (APIResponseValidationError) instead of keeping them.
+        self.strict_response_validation = strict_response_validation
 
     @property
     def base_url(self) -> httpx.URL:
@@ -372,6 +455,7 @@ class BaseClient:
         default_headers: Mapping[str, str] | None,
         default_query: Mapping[str, object] | None,
         allow_insecure_http: bool | None,
+        strict_response_validation: bool | None,
     ) -> dict[str, Any]:
         """The constructor arguments of a copy: this client's settings, then the overrides."""
         return {
@@ -384,7 +468,16 @@ class BaseClient:
             "allow_insecure_http": (
                 self._allow_insecure_http if allow_insecure_http is None else allow_insecure_http
             ),
+            "strict_response_validation": (
+                self.strict_response_validation
+                if strict_response_validation is None
+                else strict_response_validation
+            ),
         }
+
+    def is_closed(self) -> bool:
+        """Whether ``close()`` was called (on this client or on the one it was copied from)."""
+        raise NotImplementedError
 
     # ------------------------------------------------------------------ building requests
 
@@ -405,38 +498,49 @@ class BaseClient:
         options: RequestOptions | None = None,
         idempotent: bool | None = None,
     ) -> _Call:
-        """The request for one call, with its retry policy; validates the body before anything is sent."""
+        """The request for one call, with its retry policy; validates the body before anything is sent.
+
+        Raises ClientClosedError on a closed client, InvalidArgumentError for an argument refused.
+        """
+        if self.is_closed():
+            raise ClientClosedError()
         options = options or {}
-        extra_headers = dict(options.get("headers") or {})
-        raw = extra_headers.pop(RAW_RESPONSE_HEADER, None) is not None
-        payload = self._payload(
-            body,
-            body_model=body_model,
-            encoding=encoding or encoding_of(content_type),
-            content_type=content_type,
-            file_fields=file_fields,
-            extra_body=options.get("extra_json"),
-        )
+        extra_headers: dict[str, str | Omit] = dict(options.get("headers") or {})
+        mode = response_mode(extra_headers)
+        try:
+            payload = self._payload(
+                body,
+                body_model=body_model,
+                encoding=encoding or encoding_of(content_type),
+                content_type=content_type,
+                file_fields=file_fields,
+                extra_body=options.get("extra_json"),
+            )
+        except pydantic.ValidationError as err:
+            raise _argument_error(err) from None
         timeout = options.get("timeout", self.timeout)
         url = self._url_for(path)
         pairs = self._query_pairs(query, query_styles, options.get("params"))
         replaced = {name for name, _ in pairs}
         kept = [(k, v) for k, v in url.params.multi_items() if k not in replaced]
-        request = httpx.Request(
-            method.upper(),
-            url,
-            params=tuple(kept + pairs),
-            headers=self._headers_for(headers, cookies, extra_headers, payload),
-            json=payload.json,
-            data=payload.data,
-            files=payload.files,
-            content=payload.content,
-            extensions={
-                "timeout": (
-                    timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-                ).as_dict()
-            },
-        )
+        try:
+            request = httpx.Request(
+                method.upper(),
+                url,
+                params=tuple(kept + pairs),
+                headers=self._headers_for(headers, cookies, extra_headers, payload),
+                json=payload.json,
+                data=payload.data,
+                files=payload.files,
+                content=payload.content,
+                extensions={
+                    "timeout": (
+                        timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+                    ).as_dict()
+                },
+            )
+        except (httpx.InvalidURL, TypeError, ValueError) as err:
+            raise InvalidArgumentError("request", f"cannot be sent: {err}") from None
         if payload.stream is not None:
             request.stream = payload.stream
             length = payload.stream.length()
@@ -448,7 +552,7 @@ class BaseClient:
             request,
             max_retries=(options.get("max_retries", self.max_retries) if payload.replayable else 0),
             idempotent=(method.upper() in IDEMPOTENT_METHODS if idempotent is None else idempotent),
-            raw=raw,
+            mode=mode,
             payload=payload,
         )
 
@@ -500,10 +604,7 @@ class BaseClient:
             merged["Authorization"] = "Token " + self._api_key
         for name, value in (headers or {}).items():
             if value is not None and not isinstance(value, NotGiven):
-                merged[name] = ",".join(
-                    scalar_to_str(v)
-                    for v in (value if isinstance(value, (list, tuple)) else [value])
-                )
+                merged[name] = ",".join(scalar_to_str(v) for v in _listed(value))
         for name, value in (cookies or {}).items():
             if value is not None and not isinstance(value, NotGiven):
                 cookie_values[name] = scalar_to_str(value)
@@ -535,11 +636,14 @@ class BaseClient:
             return self._raw_payload(body, encoding, content_type)
         files: list[tuple[str, FileTypes]] = []
         if isinstance(body, Mapping):
-            values = {k: v for k, v in body.items() if not isinstance(v, NotGiven)}
+            given = cast("Mapping[str, object]", body)
+            values = {k: v for k, v in given.items() if not isinstance(v, NotGiven)}
             for name in file_fields:
                 value = values.pop(name, None)
                 if value is not None:
-                    files.extend((name, v) for v in (value if isinstance(value, list) else [value]))
+                    # a list holds several files; a tuple is one file (name, content, type)
+                    many = cast("list[object]", value) if isinstance(value, list) else [value]
+                    files.extend((name, cast(FileTypes, v)) for v in many)
             if body_model is not None:
                 model = (
                     _without_files(body_model, frozenset(file_fields))
@@ -552,21 +656,25 @@ class BaseClient:
             else:
                 data = to_jsonable(values)
         else:
-            data = to_jsonable(body) if body is not None else {}
+            data = to_jsonable(body) if body is not None else dict[str, Any]()
         if isinstance(extra_body, Mapping) and isinstance(data, dict):
-            data = {**data, **to_jsonable(extra_body)}
+            fields_so_far = cast("dict[str, object]", data)
+            data = {**fields_so_far, **to_jsonable(cast(object, extra_body))}
         elif extra_body is not None:
-            raise TypeError("extra_body can only add keys to an object body")
+            raise InvalidArgumentError("extra_body", "can only add keys to an object body")
         wanted = content_type if content_type and "*" not in content_type else None
         if encoding == "json":
             return _Payload(json=data, content_type=wanted)
         if not isinstance(data, dict):
-            raise TypeError(f"a {encoding} body must be an object, not {type(data).__name__}")
+            raise InvalidArgumentError(
+                "body", f"a {encoding} body must be an object, not {type(data).__name__}"
+            )
+        fields = _form_fields(cast("dict[str, Any]", data))
         if encoding == "form":
-            return _Payload(data=_form_fields(data))
-        parts = _Multipart(to_httpx_file(value, name) for name, value in files)
+            return _Payload(data=fields)
+        parts = _Multipart(_file_part(value, name) for name, value in files)
         return _Payload(
-            data=_form_fields(data),
+            data=fields,
             files=parts,
             replayable=all(is_replayable(content) for _, (_, content, _) in parts),
             opened=[content for _, (_, content, _) in parts if isinstance(content, LazyFile)],
@@ -585,7 +693,7 @@ class BaseClient:
                 content=bytes(body),
                 content_type=content_type or "application/octet-stream",
             )
-        _, (_, content, mime) = to_httpx_file(body, "body")  # type: ignore[arg-type]
+        _, (_, content, mime) = _file_part(body, "body")
         wanted = content_type if content_type and "*" not in content_type else mime
         if isinstance(content, bytes):
             return _Payload(content=content, content_type=wanted)
@@ -639,7 +747,7 @@ class BaseClient:
         else:
             delay = min(self.INITIAL_RETRY_DELAY * 2**attempt, self.MAX_RETRY_DELAY)
             delay *= 1 - 0.25 * random.random()
-        log.debug(
+        log.info(
             "retrying %s %s in %.2f s after %s (retry %d of %d)",
             call.request.method,
             _loggable(call.request.url),
@@ -658,25 +766,39 @@ class BaseClient:
         if isinstance(outcome, httpx.RequestError):
             message = self._redacted(f"Connection error: {type(outcome).__name__}: {outcome}")
             raise APIConnectionError(request, message=message) from outcome
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug("%s %s -> %d", request.method, _loggable(request.url), outcome.status_code)
         if outcome.is_success:
             return outcome
         body = _decoded_body(outcome)
-        detail = json.dumps(body) if isinstance(body, (dict, list)) else str(body)[:1000]
+        detail = _error_detail(body)
         message = self._redacted(
             f"Error code: {outcome.status_code} - {request.method} {_loggable(request.url)}: {detail}"
         )
         status = outcome.status_code
-        error = _STATUS_ERRORS.get(status, InternalServerError if status >= 500 else APIStatusError)
+        fallback = InternalServerError if status >= 500 else APIStatusError
+        error = _STATUS_ERRORS.get(status) or fallback
         raise error(message, response=outcome, body=body)
+
+    def _log_attempt(
+        self, request: httpx.Request, outcome: httpx.Response | httpx.RequestError, started: float
+    ) -> None:
+        """One line per attempt at INFO: request line, status (or failure) and time taken."""
+        if log.isEnabledFor(logging.INFO):
+            status = (
+                str(outcome.status_code)
+                if isinstance(outcome, httpx.Response)
+                else type(outcome).__name__
+            )
+            elapsed = time.monotonic() - started
+            log.info(
+                "%s %s -> %s (%.3f s)", request.method, _loggable(request.url), status, elapsed
+            )
 
     def _redacted(self, text: str) -> str:
         """``text`` with the API key hidden."""
         return text.replace(self._api_key, "<redacted>") if self._api_key else text
 
     @contextlib.contextmanager
-    def _validating(self, response: httpx.Response) -> Iterator[None]:
+    def _validating(self, response: httpx.Response) -> Generator[None, None, None]:
         """Turns a validation error of the answer into APIResponseValidationError."""
         try:
             yield
@@ -692,12 +814,16 @@ class BaseClient:
             ) from None
 
     def _parse(self, response: httpx.Response, cast_to: Any) -> Any:
+        """The answer as ``cast_to`` (a model carries the request id as ``_request_id``)."""
+        return _attach_request_id(self._parse_body(response, cast_to), response)
+
+    def _parse_body(self, response: httpx.Response, cast_to: Any) -> Any:
         """The answer as ``cast_to``: None, bytes, text, or JSON (validated when it fits)."""
         if cast_to is None:
             return None
         if cast_to is bytes:
             return response.content
-        if cast_to is str:
+        if cast_to is str and not _is_json(response):
             return response.text
         if _is_json(response) and not self.strict_response_validation:
             try:  # pydantic reads the JSON itself: three times faster than json.loads first
@@ -737,13 +863,14 @@ class BaseClient:
                 with _collection_paused():
                     model = _page_model(spec.items_field, item_type)
                     page = model.model_validate_json(response.content)
-                items = getattr(page, "items", None)
-                if isinstance(items, list):
-                    return {**(page.model_extra or {}), spec.items_field: items}, items
+                found: object = getattr(page, "items", None)
+                if isinstance(found, list):
+                    parsed = cast("list[object]", found)
+                    return {**(page.model_extra or {}), spec.items_field: parsed}, parsed
             except ValueError:
                 pass  # the lenient path below keeps what does not validate
         decoded = self._lenient(response, dict[str, Any], _decoded_body(response))
-        body: dict[str, Any] = decoded if isinstance(decoded, dict) else {}
+        body = cast("dict[str, Any]", decoded) if isinstance(decoded, dict) else {}
         items = self._lenient(
             response, GenericAlias(list, (item_type,)), body.get(spec.items_field)
         )
@@ -764,6 +891,7 @@ class SyncAPIClient(BaseClient):
         default_query: Mapping[str, object] | None,
         http_client: httpx.Client | None,
         allow_insecure_http: bool = False,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -773,9 +901,14 @@ class SyncAPIClient(BaseClient):
             default_headers=default_headers,
             default_query=default_query,
             allow_insecure_http=allow_insecure_http,
+            strict_response_validation=strict_response_validation,
         )
         self._owns_http_client = http_client is None
         self._http = http_client or httpx.Client()
+
+    def is_closed(self) -> bool:
+        """Whether ``close()`` was called (on this client or on the one it was copied from)."""
+        return self._http.is_closed
 
     def close(self) -> None:
         """Closes the connections (not those of an ``http_client`` you passed in)."""
@@ -804,6 +937,7 @@ class SyncAPIClient(BaseClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
         allow_insecure_http: bool | None = None,
+        strict_response_validation: bool | None = None,
     ) -> _SyncClientT:
         """A client with these settings changed; it shares this client's connections."""
         options = self._copy_options(
@@ -814,6 +948,7 @@ class SyncAPIClient(BaseClient):
             default_headers=default_headers,
             default_query=default_query,
             allow_insecure_http=allow_insecure_http,
+            strict_response_validation=strict_response_validation,
         )
         return self.__class__(**options, http_client=http_client or self._http)
 
@@ -822,7 +957,9 @@ class SyncAPIClient(BaseClient):
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
 
-    def _request(
+    # ------------------------------------------------------------------ what resources call
+
+    def request(
         self,
         method: str,
         path: str,
@@ -842,8 +979,9 @@ class SyncAPIClient(BaseClient):
     ) -> Any:
         """Sends one call (retrying as its method allows) and returns ``cast_to`` parsed from the answer.
 
-        The body is validated by ``body_model`` before anything is sent; an ``APIStatusError``
-        subclass is raised for a status outside 2xx.
+        The body is validated by ``body_model`` before anything is sent (InvalidArgumentError);
+        an ``APIStatusError`` subclass is raised for a status outside 2xx. Resource methods call
+        this; for an endpoint the document does not describe, ``get()``/``post()``... are simpler.
         """
         call = self._prepare(
             method,
@@ -860,29 +998,145 @@ class SyncAPIClient(BaseClient):
             options=options,
             idempotent=idempotent,
         )
-        response = self._send(call)
-        if call.raw:
-            return APIResponse(response, lambda: self._parse(response, cast_to))
-        return self._parse(response, cast_to)
+        response, retries = self._send(call)
+        if call.mode == "parsed":
+            return self._parse(response, cast_to)
+        return APIResponse(response, lambda: self._parse(response, cast_to), retries_taken=retries)
 
-    def _get_page(
+    def get_page(
         self,
         path: str,
         *,
         page: PageSpec,
         item_type: Any,
+        page_class: type[_SyncPageT],
         query: Mapping[str, object] | None = None,
         query_styles: Mapping[str, tuple[str, bool]] | None = None,
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         options: RequestOptions | None = None,
-    ) -> SyncPage[Any]:
-        """The first page of a list; the page fetches the following ones as they are reached."""
+    ) -> _SyncPageT:
+        """The first page of a list, a ``page_class`` (``SyncPage`` or its typed subclass); the
+        page fetches the following ones as they are reached."""
         request = PageRequest(path, query or {}, query_styles, headers, cookies, options)
-        result: SyncPage[Any] = self._fetch_page(request, page, item_type)
+        result: _SyncPageT = self._fetch_page(request, page, item_type, page_class)
         return result
 
-    def _fetch_page(self, request: PageRequest, spec: PageSpec, item_type: Any) -> Any:
+    def poll(
+        self,
+        fetch: Callable[[], _T],
+        *,
+        status_of: Callable[[_T], object],
+        success: Collection[str],
+        failure: Collection[str],
+        poll_interval: float,
+        max_wait: float,
+    ) -> _T:
+        """Fetches until the status is in ``success`` (returns the object) or ``failure``
+        (raises JobFailedError); raises WaitTimeoutError after ``max_wait`` seconds in all."""
+        deadline = time.monotonic() + max_wait
+        while True:
+            obj = fetch()
+            if _job_finished(obj, status_of(obj), success, failure):
+                return obj
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise WaitTimeoutError(obj, _status_text(status_of(obj)), max_wait)
+            self._sleep(min(poll_interval, remaining))
+
+    # ------------------------------------------------------------------ undocumented endpoints
+
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """GET ``path`` under the base URL, for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(_T, self.request("GET", path, query=query, cast_to=cast_to, options=options))
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: Body | None = None,
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """POST ``body`` (as JSON) to ``path``, for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(
+            _T,
+            self.request("POST", path, query=query, body=body, cast_to=cast_to, options=options),
+        )
+
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: Body | None = None,
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """PUT ``body`` (as JSON) to ``path``, for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(
+            _T,
+            self.request("PUT", path, query=query, body=body, cast_to=cast_to, options=options),
+        )
+
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: Body | None = None,
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """PATCH ``path`` with ``body`` (as JSON), for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(
+            _T,
+            self.request("PATCH", path, query=query, body=body, cast_to=cast_to, options=options),
+        )
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: Body | None = None,
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """DELETE ``path``, for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(
+            _T,
+            self.request("DELETE", path, query=query, body=body, cast_to=cast_to, options=options),
+        )
+
+    # ------------------------------------------------------------------ I/O
+
+    def _fetch_page(
+        self, request: PageRequest, spec: PageSpec, item_type: Any, page_class: Any
+    ) -> Any:
         call = self._prepare(
             "GET",
             request.path,
@@ -892,50 +1146,68 @@ class SyncAPIClient(BaseClient):
             cookies=request.cookies,
             options=request.options,
         )
-        response = self._send(call)
+        response, retries = self._send(call)
+
+        def fetch(following: PageRequest) -> SyncPage[Any]:
+            page: SyncPage[Any] = self._fetch_page(following, spec, item_type, page_class)
+            return page
 
         def parse() -> SyncPage[Any]:
             body, items = self._page_content(response, spec, item_type)
-            return SyncPage(
-                client=self,
+            made: SyncPage[Any] = page_class(
+                fetch=fetch,
                 spec=spec,
-                item_type=item_type,
                 request=replace(request, options=without_raw_marker(request.options)),
                 base_url=self._base_url,
-                url=response.url,
+                response=response,
                 body=body,
                 items=items,
             )
+            return made
 
-        return APIResponse(response, parse) if call.raw else parse()
+        if call.mode == "parsed":
+            return parse()
+        return APIResponse(response, parse, retries_taken=retries)
 
-    def _send(self, call: _Call) -> httpx.Response:
-        """The successful answer to ``call``, after the retries it allows."""
+    def _send(self, call: _Call) -> tuple[httpx.Response, int]:
+        """The answer that ends ``call``, after the retries it allows, and how many were taken."""
         attempt = 0
         try:
             while True:
+                started = time.monotonic()
                 outcome: httpx.Response | httpx.RequestError
                 try:
-                    outcome = self._send_once(call.request)
+                    outcome = self._send_once(call)
                 except httpx.RequestError as err:
                     outcome = err
+                self._log_attempt(call.request, outcome, started)
                 delay = self._retry_delay(call, attempt, outcome)
+                if isinstance(outcome, httpx.Response) and _drained(call, outcome, delay):
+                    with contextlib.suppress(httpx.HTTPError):
+                        outcome.read()
+                    outcome.close()
                 if delay is None:
-                    return self._final(call, outcome)
+                    return self._final(call, outcome), attempt
                 self._sleep(delay)
                 attempt += 1
         finally:
             call.close()
 
-    def _send_once(self, request: httpx.Request) -> httpx.Response:
+    def _send_once(self, call: _Call) -> httpx.Response:
         """One attempt, following redirects."""
-        current = request
+        current = call.request
         for _ in range(MAX_REDIRECTS + 1):
-            response = self._http.send(current, follow_redirects=False)
+            try:
+                response = self._http.send(current, follow_redirects=False, stream=call.stream)
+            except RuntimeError as err:  # httpx refuses to send on a closed client
+                if self.is_closed():
+                    raise ClientClosedError() from err
+                raise
             if response.next_request is None:
                 return response
-            current = self._redirect_request(request, response.next_request)
-        raise APIError(f"more than {MAX_REDIRECTS} redirects", request, body=None)
+            response.close()
+            current = self._redirect_request(call.request, response.next_request)
+        raise APIError(f"more than {MAX_REDIRECTS} redirects", call.request, body=None)
 
 
 class AsyncAPIClient(BaseClient):
@@ -952,6 +1224,7 @@ class AsyncAPIClient(BaseClient):
         default_query: Mapping[str, object] | None,
         http_client: httpx.AsyncClient | None,
         allow_insecure_http: bool = False,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -961,9 +1234,14 @@ class AsyncAPIClient(BaseClient):
             default_headers=default_headers,
             default_query=default_query,
             allow_insecure_http=allow_insecure_http,
+            strict_response_validation=strict_response_validation,
         )
         self._owns_http_client = http_client is None
         self._http = http_client or httpx.AsyncClient()
+
+    def is_closed(self) -> bool:
+        """Whether ``close()`` was called (on this client or on the one it was copied from)."""
+        return self._http.is_closed
 
     async def close(self) -> None:
         """Closes the connections (not those of an ``http_client`` you passed in)."""
@@ -992,6 +1270,7 @@ class AsyncAPIClient(BaseClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool | None = None,
+        strict_response_validation: bool | None = None,
     ) -> _AsyncClientT:
         """A client with these settings changed; it shares this client's connections."""
         options = self._copy_options(
@@ -1002,6 +1281,7 @@ class AsyncAPIClient(BaseClient):
             default_headers=default_headers,
             default_query=default_query,
             allow_insecure_http=allow_insecure_http,
+            strict_response_validation=strict_response_validation,
         )
         return self.__class__(**options, http_client=http_client or self._http)
 
@@ -1010,7 +1290,9 @@ class AsyncAPIClient(BaseClient):
     async def _sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
 
-    async def _request(
+    # ------------------------------------------------------------------ what resources call
+
+    async def request(
         self,
         method: str,
         path: str,
@@ -1030,8 +1312,9 @@ class AsyncAPIClient(BaseClient):
     ) -> Any:
         """Sends one call (retrying as its method allows) and returns ``cast_to`` parsed from the answer.
 
-        The body is validated by ``body_model`` before anything is sent; an ``APIStatusError``
-        subclass is raised for a status outside 2xx.
+        The body is validated by ``body_model`` before anything is sent (InvalidArgumentError);
+        an ``APIStatusError`` subclass is raised for a status outside 2xx. Resource methods call
+        this; for an endpoint the document does not describe, ``get()``/``post()``... are simpler.
         """
         call = self._prepare(
             method,
@@ -1048,28 +1331,156 @@ class AsyncAPIClient(BaseClient):
             options=options,
             idempotent=idempotent,
         )
-        response = await self._send(call)
-        if call.raw:
-            return AsyncAPIResponse(response, lambda: self._parse(response, cast_to))
-        return self._parse(response, cast_to)
+        response, retries = await self._send(call)
+        if call.mode == "parsed":
+            return self._parse(response, cast_to)
+        return AsyncAPIResponse(
+            response, lambda: self._parse(response, cast_to), retries_taken=retries
+        )
 
-    def _get_page(
+    def get_page(
         self,
         path: str,
         *,
         page: PageSpec,
         item_type: Any,
+        page_class: type[_AsyncPageT],
         query: Mapping[str, object] | None = None,
         query_styles: Mapping[str, tuple[str, bool]] | None = None,
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         options: RequestOptions | None = None,
-    ) -> AsyncPaginator[Any]:
-        """Awaitable to the first page of a list; ``async for`` over it yields every item."""
+    ) -> AsyncPaginator[Any, _AsyncPageT]:
+        """Awaitable to the first page of a list, a ``page_class`` (``AsyncPage`` or its typed
+        subclass); ``async for`` over it yields every item of every page."""
         request = PageRequest(path, query or {}, query_styles, headers, cookies, options)
-        return AsyncPaginator(lambda: self._fetch_page(request, page, item_type))
+        return AsyncPaginator(lambda: self._fetch_page(request, page, item_type, page_class))
 
-    async def _fetch_page(self, request: PageRequest, spec: PageSpec, item_type: Any) -> Any:
+    async def poll(
+        self,
+        fetch: Callable[[], Awaitable[_T]],
+        *,
+        status_of: Callable[[_T], object],
+        success: Collection[str],
+        failure: Collection[str],
+        poll_interval: float,
+        max_wait: float,
+    ) -> _T:
+        """Fetches until the status is in ``success`` (returns the object) or ``failure``
+        (raises JobFailedError); raises WaitTimeoutError after ``max_wait`` seconds in all."""
+        deadline = time.monotonic() + max_wait
+        while True:
+            obj = await fetch()
+            if _job_finished(obj, status_of(obj), success, failure):
+                return obj
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise WaitTimeoutError(obj, _status_text(status_of(obj)), max_wait)
+            await self._sleep(min(poll_interval, remaining))
+
+    # ------------------------------------------------------------------ undocumented endpoints
+
+    async def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """GET ``path`` under the base URL, for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(
+            _T, await self.request("GET", path, query=query, cast_to=cast_to, options=options)
+        )
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: Body | None = None,
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """POST ``body`` (as JSON) to ``path``, for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(
+            _T,
+            await self.request(
+                "POST", path, query=query, body=body, cast_to=cast_to, options=options
+            ),
+        )
+
+    async def put(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: Body | None = None,
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """PUT ``body`` (as JSON) to ``path``, for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(
+            _T,
+            await self.request(
+                "PUT", path, query=query, body=body, cast_to=cast_to, options=options
+            ),
+        )
+
+    async def patch(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: Body | None = None,
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """PATCH ``path`` with ``body`` (as JSON), for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(
+            _T,
+            await self.request(
+                "PATCH", path, query=query, body=body, cast_to=cast_to, options=options
+            ),
+        )
+
+    async def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: Body | None = None,
+        query: Query | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _T:
+        """DELETE ``path``, for an endpoint the document does not describe."""
+        options = make_request_options(extra_headers, timeout=timeout, max_retries=max_retries)
+        return cast(
+            _T,
+            await self.request(
+                "DELETE", path, query=query, body=body, cast_to=cast_to, options=options
+            ),
+        )
+
+    # ------------------------------------------------------------------ I/O
+
+    async def _fetch_page(
+        self, request: PageRequest, spec: PageSpec, item_type: Any, page_class: Any
+    ) -> Any:
         call = self._prepare(
             "GET",
             request.path,
@@ -1079,50 +1490,70 @@ class AsyncAPIClient(BaseClient):
             cookies=request.cookies,
             options=request.options,
         )
-        response = await self._send(call)
+        response, retries = await self._send(call)
+
+        async def fetch(following: PageRequest) -> AsyncPage[Any]:
+            page: AsyncPage[Any] = await self._fetch_page(following, spec, item_type, page_class)
+            return page
 
         def parse() -> AsyncPage[Any]:
             body, items = self._page_content(response, spec, item_type)
-            return AsyncPage(
-                client=self,
+            made: AsyncPage[Any] = page_class(
+                fetch=fetch,
                 spec=spec,
-                item_type=item_type,
                 request=replace(request, options=without_raw_marker(request.options)),
                 base_url=self._base_url,
-                url=response.url,
+                response=response,
                 body=body,
                 items=items,
             )
+            return made
 
-        return AsyncAPIResponse(response, parse) if call.raw else parse()
+        if call.mode == "parsed":
+            return parse()
+        return AsyncAPIResponse(response, parse, retries_taken=retries)
 
-    async def _send(self, call: _Call) -> httpx.Response:
-        """The successful answer to ``call``, after the retries it allows."""
+    async def _send(self, call: _Call) -> tuple[httpx.Response, int]:
+        """The answer that ends ``call``, after the retries it allows, and how many were taken."""
         attempt = 0
         try:
             while True:
+                started = time.monotonic()
                 outcome: httpx.Response | httpx.RequestError
                 try:
-                    outcome = await self._send_once(call.request)
+                    outcome = await self._send_once(call)
                 except httpx.RequestError as err:
                     outcome = err
+                self._log_attempt(call.request, outcome, started)
                 delay = self._retry_delay(call, attempt, outcome)
+                if isinstance(outcome, httpx.Response) and _drained(call, outcome, delay):
+                    with contextlib.suppress(httpx.HTTPError):
+                        await outcome.aread()
+                    await outcome.aclose()
                 if delay is None:
-                    return self._final(call, outcome)
+                    return self._final(call, outcome), attempt
                 await self._sleep(delay)
                 attempt += 1
         finally:
             call.close()
 
-    async def _send_once(self, request: httpx.Request) -> httpx.Response:
+    async def _send_once(self, call: _Call) -> httpx.Response:
         """One attempt, following redirects."""
-        current = request
+        current = call.request
         for _ in range(MAX_REDIRECTS + 1):
-            response = await self._http.send(current, follow_redirects=False)
+            try:
+                response = await self._http.send(
+                    current, follow_redirects=False, stream=call.stream
+                )
+            except RuntimeError as err:  # httpx refuses to send on a closed client
+                if self.is_closed():
+                    raise ClientClosedError() from err
+                raise
             if response.next_request is None:
                 return response
-            current = self._redirect_request(request, response.next_request)
-        raise APIError(f"more than {MAX_REDIRECTS} redirects", request, body=None)
+            await response.aclose()
+            current = self._redirect_request(call.request, response.next_request)
+        raise APIError(f"more than {MAX_REDIRECTS} redirects", call.request, body=None)
 
 
 class SyncAPIResource:
@@ -1130,9 +1561,6 @@ class SyncAPIResource:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
-
-    def _sleep(self, seconds: float) -> None:
-        self._client._sleep(seconds)
 
     def _poll(
         self,
@@ -1142,19 +1570,18 @@ class SyncAPIResource:
         success: Collection[str],
         failure: Collection[str],
         poll_interval: float,
-        timeout: float,
+        max_wait: float,
     ) -> _T:
         """Fetches until the status is in ``success`` (returns the object) or ``failure``
-        (raises JobFailedError); raises WaitTimeoutError after ``timeout`` seconds."""
-        deadline = time.monotonic() + timeout
-        while True:
-            obj = fetch()
-            if _job_finished(obj, status_of(obj), success, failure):
-                return obj
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise WaitTimeoutError(obj, _status_text(status_of(obj)), timeout)
-            self._sleep(min(poll_interval, remaining))
+        (raises JobFailedError); raises WaitTimeoutError after ``max_wait`` seconds in all."""
+        return self._client.poll(
+            fetch,
+            status_of=status_of,
+            success=success,
+            failure=failure,
+            poll_interval=poll_interval,
+            max_wait=max_wait,
+        )
 
 
 class AsyncAPIResource:
@@ -1162,9 +1589,6 @@ class AsyncAPIResource:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
-
-    async def _sleep(self, seconds: float) -> None:
-        await self._client._sleep(seconds)
 
     async def _poll(
         self,
@@ -1174,16 +1598,15 @@ class AsyncAPIResource:
         success: Collection[str],
         failure: Collection[str],
         poll_interval: float,
-        timeout: float,
+        max_wait: float,
     ) -> _T:
         """Fetches until the status is in ``success`` (returns the object) or ``failure``
-        (raises JobFailedError); raises WaitTimeoutError after ``timeout`` seconds."""
-        deadline = time.monotonic() + timeout
-        while True:
-            obj = await fetch()
-            if _job_finished(obj, status_of(obj), success, failure):
-                return obj
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise WaitTimeoutError(obj, _status_text(status_of(obj)), timeout)
-            await self._sleep(min(poll_interval, remaining))
+        (raises JobFailedError); raises WaitTimeoutError after ``max_wait`` seconds in all."""
+        return await self._client.poll(
+            fetch,
+            status_of=status_of,
+            success=success,
+            failure=failure,
+            poll_interval=poll_interval,
+            max_wait=max_wait,
+        )

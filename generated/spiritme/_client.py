@@ -1,21 +1,28 @@
-"""The SpiritMe clients: ``SpiritMe`` (synchronous) and ``AsyncSpiritMe``, one attribute per resource."""
+"""The SpiritMe clients: ``SpiritMe`` (synchronous) and ``AsyncSpiritMe``, one attribute per resource.
+
+A resource's module is imported the first time its attribute is read, so that importing the
+package stays fast however large the API is.
+"""
 
 from __future__ import annotations
 
-from typing import Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Mapping
 
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
 from ._types import NOT_GIVEN, NotGiven, Timeout
-from .resources.avatars import AsyncAvatars, Avatars
-from .resources.batch_video_templates import AsyncBatchVideoTemplates, BatchVideoTemplates
-from .resources.batch_videos import AsyncBatchVideos, BatchVideos
-from .resources.files import AsyncFiles, Files
-from .resources.schema import AsyncSchema, Schema
-from .resources.tts import AsyncTts, Tts
-from .resources.users import AsyncUsers, Users
-from .resources.videos import AsyncVideos, Videos
+
+if TYPE_CHECKING:
+    from .resources.avatars import AsyncAvatars, Avatars
+    from .resources.batch_video_templates import AsyncBatchVideoTemplates, BatchVideoTemplates
+    from .resources.batch_videos import AsyncBatchVideos, BatchVideos
+    from .resources.files import AsyncFiles, Files
+    from .resources.schema import AsyncSchema, Schema
+    from .resources.tts import AsyncTts, Tts
+    from .resources.users import AsyncUsers, Users
+    from .resources.videos import AsyncVideos, Videos
 
 __all__ = ["AsyncSpiritMe", "SpiritMe"]
 
@@ -29,15 +36,6 @@ class SpiritMe(SyncAPIClient):
     or use it in a ``with`` block.
     """
 
-    avatars: Avatars
-    batch_video_templates: BatchVideoTemplates
-    batch_videos: BatchVideos
-    files: Files
-    schema: Schema
-    tts: Tts
-    users: Users
-    videos: Videos
-
     def __init__(
         self,
         *,
@@ -49,6 +47,7 @@ class SpiritMe(SyncAPIClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
         allow_insecure_http: bool = False,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -59,15 +58,56 @@ class SpiritMe(SyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             allow_insecure_http=allow_insecure_http,
+            strict_response_validation=strict_response_validation,
         )
-        self.avatars = Avatars(self)
-        self.batch_video_templates = BatchVideoTemplates(self)
-        self.batch_videos = BatchVideos(self)
-        self.files = Files(self)
-        self.schema = Schema(self)
-        self.tts = Tts(self)
-        self.users = Users(self)
-        self.videos = Videos(self)
+
+    @cached_property
+    def avatars(self) -> Avatars:
+        from .resources.avatars import Avatars
+
+        return Avatars(self)
+
+    @cached_property
+    def batch_video_templates(self) -> BatchVideoTemplates:
+        from .resources.batch_video_templates import BatchVideoTemplates
+
+        return BatchVideoTemplates(self)
+
+    @cached_property
+    def batch_videos(self) -> BatchVideos:
+        from .resources.batch_videos import BatchVideos
+
+        return BatchVideos(self)
+
+    @cached_property
+    def files(self) -> Files:
+        from .resources.files import Files
+
+        return Files(self)
+
+    @cached_property
+    def schema(self) -> Schema:
+        from .resources.schema import Schema
+
+        return Schema(self)
+
+    @cached_property
+    def tts(self) -> Tts:
+        from .resources.tts import Tts
+
+        return Tts(self)
+
+    @cached_property
+    def users(self) -> Users:
+        from .resources.users import Users
+
+        return Users(self)
+
+    @cached_property
+    def videos(self) -> Videos:
+        from .resources.videos import Videos
+
+        return Videos(self)
 
 
 class AsyncSpiritMe(AsyncAPIClient):
@@ -75,15 +115,6 @@ class AsyncSpiritMe(AsyncAPIClient):
 
     Close the client when done (``await client.close()``), or use it in an ``async with`` block.
     """
-
-    avatars: AsyncAvatars
-    batch_video_templates: AsyncBatchVideoTemplates
-    batch_videos: AsyncBatchVideos
-    files: AsyncFiles
-    schema: AsyncSchema
-    tts: AsyncTts
-    users: AsyncUsers
-    videos: AsyncVideos
 
     def __init__(
         self,
@@ -96,6 +127,7 @@ class AsyncSpiritMe(AsyncAPIClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -106,12 +138,53 @@ class AsyncSpiritMe(AsyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             allow_insecure_http=allow_insecure_http,
+            strict_response_validation=strict_response_validation,
         )
-        self.avatars = AsyncAvatars(self)
-        self.batch_video_templates = AsyncBatchVideoTemplates(self)
-        self.batch_videos = AsyncBatchVideos(self)
-        self.files = AsyncFiles(self)
-        self.schema = AsyncSchema(self)
-        self.tts = AsyncTts(self)
-        self.users = AsyncUsers(self)
-        self.videos = AsyncVideos(self)
+
+    @cached_property
+    def avatars(self) -> AsyncAvatars:
+        from .resources.avatars import AsyncAvatars
+
+        return AsyncAvatars(self)
+
+    @cached_property
+    def batch_video_templates(self) -> AsyncBatchVideoTemplates:
+        from .resources.batch_video_templates import AsyncBatchVideoTemplates
+
+        return AsyncBatchVideoTemplates(self)
+
+    @cached_property
+    def batch_videos(self) -> AsyncBatchVideos:
+        from .resources.batch_videos import AsyncBatchVideos
+
+        return AsyncBatchVideos(self)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @cached_property
+    def schema(self) -> AsyncSchema:
+        from .resources.schema import AsyncSchema
+
+        return AsyncSchema(self)
+
+    @cached_property
+    def tts(self) -> AsyncTts:
+        from .resources.tts import AsyncTts
+
+        return AsyncTts(self)
+
+    @cached_property
+    def users(self) -> AsyncUsers:
+        from .resources.users import AsyncUsers
+
+        return AsyncUsers(self)
+
+    @cached_property
+    def videos(self) -> AsyncVideos:
+        from .resources.videos import AsyncVideos
+
+        return AsyncVideos(self)

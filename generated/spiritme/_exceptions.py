@@ -3,6 +3,8 @@
 Our exception hierarchy:
 
 * SpiritMeError
+  + InvalidArgumentError - an argument refused before anything was sent (also a ValueError)
+  + ClientClosedError - a call on a client that was closed
   + APIError
     x APIStatusError - the server answered with a status that is not 2xx
       - BadRequestError (400)
@@ -34,8 +36,10 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "InternalServerError",
+    "InvalidArgumentError",
     "JobFailedError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -46,8 +50,36 @@ __all__ = [
 ]
 
 
+def request_id_of(headers: httpx.Headers) -> str | None:
+    """The id the server gave the request (``x-request-id`` or ``request-id``), if any."""
+    for name in ("x-request-id", "request-id"):
+        value = headers.get(name)
+        if value:
+            return str(value)
+    return None
+
+
 class SpiritMeError(Exception):
     """The base of every exception this package raises."""
+
+
+class InvalidArgumentError(SpiritMeError, ValueError):
+    """An argument the client refused before sending anything; ``argument`` names it."""
+
+    argument: str
+    problem: str
+
+    def __init__(self, argument: str, problem: str) -> None:
+        super().__init__(f"argument {argument!r}: {problem}")
+        self.argument = argument
+        self.problem = problem
+
+
+class ClientClosedError(SpiritMeError):
+    """A call on a client after ``close()``: make a new client (``with_options`` copies share its connections)."""
+
+    def __init__(self) -> None:
+        super().__init__("the client was closed: create a new one")
 
 
 class APIError(SpiritMeError):
@@ -75,7 +107,7 @@ class APIStatusError(APIError):
         super().__init__(message, response.request, body=body)
         self.response = response
         self.status_code = response.status_code
-        self.request_id = response.headers.get("x-request-id")
+        self.request_id = request_id_of(response.headers)
 
 
 class BadRequestError(APIStatusError):

@@ -18,6 +18,7 @@ __all__ = [
     "OpenStrEnum",
     "construct_lenient",
     "discriminate",
+    "set_request_id",
 ]
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -38,6 +39,9 @@ class BaseModel(pydantic.BaseModel):
         regex_engine="python-re",  # patterns from documents use features the default engine lacks
     )
 
+    #: The id the server gave the request that returned this object (``x-request-id``), if any.
+    _request_id: str | None = None
+
     def to_dict(self) -> dict[str, Any]:
         """The fields that were set, by wire name, as JSON values."""
         return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
@@ -45,6 +49,11 @@ class BaseModel(pydantic.BaseModel):
     def to_json(self, *, indent: int | None = 2) -> str:
         """The fields that were set, by wire name, as a JSON document."""
         return self.model_dump_json(indent=indent, by_alias=True, exclude_unset=True)
+
+
+def set_request_id(model: BaseModel, request_id: str | None) -> None:
+    """Records on ``model`` the id of the request that returned it."""
+    setattr(model, "_request_id", request_id)
 
 
 def _open_member(
@@ -110,7 +119,7 @@ def discriminate(wire_name: str, tags: Mapping[str, str]) -> Callable[[Any], str
 
     def tag_of(value: Any) -> str:
         if isinstance(value, Mapping):
-            found = value.get(wire_name)
+            found = cast("Mapping[str, Any]", value).get(wire_name)
             if isinstance(found, enum.Enum):
                 found = found.value
             return "" if found is None else tags.get(str(found), "")
@@ -133,6 +142,7 @@ def construct_lenient(type_: Any, value: Any) -> Any:
     """``value`` as ``type_`` as far as it fits, never failing: the parts that validate are typed,
     the rest is kept as the server sent it (a required field it left out is simply missing).
     """
+    original: Any = value
     try:
         return _adapter(type_).validate_python(value)
     except (pydantic.ValidationError, TypeError, ValueError):
@@ -141,20 +151,21 @@ def construct_lenient(type_: Any, value: Any) -> Any:
     args = typing.get_args(type_)
     if _is_model(type_) and isinstance(value, dict):
         fields: dict[str, Any] = {}
-        rest = dict(value)
+        rest = dict(cast("dict[str, Any]", value))
         for name, info in type_.model_fields.items():
             key = info.alias or name
             if key in rest:
                 fields[name] = construct_lenient(info.annotation, rest.pop(key))
         return type_.model_construct(**fields, **rest)
     if origin in (list, typing.List) and isinstance(value, list) and args:  # noqa: UP006
-        return [construct_lenient(args[0], item) for item in value]
+        return [construct_lenient(args[0], item) for item in cast("list[object]", value)]
     if origin in (dict, typing.Dict) and isinstance(value, dict) and len(args) == 2:  # noqa: UP006
-        return {k: construct_lenient(args[1], v) for k, v in value.items()}
+        mapping = cast("dict[object, object]", value)
+        return {k: construct_lenient(args[1], v) for k, v in mapping.items()}
     if origin in (typing.Union, types.UnionType) and value is not None:
         for option in args:
             if option is type(None):
                 continue
             if _is_model(option) and isinstance(value, dict):
                 return construct_lenient(option, value)
-    return value
+    return original

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import (
-    TYPE_CHECKING,
     Any,
     AsyncIterator,
     Awaitable,
@@ -19,12 +18,9 @@ from typing import (
 
 import httpx
 
-from ._exceptions import SpiritMeError
+from ._exceptions import SpiritMeError, request_id_of
 from ._types import RequestOptions
 from ._utils import origin_of
-
-if TYPE_CHECKING:
-    from ._base_client import AsyncAPIClient, SyncAPIClient
 
 __all__ = ["AsyncPage", "AsyncPaginator", "PageRequest", "PageSpec", "SyncPage"]
 
@@ -71,20 +67,21 @@ class _BasePage(Generic[_T]):
         self,
         *,
         spec: PageSpec,
-        item_type: Any,
         request: PageRequest,
         base_url: httpx.URL,
-        url: httpx.URL,
+        response: httpx.Response,
         body: dict[str, Any],
         items: list[_T],
     ) -> None:
         self._spec = spec
-        self._item_type = item_type
         self._request = request
         self._base_url = base_url
-        self._url = url
+        self._url = response.url
+        #: The whole JSON object of the page (the items under their wire name, and the rest).
         self.body = body
         self.items = items
+        #: The id the server gave the request for this page, if it sent one.
+        self._request_id = request_id_of(response.headers)
 
     def has_next_page(self) -> bool:
         """Whether the server points to another page (a next link to another host counts)."""
@@ -151,17 +148,16 @@ class _BasePage(Generic[_T]):
 class SyncPage(_BasePage[_T]):
     """One page of a list; iterating over it yields every item of this page and the pages after it."""
 
-    def __init__(self, *, client: SyncAPIClient, **kwargs: Any) -> None:
+    def __init__(self, *, fetch: Callable[[PageRequest], SyncPage[_T]], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._client = client
+        self._fetch = fetch
 
     def get_next_page(self) -> SyncPage[_T]:
         """The next page; raises SpiritMeError on the last page or for a link to another origin."""
         request = self._next_request()
         if request is None:
             raise SpiritMeError("this is the last page")
-        page: SyncPage[_T] = self._client._fetch_page(request, self._spec, self._item_type)
-        return page
+        return self._fetch(request)
 
     def iter_pages(self) -> Iterator[SyncPage[_T]]:
         """This page, then each following page, fetched as it is reached."""
@@ -179,17 +175,18 @@ class SyncPage(_BasePage[_T]):
 class AsyncPage(_BasePage[_T]):
     """One page of a list; ``async for`` over it yields every item of this page and the pages after it."""
 
-    def __init__(self, *, client: AsyncAPIClient, **kwargs: Any) -> None:
+    def __init__(
+        self, *, fetch: Callable[[PageRequest], Awaitable[AsyncPage[_T]]], **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
-        self._client = client
+        self._fetch = fetch
 
     async def get_next_page(self) -> AsyncPage[_T]:
         """The next page; raises SpiritMeError on the last page or for a link to another origin."""
         request = self._next_request()
         if request is None:
             raise SpiritMeError("this is the last page")
-        page: AsyncPage[_T] = await self._client._fetch_page(request, self._spec, self._item_type)
-        return page
+        return await self._fetch(request)
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[_T]]:
         """This page, then each following page, fetched as it is reached."""
@@ -205,16 +202,20 @@ class AsyncPage(_BasePage[_T]):
                 yield item
 
 
-class AsyncPaginator(Generic[_T]):
-    """What an async list method returns: ``await`` it for the first page, ``async for`` over every item."""
+_AsyncPageT = TypeVar("_AsyncPageT", bound=AsyncPage[Any])
 
-    def __init__(self, first_page: Callable[[], Awaitable[AsyncPage[_T]]]) -> None:
+
+class AsyncPaginator(Generic[_T, _AsyncPageT]):
+    """What an async list method returns: ``await`` it for the first page (an ``AsyncPage[T]``, or
+    its typed subclass), ``async for`` over it for every item of every page."""
+
+    def __init__(self, first_page: Callable[[], Awaitable[_AsyncPageT]]) -> None:
         self._first_page = first_page
 
-    def __await__(self) -> Generator[Any, None, AsyncPage[_T]]:
+    def __await__(self) -> Generator[Any, None, _AsyncPageT]:
         return self._first_page().__await__()
 
     async def __aiter__(self) -> AsyncIterator[_T]:
-        page = await self
+        page: AsyncPage[_T] = await self
         async for item in page:
             yield item

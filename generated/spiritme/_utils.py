@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import ipaddress
 import json
 import re
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping, Sequence, cast
 from urllib.parse import quote
 
 import httpx
 import pydantic
 
+from ._exceptions import InvalidArgumentError
 from ._types import NotGiven
 
 __all__ = [
@@ -28,7 +30,6 @@ __all__ = [
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DELIMITERS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
-_ANY: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(Any)
 
 
 def path_template(
@@ -38,14 +39,15 @@ def path_template(
     serialized in its OpenAPI ``style`` (simple, label or matrix; ``styles`` maps a name to its
     style and explode flag, simple without explode by default).
 
-    Raises ValueError, before anything is sent, for a value that could leave its path segment:
-    empty, ``.``, ``..``, containing ``/``, ``\\`` or a control character, a bool or None.
+    Raises InvalidArgumentError (a ValueError), before anything is sent, for a value that could
+    leave its path segment: empty, ``.``, ``..``, containing ``/``, ``\\`` or a control character,
+    a bool or None.
     """
 
     def segment(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in params:
-            raise ValueError(f"path {template!r} needs the parameter {name!r}")
+            raise InvalidArgumentError(name, f"the path {template!r} needs the parameter")
         style, explode = (styles or {}).get(name, ("simple", False))
         return _styled(name, params[name], style, explode)
 
@@ -58,18 +60,18 @@ def _styled(name: str, value: object, style: str, explode: bool) -> str:
     if isinstance(value, Mapping):
         pairs = [
             (quote(_path_value(name, k), safe=""), quote(_path_value(name, v), safe=""))
-            for k, v in value.items()
+            for k, v in cast("Mapping[object, object]", value).items()
         ]
         items = [f"{k}={v}" for k, v in pairs] if explode else [x for pair in pairs for x in pair]
         named = explode  # exploded pairs carry their own names
     elif isinstance(value, (list, tuple)):
-        items = [quote(_path_value(name, v), safe="") for v in value]
+        items = [quote(_path_value(name, v), safe="") for v in cast("Sequence[object]", value)]
         named = False
     else:
         items = [quote(_path_value(name, value), safe="")]
         named = False
     if not items:
-        raise ValueError(f"path parameter {name!r} must not be empty")
+        raise InvalidArgumentError(name, "a path parameter must not be empty")
     key = quote(name, safe="")
     if style == "label":
         return "." + ("." if explode else ",").join(items)
@@ -85,10 +87,10 @@ def _styled(name: str, value: object, style: str, explode: bool) -> str:
 def _path_value(name: str, value: object) -> str:
     """The text of one path parameter, refused if it is not a safe single segment."""
     if value is None or isinstance(value, (bool, NotGiven)):
-        raise ValueError(f"path parameter {name!r} must be given a value, not {value!r}")
+        raise InvalidArgumentError(name, f"a path parameter must be given a value, not {value!r}")
     text = scalar_to_str(value)
     if text in ("", ".", "..") or "/" in text or "\\" in text or _CONTROL.search(text):
-        raise ValueError(f"path parameter {name!r} is not a single path segment: {text!r}")
+        raise InvalidArgumentError(name, f"not a single path segment: {text!r}")
     return text
 
 
@@ -122,9 +124,10 @@ def serialize_query(
     if isinstance(value, pydantic.BaseModel):
         value = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
-        return _serialize_object(name, value, style=style, explode=explode)
+        mapping = cast("Mapping[object, object]", value)
+        return _serialize_object(name, mapping, style=style, explode=explode)
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = [scalar_to_str(v) for v in value]
+        items = [scalar_to_str(v) for v in cast("Collection[object]", value)]
         if explode and style == "form":
             return [(name, item) for item in items]
         return [(name, _DELIMITERS.get(style, ",").join(items))]
@@ -146,7 +149,7 @@ def _serialize_object(
 def _nested_to_str(value: object) -> str:
     """A value inside an object parameter: scalars as text, anything deeper as JSON."""
     if isinstance(value, (Mapping, list, tuple)):
-        return json.dumps(to_jsonable(value), separators=(",", ":"))
+        return json.dumps(to_jsonable(cast(object, value)), separators=(",", ":"))
     return scalar_to_str(value)
 
 
@@ -155,12 +158,19 @@ def to_jsonable(value: object) -> Any:
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)}
+        mapping = cast("Mapping[object, object]", value)
+        return {str(k): to_jsonable(v) for k, v in mapping.items() if not isinstance(v, NotGiven)}
     if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
+        return [to_jsonable(v) for v in cast("Sequence[object]", value)]
     if value is None or type(value) in (str, int, float, bool):
         return value
-    return _ANY.dump_python(value, mode="json")
+    return _any_adapter().dump_python(value, mode="json")
+
+
+@functools.lru_cache(maxsize=1)
+def _any_adapter() -> pydantic.TypeAdapter[Any]:
+    """A serializer for any value (built on first use: it costs time at import)."""
+    return pydantic.TypeAdapter(Any)
 
 
 def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
@@ -170,9 +180,14 @@ def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
 
 
 def is_loopback_host(host: str) -> bool:
-    """Whether ``host`` names this machine (``localhost``, 127.0.0.0/8, ``::1``)."""
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    """Whether ``host`` names this machine, so that a key may travel to it over plain http:
+    ``localhost`` (any case, with or without the root's trailing dot), 127.0.0.0/8 and ``::1``.
+
+    The same rule as the generator's (a test compares the two): ``*.localhost`` names and
+    ``0.0.0.0`` are not loopback, because resolving them is up to the system's resolver.
+    """
+    host = host.strip("[]").rstrip(".").lower()
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

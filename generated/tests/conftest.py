@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import decimal as _decimal
+import enum
 import json
 import threading
+import uuid as _uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, AsyncIterator, Iterator
 from urllib.parse import parse_qs, urlsplit
 
+import pydantic
 import pytest
 
 from spiritme import AsyncSpiritMe, SpiritMe
@@ -19,10 +24,10 @@ RESPONSES = Path(__file__).resolve().parent / "responses"
 
 
 def load_responses(resource: str) -> dict[str, Any]:
-    """The response bodies of one resource's stub tests, by method name (kept as JSON data)."""
-    loaded: dict[str, Any] = json.loads(
-        (RESPONSES / f"{resource}.json").read_text(encoding="utf-8")
-    )
+    """What one resource's stub tests serve and expect, as JSON data: answers by method name,
+    request bodies by method name + " request"."""
+    text = (RESPONSES / f"{resource}.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
     return loaded
 
 
@@ -123,28 +128,104 @@ def check_request(
     request: Recorded,
     method: str,
     path: str,
-    query: dict[str, str],
-    body_keys: list[str],
-    content_type: str,
+    query: dict[str, list[str]],
+    encoding: str,
+    body: Any,
 ) -> None:
-    """The request the client sent: method, path, query, credentials, body encoding and keys."""
+    """The request the client sent: method, path, query values, credentials, body encoding and content."""
     assert request.method == method
     assert request.path == path
-    for name, value in query.items():
-        assert request.query.get(name) == [value]
+    for name, values in query.items():
+        sent = request.query.get(name)
+        assert sent is not None and len(sent) == len(values), (name, sent, values)
+        assert all(same_json(s, v) for s, v in zip(sent, values)), (name, sent, values)
     expected = "Token " + API_KEY
     assert request.headers.get("authorization") == expected
-    if content_type == "json":
-        assert request.headers["content-type"].startswith("application/json")
-        sent: Any = request.json()
-        if body_keys:
-            assert isinstance(sent, dict)
-            assert set(body_keys) <= set(sent)
-    elif content_type == "multipart":
-        assert request.headers["content-type"].startswith("multipart/form-data")
-        for key in body_keys:
-            assert f'name="{key}"'.encode() in request.body
-    elif content_type == "form":
-        assert request.headers["content-type"].startswith("application/x-www-form-urlencoded")
-        for key in body_keys:
-            assert key.encode() in request.body
+    content_type = request.headers.get("content-type", "")
+    if encoding == "json":
+        assert content_type.startswith("application/json") or "json" in content_type, content_type
+        assert same_json(request.json(), body), (request.json(), body)
+    elif encoding == "multipart":
+        assert content_type.startswith("multipart/form-data"), content_type
+        for key in body:
+            assert f'name="{key}"'.encode() in request.body, key
+    elif encoding == "form":
+        assert content_type.startswith("application/x-www-form-urlencoded"), content_type
+        sent = parse_qs(request.body.decode(), keep_blank_values=True)
+        for key, value in body.items():
+            assert key in sent, key
+            assert value is None or same_json(sent[key][0], value), (key, sent[key], value)
+    elif encoding == "binary":
+        assert request.body == body
+    elif encoding == "text":
+        assert request.body.decode() == body
+
+
+def check_parsed(result: Any, served: Any) -> None:
+    """What the client parsed holds what the server sent: every field, by wire name."""
+    assert same_json(dumped(result), served), (dumped(result), served)
+
+
+def dumped(value: Any) -> Any:
+    """A parsed value back as JSON data: models by wire name (fields the answer set), enums by value."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (list, tuple)):
+        return [dumped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: dumped(v) for k, v in value.items()}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, (_uuid.UUID, _decimal.Decimal)):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value
+
+
+def same_json(got: Any, want: Any) -> bool:
+    """JSON values equal, with numbers compared as numbers (``1`` and ``1.0``, ``"1.5"`` and ``1.5``)
+    and date-times, dates, UUIDs compared as what they mean, not how they are spelled."""
+    if isinstance(want, dict):
+        same_keys = isinstance(got, dict) and set(got) == set(want)
+        return same_keys and all(same_json(got[k], want[k]) for k in want)
+    if isinstance(want, list):
+        return isinstance(got, list) and len(got) == len(want) and all(map(same_json, got, want))
+    if got == want and type(got) is type(want):
+        return True
+    if isinstance(got, bool) or isinstance(want, bool):
+        return str(got).lower() == str(want).lower()
+    if isinstance(got, (int, float, str)) and isinstance(want, (int, float, str)):
+        a, b = str(got), str(want)
+        return _same_number(a, b) or _same_moment(a, b) or _same_uuid(a, b)
+    return bool(got == want)
+
+
+def _same_number(got: str, want: str) -> bool:
+    try:
+        return _decimal.Decimal(got) == _decimal.Decimal(want)
+    except (_decimal.InvalidOperation, ValueError):
+        return False
+
+
+def _same_uuid(got: str, want: str) -> bool:
+    try:
+        return _uuid.UUID(got) == _uuid.UUID(want)
+    except ValueError:
+        return False
+
+
+def _same_moment(got: str, want: str) -> bool:
+    for kind in (_dt.datetime, _dt.date, _dt.time):
+        try:
+            a = kind.fromisoformat(got.replace("Z", "+00:00"))
+            b = kind.fromisoformat(want.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        try:
+            return bool(a == b)
+        except TypeError:  # naive against aware
+            return False
+    return False

@@ -1,15 +1,12 @@
-"""Stub tests of `client.batch_video_templates`: each method, sync and async, against a local server; generated."""
+"""Stub tests of `client.batch_video_templates`: each method, sync and async, against a local
+server; generated.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt  # noqa: F401
-import decimal as _decimal  # noqa: F401
-import uuid as _uuid  # noqa: F401
-
-from spiritme.types import *  # noqa: F403
 from spiritme import AsyncSpiritMe, SpiritMe
 
-from .conftest import StubServer, check_request, load_responses
+from .conftest import StubServer, check_parsed, check_request, load_responses
 
 RESPONSES = load_responses("batch_video_templates")
 
@@ -17,17 +14,15 @@ RESPONSES = load_responses("batch_video_templates")
 def test_list(server: StubServer, client: SpiritMe) -> None:
     server.respond(200, RESPONSES["list"])
     result = client.batch_video_templates.list()
-    check_request(server.last(), "GET", "/api/batch-video-templates/", {}, [], "none")
-    assert len(result.items) == 1
-    assert isinstance(result.items[0], BatchVideoTemplate)
+    check_request(server.last(), "GET", "/api/batch-video-templates/", {}, "none", None)
+    check_parsed(result.items, RESPONSES["list"]["results"])
 
 
 async def test_list_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
     server.respond(200, RESPONSES["list"])
     result = await async_client.batch_video_templates.list()
-    check_request(server.last(), "GET", "/api/batch-video-templates/", {}, [], "none")
-    assert len(result.items) == 1
-    assert isinstance(result.items[0], BatchVideoTemplate)
+    check_request(server.last(), "GET", "/api/batch-video-templates/", {}, "none", None)
+    check_parsed(result.items, RESPONSES["list"]["results"])
 
 
 def test_create(server: StubServer, client: SpiritMe) -> None:
@@ -38,10 +33,10 @@ def test_create(server: StubServer, client: SpiritMe) -> None:
         "POST",
         "/api/batch-video-templates/",
         {},
-        ["avatar", "voice", "text"],
         "json",
+        RESPONSES["create request"],
     )
-    assert isinstance(result, BatchVideoTemplate)
+    check_parsed(result, RESPONSES["create"])
 
 
 async def test_create_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
@@ -52,21 +47,21 @@ async def test_create_async(server: StubServer, async_client: AsyncSpiritMe) -> 
         "POST",
         "/api/batch-video-templates/",
         {},
-        ["avatar", "voice", "text"],
         "json",
+        RESPONSES["create request"],
     )
-    assert isinstance(result, BatchVideoTemplate)
+    check_parsed(result, RESPONSES["create"])
 
 
 def test_retrieve(server: StubServer, client: SpiritMe) -> None:
     server.respond(200, RESPONSES["retrieve"])
     result = client.batch_video_templates.retrieve(1)
-    check_request(server.last(), "GET", "/api/batch-video-templates/1/", {}, [], "none")
-    assert isinstance(result, BatchVideoTemplate)
+    check_request(server.last(), "GET", "/api/batch-video-templates/1/", {}, "none", None)
+    check_parsed(result, RESPONSES["retrieve"])
 
 
 async def test_retrieve_async(server: StubServer, async_client: AsyncSpiritMe) -> None:
     server.respond(200, RESPONSES["retrieve"])
     result = await async_client.batch_video_templates.retrieve(1)
-    check_request(server.last(), "GET", "/api/batch-video-templates/1/", {}, [], "none")
-    assert isinstance(result, BatchVideoTemplate)
+    check_request(server.last(), "GET", "/api/batch-video-templates/1/", {}, "none", None)
+    check_parsed(result, RESPONSES["retrieve"])

@@ -13,20 +13,20 @@ mode); many of them are formatted in parallel processes."""
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from importlib import metadata
 from pathlib import Path
-
-import black
+from typing import Any
 
 from generator.config import cache_dir
 from generator.errors import GeneratorError
 
 LINE_LENGTH = 100  # black line length of the generated code (its pyproject.toml says the same)
-MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH)
 PARALLEL_THRESHOLD = 256 * 1024  # characters for black; below it a process pool costs more than it saves
 # a line black may rewrite even when it is short: tabs, odd line ends, trailing blanks, backslash continuations
 _SUSPECT_CHARS = re.compile(r"[\t\r\x0b\x0c]| \n|\\\n")
@@ -185,7 +185,8 @@ def _piece(path: str, lines: list[str], chain: list[ast.stmt], number: int) -> P
     function's header; the statements around it become stand-in ``async def _():`` blocks."""
     while len(chain) > 1 and _is_text(chain[-1]):
         chain = chain[:-1]
-    node, depth = chain[-1], len(chain) - 1
+    node = chain[-1]
+    depth = node.col_offset // 4  # not len(chain): an except clause holds statements at its try's depth
     wrapper = "".join(" " * 4 * i + "async def _():\n" for i in range(depth))
     start, end = _span(node)
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
@@ -261,14 +262,40 @@ def _spliced(lines: list[str], done: list[tuple[Piece, str]]) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=1)
+def black_mode() -> Any:
+    """black's mode for the generated code; black is imported on first use (most builds of an
+    unchanged or cached tree never call it, and importing it is a tenth of a second)."""
+    from black.mode import Mode, TargetVersion
+
+    return Mode(target_versions={TargetVersion.PY310}, line_length=LINE_LENGTH)
+
+
+def __getattr__(name: str) -> Any:
+    """``MODE``: black's mode, made on first use."""
+    if name == "MODE":
+        return black_mode()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.lru_cache(maxsize=1)
+def _key_prefix() -> bytes:
+    # the mode's fields, spelled without importing black
+    mode = f"PY310|{LINE_LENGTH}"
+    return f"{metadata.version('black')}|{mode}|".encode()
+
+
 def _key(text: str) -> str:
-    return hashlib.sha256(f"{black.__version__}|{MODE!r}|".encode() + text.encode()).hexdigest()
+    return hashlib.sha256(_key_prefix() + text.encode()).hexdigest()
 
 
 def _black(path: str, text: str) -> str:
+    import black
+    from black.parsing import InvalidInput
+
     try:
-        return black.format_str(text, mode=MODE)
-    except black.InvalidInput as exc:
+        return black.format_str(text, mode=black_mode())
+    except InvalidInput as exc:
         raise GeneratorError(f"generated code does not parse ({exc}); please report this bug", source=path) from None
 
 

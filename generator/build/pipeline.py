@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import gc
+import hashlib
+import marshal
+import multiprocessing
+import os
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from generator import __version__, ir
 from generator.build.format import format_sources
 from generator.build.freshness import Recorded, build_key, record, recorded
-from generator.build.render import render_package
-from generator.build.write import MANIFEST, manifest_text, previous_files, remove_leftovers, write_tree
-from generator.config import Settings
+from generator.build.render import PlannedFile, render_plan
+from generator.build.write import (
+    MANIFEST,
+    WriteResult,
+    _locked,
+    manifest_text,
+    previous_files,
+    remove_leftovers,
+    safe_relative,
+    write_tree,
+)
+from generator.config import Settings, cache_dir
 from generator.errors import Diagnostic, GeneratorError, Level
 from generator.parse.api import build_ir, client_settings
 from generator.spec.document import load_raw, read_spec, validated
@@ -38,7 +53,8 @@ class BuildOutcome:
         c = self.counts
         counts = (
             f"{c['operations']} operations, {c['models']} models, "
-            f"{self.files} files, {c['skipped']} skipped, {self.warnings} warnings, {self.seconds:.2f}s"
+            f"{self.files} files, {c['skipped']} skipped, {c.get('numbered', 0)} numbered names, "
+            f"{self.warnings} warnings, {self.seconds:.2f}s"
         )
         if self.check:
             state = f"stale: {len(self.changed)} file(s) differ" if self.stale else "up to date"
@@ -87,7 +103,14 @@ def run_build(settings: Settings, *, check: bool, strict: bool, echo: Callable[[
         for line in earlier.warnings:
             echo(line)
         return BuildOutcome(
-            output, earlier.counts, len(previous_files(output)), (), False, check, time.perf_counter() - start, len(earlier.warnings)
+            output,
+            earlier.counts,
+            len(previous_files(output)),
+            (),
+            False,
+            check,
+            time.perf_counter() - start,
+            len(earlier.warnings),
         )
     with collector_paused():
         return _full_build(settings, raw, display, key, output, check=check, strict=strict, echo=echo, start=start)
@@ -131,12 +154,12 @@ def _full_build(
     try:
         api, parse_diagnostics = build_ir(doc.data, client_settings(settings), source=doc.source)
         progress.stage("rendering")
-        sources = render_package(api)
+        plan = render_plan(api)
     except GeneratorError:
         validated(validation)  # the validator's error names the cause better, when it has one
         raise
     progress.stage("formatting")
-    sources = format_sources(sources)
+    sources = rendered_sources(plan, output)
     diagnostics = validated(validation) + parse_diagnostics
     if strict and parse_diagnostics:
         raise GeneratorError(parse_diagnostics[0].message, diagnostics=tuple(parse_diagnostics))
@@ -146,15 +169,22 @@ def _full_build(
     facts = report(api, doc)
     sources[MANIFEST] = manifest_text(sources, facts)
     progress.stage("writing")
-    result = write_tree(sources, output, check=check)
+    result = write_changes(sources, output, check=check)
     if check and result.stale:
         for path in result.changed:
             echo(f"{output / path}: would change")
         for path in result.removed:
             echo(f"{output / path}: would be removed")
-    counts = {"operations": facts["operations"], "models": len(api.schemas), "skipped": len(api.skipped)}
+    counts = {
+        "operations": facts["operations"],
+        "models": len(api.schemas),
+        "skipped": len(api.skipped),
+        "numbered": len(api.numbered),
+    }
     if key is not None and not (check and result.stale):
-        record(key, sources[MANIFEST], counts, [line for d, line in zip(diagnostics, lines) if d.level is Level.WARNING])
+        record(
+            key, sources[MANIFEST], counts, [line for d, line in zip(diagnostics, lines) if d.level is Level.WARNING]
+        )
     return BuildOutcome(
         output=output,
         counts=counts,
@@ -181,3 +211,139 @@ def _up_to_date(key: str | None, output: Path) -> Recorded | None:
     except (OSError, UnicodeDecodeError):
         return None
     return recorded(key, output, manifest)
+
+
+# ----------------------------------------------------------------------------- a rebuild costs what the change costs
+
+PARALLEL_FILES = 64  # files to render and format; below it a second process costs more than it saves
+_PLANNED: list[PlannedFile] = []  # what a forked worker renders: it inherits the parent's memory
+
+
+def rendered_sources(plan: list[PlannedFile], output: Path) -> dict[str, str]:
+    """Every planned file rendered and formatted, each taken from the previous build of ``output``
+    when its key (everything its text depends on) is unchanged; the rest rendered and formatted
+    here, half of them in a forked process when there are many."""
+    store = _store_path(output)
+    earlier = _stored(store)
+    texts: dict[str, str] = {}
+    todo: list[PlannedFile] = []
+    for planned in plan:
+        hit = earlier.get(planned.key)
+        if hit is None:
+            todo.append(planned)
+        else:
+            texts[planned.path] = hit
+    texts.update(_render_and_format(todo))
+    _store(store, {planned.key: texts[planned.path] for planned in plan})
+    return {planned.path: texts[planned.path] for planned in plan}
+
+
+def _render_and_format(todo: list[PlannedFile]) -> dict[str, str]:
+    global _PLANNED
+    if len(todo) < PARALLEL_FILES or not _can_fork():
+        return _formatted(todo, range(len(todo)))
+    _PLANNED = todo
+    mine, others = _halves(todo)
+    try:
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            theirs = pool.submit(_formatted_in_child, others)
+            ours = _formatted(todo, mine)
+            outcome = theirs.result()
+    finally:
+        _PLANNED = []
+    if isinstance(outcome, tuple):
+        message, source, line = outcome
+        raise GeneratorError(message, source=source, line=line)
+    return {**ours, **outcome}
+
+
+def _halves(todo: list[PlannedFile]) -> tuple[list[int], list[int]]:
+    """The files split in two of about equal work: largest first, each to the lighter half."""
+    halves: tuple[list[int], list[int]] = ([], [])
+    loads = [0, 0]
+    for i in sorted(range(len(todo)), key=lambda i: -todo[i].weight):
+        lighter = 0 if loads[0] <= loads[1] else 1
+        halves[lighter].append(i)
+        loads[lighter] += todo[i].weight + 1
+    return sorted(halves[0]), sorted(halves[1])
+
+
+def _can_fork() -> bool:
+    """fork only where the platform has it, with a second CPU, and no other thread running (forking a
+    threaded process can deadlock the child)."""
+    return (
+        (os.cpu_count() or 1) > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def _formatted(todo: list[PlannedFile], indices: Sequence[int]) -> dict[str, str]:
+    return format_sources({todo[i].path: todo[i].render() for i in indices})
+
+
+def _formatted_in_child(indices: Sequence[int]) -> dict[str, str] | tuple[str, str, int | None]:
+    """A forked worker's share; a GeneratorError comes back as its parts (it does not pickle whole)."""
+    try:
+        return _formatted(_PLANNED, indices)
+    except GeneratorError as exc:
+        first = exc.diagnostics[0]
+        return str(exc), first.source, first.line
+
+
+def _store_path(output: Path) -> Path:
+    """The texts of the last build of ``output``, by key (one file per output folder: it never grows)."""
+    where = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:32]
+    return cache_dir() / "renders" / f"{where}.marshal"
+
+
+def _stored(path: Path) -> dict[str, str]:
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _store(path: Path, texts: dict[str, str]) -> None:
+    """Write atomically; a cache that cannot be written only costs time."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(marshal.dumps(texts))
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def write_changes(sources: dict[str, str], output: Path, *, check: bool) -> WriteResult:
+    """``write_tree``, except that when a previous build is in ``output`` and few files differ,
+    only those are written (each atomically, the manifest last) instead of the whole tree.
+
+    A run stopped half way leaves a manifest that does not match the files, which the next
+    build notices (its fast path compares them) and rebuilds.
+    """
+    found = write_tree(sources, output, check=True)
+    if check or not found.stale:
+        return found
+    if MANIFEST not in previous_files(output) or len(found.changed) + len(found.removed) > len(sources) // 4:
+        return write_tree(sources, output)
+    for path in sources:
+        safe_relative(path)
+    with _locked(output):
+        for path in [p for p in found.changed if p != MANIFEST] + [MANIFEST] * (MANIFEST in found.changed):
+            _write_file(output / path, sources[path])
+        for path in found.removed:
+            (output / path).unlink(missing_ok=True)
+    return WriteResult(found.changed, found.removed, written=True)
+
+
+def _write_file(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import keyword
 import re
+import textwrap
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -19,7 +21,18 @@ from generator.ir.examples import Synthesizer, constrained
 from generator.ir.spelling import annotation, pyrepr
 from generator.parse import names
 
-TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Optional", "Union", "Annotated", "Sequence", "Mapping")
+TYPING_NAMES = (
+    "Any",
+    "Dict",
+    "List",
+    "Literal",
+    "Optional",
+    "Union",
+    "Annotated",
+    "Sequence",
+    "Mapping",
+    "Iterable",
+)
 _DROP = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 
 
@@ -54,7 +67,11 @@ def docblock(value: Any, indent: int = 4) -> str:
     first, rest = lines[0].lstrip(), lines[1:]
     margin = min((len(line) - len(line.lstrip()) for line in rest if line), default=0)
     pad = " " * indent
-    rest = [pad + line[margin:] if line else "" for line in rest]
+    rest = [line[margin:] for line in rest]
+    if len(first) + indent + 3 > LINE_LENGTH:
+        first, *more = wrapped(first, LINE_LENGTH - indent - 3)
+        rest = more + rest
+    rest = [pad + part if part else "" for line in rest for part in wrapped(line, LINE_LENGTH - indent)]
     if first.startswith('"'):
         first = " " + first
     if not rest:
@@ -62,6 +79,27 @@ def docblock(value: Any, indent: int = 4) -> str:
             first += " "
         return f'"""{first}"""'
     return '"""' + "\n".join([first, *rest]) + "\n" + pad + '"""'
+
+
+_ARG_LINE = re.compile(r"  [A-Za-z_][A-Za-z0-9_]*: ")
+
+
+def wrapped(line: str, width: int) -> list[str]:
+    """A docstring line too long for ``width`` broken at spaces (never inside a word); an ``Args:``
+    entry continues four spaces in, any other line at its own indentation."""
+    if len(line) <= width:
+        return [line]
+    lead = line[: len(line) - len(line.lstrip())]
+    more = "    " if _ARG_LINE.match(line) else lead
+    parts = textwrap.wrap(
+        line.strip(),
+        width,
+        initial_indent=lead,
+        subsequent_indent=more,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return parts or [line]
 
 
 def docline(value: Any) -> str:
@@ -76,7 +114,7 @@ def comment(value: Any) -> str:
 
 def field_doc(f: ir.Field) -> str:
     """The text under a model attribute: description, server default, flags; "" when nothing to say."""
-    parts = [clean_text(f.description or f.title).strip()]
+    parts = [field_text(f)]
     if f.default.present:
         parts.append(f"Server default: `{pyrepr(f.default.value)}`.")
     if f.read_only:
@@ -84,6 +122,19 @@ def field_doc(f: ir.Field) -> str:
     if f.deprecated:
         parts.append("Deprecated.")
     return "\n\n".join(p for p in parts if p)
+
+
+def field_text(f: ir.Field) -> str:
+    """What the document says of a field: its description, else its title unless that only
+    repeats the field's name (drf-spectacular's ``title: Name`` for ``name``)."""
+    if f.description.strip():
+        return clean_text(f.description).strip()
+    title = clean_text(f.title).strip()
+    return "" if _words_of(title) == _words_of(f.wire_name) else title
+
+
+def _words_of(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def call_source(head: str, args: Iterable[str], indent: int, tail: str = "") -> str:
@@ -98,21 +149,68 @@ def call_source(head: str, args: Iterable[str], indent: int, tail: str = "") -> 
 
 
 def optional_param(name: str, annotation_text: str, indent: int = 8) -> str:
-    """``name: Union[T, NotGiven] = NOT_GIVEN,`` as black writes it when the line is too long."""
-    return subscript_param(name, "Union", [annotation_text, "NotGiven"], "NOT_GIVEN", indent)
+    """``name: Union[T, NotGiven] = NOT_GIVEN,`` as black writes it (one ``Union``, however ``T`` reads)."""
+    items = [*(subscript_parts(annotation_text)[1] if annotation_text.startswith("Union[") else [annotation_text])]
+    return annotated(f"{name}: ", "Union[" + ", ".join([*items, "NotGiven"]) + "]", " = NOT_GIVEN,", indent)
 
 
 def subscript_param(name: str, head: str, items: list[str], default: str, indent: int = 8) -> str:
-    """``name: head[items] = default,`` in the form black keeps: one line when it fits, else the
-    subscript's contents on one line of their own, else one item per line with a magic comma."""
-    inner = ", ".join(items)
-    line = f"{name}: {head}[{inner}] = {default},"
-    pad, deeper = " " * indent, " " * (indent + 4)
+    """``name: head[items] = default,`` in the form black keeps."""
+    return annotated(f"{name}: ", f"{head}[{', '.join(items)}]", f" = {default},", indent)
+
+
+def annotated(prefix: str, text: str, suffix: str, indent: int) -> str:
+    """``prefix + text + suffix`` starting at column ``indent``, with the annotation ``text`` split
+    as black splits a subscript that does not fit: its contents on one line of their own when they
+    fit there, else one item per line with a magic trailing comma (a lone item without one), each
+    item split the same way in turn."""
+    line = prefix + text + suffix
     if fits(line, indent):
         return line
+    head, items = subscript_parts(text)
+    if not items:
+        return line  # nothing to split: black decides
+    pad, deeper = " " * indent, " " * (indent + 4)
+    inner = ", ".join(items)
     if fits(inner, indent + 4):
-        return f"{name}: {head}[\n{deeper}{inner}\n{pad}] = {default},"
-    return f"{name}: {head}[\n" + "".join(f"{deeper}{item},\n" for item in items) + f"{pad}] = {default},"
+        body = deeper + inner + "\n"
+    elif len(items) == 1:
+        body = deeper + annotated("", items[0], "", indent + 4) + "\n"
+    else:
+        body = "".join(deeper + annotated("", item, ",", indent + 4) + "\n" for item in items)
+    return f"{prefix}{head}[\n{body}{pad}]{suffix}"
+
+
+def subscript_parts(text: str) -> tuple[str, list[str]]:
+    """``Union[A, B[C, D]]`` → ``("Union", ["A", "B[C, D]"])``; no items when ``text`` is not one subscript."""
+    start = text.find("[")
+    if start <= 0 or not text.endswith("]") or not text[:start].replace(".", "").isidentifier():
+        return text, []
+    items: list[str] = []
+    depth, quote, begin, i = 0, "", start + 1, start + 1
+    while i < len(text) - 1:
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+            if depth < 0:
+                return text, []  # the first bracket closes before the end: not one subscript
+        elif ch == "," and depth == 0:
+            items.append(text[begin:i].strip())
+            begin = i + 1
+        i += 1
+    if depth or quote:
+        return text, []
+    items.append(text[begin : len(text) - 1].strip())
+    return text[:start], [item for item in items if item]
 
 
 def fits(line: str, indent: int = 0) -> bool:
@@ -145,28 +243,48 @@ def path_args(op: ir.Operation) -> list[str]:
 
 
 def operation_doc(op: ir.Operation) -> str:
-    """The text of an operation method's docstring: summary, description, the request line, arguments."""
+    """The text of an operation method's docstring: summary, description, the request line, and
+    the arguments in signature order, each with what the document says of it (none without)."""
     request_line = f"`{op.http_method.upper()} {comment(op.path)}`" + (" (deprecated)" if op.deprecated else "")
     head = clean_text(op.summary or op.description).strip()
     parts = [head] if head else []
     if op.summary and op.description:
         parts.append(clean_text(op.description).strip())
     parts.append(request_line)
-    args = [(p.name, clean_text(p.description or p.wire_name).strip(), p.default) for p in op.parameters]
-    if op.body:
-        args += [(bf.arg, clean_text(bf.field.description or bf.field.title or bf.field.wire_name).strip(), bf.field.default) for bf in op.body.fields]
-        if op.body.media_arg:
-            offered = ", ".join(f"`{m}`" for m in (op.body.media_type, *op.body.alternatives))
-            args.append((op.body.media_arg, f"How the body is sent: {comment(offered)}.", ir.Default()))
     lines = ["Args:"]
-    for name, described, default in args:
+    for name, described, default in signature_args(op):
         described += f" Server default: `{pyrepr(default.value)}`." if default.present else ""
-        lines.append(f"  {name}: " + described.replace("\n", "\n    "))
+        if described.strip():
+            lines.append(f"  {name}: " + described.strip().replace("\n", "\n    "))
     if len(lines) > 1:
         lines.append("")
     lines += [f"  {name}: {text}" for name, text in EXTRA_ARGS]
     parts.append("\n".join(lines))
     return "\n\n".join(parts)
+
+
+def signature_args(op: ir.Operation) -> list[tuple[str, str, ir.Default]]:
+    """(argument, description, server default) in the order the method's signature lists them."""
+    path = [p for p in op.parameters if p.location == "path"]
+    required = [p for p in op.parameters if p.location != "path" and p.required]
+    optional = [p for p in op.parameters if p.location != "path" and not p.required]
+    fields = op.body.fields if op.body else ()
+
+    described = field_text
+
+    args = [(p.name, clean_text(p.description).strip(), p.default) for p in path]
+    args += [(bf.arg, described(bf.field), bf.field.default) for bf in fields if bf.field.required]
+    if op.body and not fields and op.body.required:
+        args.append(("body", clean_text(op.body.description).strip(), ir.Default()))
+    args += [(p.name, clean_text(p.description).strip(), p.default) for p in required]
+    args += [(bf.arg, described(bf.field), bf.field.default) for bf in fields if not bf.field.required]
+    if op.body and not fields and not op.body.required:
+        args.append(("body", clean_text(op.body.description).strip(), ir.Default()))
+    args += [(p.name, clean_text(p.description).strip(), p.default) for p in optional]
+    if op.body and op.body.media_arg:
+        offered = ", ".join(f"`{m}`" for m in (op.body.media_type, *op.body.alternatives))
+        args.append((op.body.media_arg, f"How the body is sent: {comment(offered)}.", ir.Default()))
+    return args
 
 
 EXTRA_ARGS = (
@@ -200,8 +318,13 @@ def field_annotation(f: ir.Field, is_request: bool) -> str:
 
 def constraint_args(t: ir.TypeRef, c: ir.Constraints) -> list[str]:
     """pydantic ``Field`` arguments for the constraints that apply to this kind of value."""
+    pairs: list[tuple[str, str | float | None]]
     if isinstance(t, ir.Primitive) and t.name == "str":
-        pairs = [("min_length", c.min_length), ("max_length", c.max_length), ("pattern", c.pattern if _pattern_ok(c.pattern) else None)]
+        pairs = [
+            ("min_length", c.min_length),
+            ("max_length", c.max_length),
+            ("pattern", c.pattern if _pattern_ok(c.pattern) else None),
+        ]
     elif (isinstance(t, ir.Primitive) and t.name in ("int", "float")) or t == ir.DateTime("Decimal"):
         pairs = [("ge", c.minimum), ("le", c.maximum), ("gt", c.exclusive_minimum), ("lt", c.exclusive_maximum)]
     elif isinstance(t, ir.ListOf):
@@ -236,22 +359,47 @@ def walk_types(t: ir.TypeRef | None) -> Iterable[ir.TypeRef]:
             yield from walk_types(o)
 
 
-def needed_imports(types: Iterable[ir.TypeRef | None]) -> tuple[set[str], set[str], set[ir.ModelRef]]:
-    """typing names, stdlib aliases (``_dt``…) and model references the annotations need."""
-    typing_names: set[str] = set()
-    stdlib: set[str] = set()
-    models: set[ir.ModelRef] = set()
-    for top in types:
-        for t in walk_types(top):
-            text = annotation(t, param=True) + " " + annotation(t, validated=True)
-            typing_names.update(n for n in TYPING_NAMES if re.search(rf"\b{n}\[|\b{n}\b", text))
-            if isinstance(t, ir.UnionOf) and t.tags:
-                stdlib.update(("_pydantic", "_discriminate"))
-            if isinstance(t, ir.DateTime):
-                stdlib.add({"datetime": "_dt", "date": "_dt", "time": "_dt", "UUID": "_uuid", "Decimal": "_decimal"}[t.name])
-            if isinstance(t, ir.ModelRef):
-                models.add(t)
-    return typing_names, stdlib, models
+def model_refs(types: Iterable[ir.TypeRef | None]) -> set[ir.ModelRef]:
+    """The models and enums the validated annotations of ``types`` name."""
+    return {t for top in types for t in walk_types(top) if isinstance(t, ir.ModelRef)}
+
+
+_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def names_in(texts: Iterable[str]) -> set[str]:
+    """Every name the source fragments ``texts`` use (string literals left out)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(_IDENTIFIER.findall(_STRING_LITERAL.sub("", text)))
+    return found
+
+
+@dataclass(frozen=True)
+class Imports:
+    """What a module's annotations need: typing names, stdlib aliases, classes under ``types/``."""
+
+    typing_names: tuple[str, ...]
+    aliases: tuple[str, ...]  # import lines
+    classes: tuple[tuple[str, str], ...]  # (module, class name), sorted by module
+
+
+def imports_for(texts: Iterable[str], classes: dict[str, str], *, here: str = "") -> Imports:
+    """The imports the source fragments ``texts`` use; ``classes`` maps class names to their modules."""
+    used = names_in(texts)
+    return Imports(
+        typing_names=tuple(sorted(n for n in TYPING_NAMES if n in used)),
+        aliases=tuple(ALIAS_IMPORTS[a] for a in sorted(ALIAS_IMPORTS) if a in used),
+        classes=tuple(sorted((classes[n], n) for n in used if n in classes and classes[n] != here)),
+    )
+
+
+def class_modules(api: ir.Api) -> dict[str, str]:
+    """Every class under ``types/`` (models, enums, plain-dict types) → its module."""
+    found = {s.class_name: s.module for s in api.schemas}
+    found.update((p.class_name, p.module) for p in api.params)
+    return found
 
 
 # the modules annotations refer to by an underscored alias (no model or field name can shadow it)
@@ -272,7 +420,7 @@ def import_cycles(api: ir.Api) -> set[str]:
     edges: dict[str, list[str]] = {}
     for s in api.schemas:
         if isinstance(s, ir.Model):
-            refs = needed_imports([f.type for f in s.fields] + [s.additional_properties])[2]
+            refs = model_refs([f.type for f in s.fields] + [s.additional_properties])
             edges[s.module] = sorted({r.module for r in refs})
     order: list[str] = []
     seen: set[str] = set()
@@ -336,13 +484,21 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(
-        pyrepr=pyrepr, docblock=docblock, docline=docline, comment=comment, md=md,
-        annotation=annotation, field_annotation=field_annotation, field_doc=field_doc, operation_doc=operation_doc,
+        pyrepr=pyrepr,
+        docblock=docblock,
+        docline=docline,
+        comment=comment,
+        md=md,
+        annotation=annotation,
+        field_annotation=field_annotation,
+        field_doc=field_doc,
+        operation_doc=operation_doc,
     )
     env.globals["call"] = call_source
     env.globals["fragment"] = FRAGMENT.rstrip("\n")
     env.globals["optional_param"] = optional_param
     env.globals["subscript_param"] = subscript_param
+    env.globals["annotated"] = annotated
     env.tests["fitting"] = fits
     env.filters["path_args"] = path_args
     env.filters["zip"] = lambda left, right: list(zip(left, right))
@@ -370,27 +526,44 @@ def render_package(api: ir.Api) -> dict[str, str]:
     out[f"{pkg}/types/__init__.py"] = env.get_template("types_init.py.jinja").render(
         api=api, rebuild=[s for s in api.schemas if isinstance(s, ir.Model) and s.module in cycles]
     )
+    classes = class_modules(api)
+    for params in api.params:
+        out[f"{pkg}/types/{params.module}.py"] = _render_params(env, params, classes)
     synth = Synthesizer(api)
     for resource in api.resources:
-        types = [t for op in resource.operations for t in _operation_types(op)]
-        typing_names, stdlib, models = needed_imports(types)
-        if any(op.body and op.body.media_arg for op in resource.operations):
-            typing_names.add("Literal")
+        texts = resource_texts(resource)
+        imports = imports_for(texts, classes)
         out[f"{pkg}/resources/{resource.module}.py"] = env.get_template("resource.py.jinja").render(
-            api=api, resource=resource, typing_names=sorted(typing_names),
-            aliases=[ALIAS_IMPORTS[s] for s in sorted(stdlib)],
-            models=sorted({m.class_name for m in models} | ({resource.wait.model.class_name} if resource.wait else set())),
+            api=api,
+            resource=resource,
+            imports=imports,
+            paginated=any(op.pagination for op in resource.operations),
+            casts=any(not op.pagination for op in resource.operations),
+            path_params=any(p.location == "path" for op in resource.operations for p in op.parameters),
+            strips=any(_strips(op) for op in resource.operations),
+            file_types="FileTypes" in names_in(texts),
         )
         cases = [stub_case(synth, op) for op in resource.operations]
         out[f"tests/test_{resource.module}.py"] = env.get_template("test_resource.py.jinja").render(
-            api=api, resource=resource, cases=cases,
+            api=api,
+            resource=resource,
+            cases=cases,
+            aliases=sorted({line for c in cases for line in c["aliases"]}),
+            responses=any(c["json_response"] or c["encoding"] in ("json", "form", "multipart") for c in cases),
+            checks_parsed=any(c["parsed"] in ("json", "page") for c in cases),
         )
         # response bodies are data, not code: JSON beside the tests, loaded by name
         responses = {c["op"].method_name: c["response"] for c in cases if c["json_response"]}
+        responses.update(
+            (f"{c['op'].method_name} request", c["body"])
+            for c in cases
+            if c["encoding"] in ("json", "form", "multipart")
+        )
         out[f"tests/responses/{resource.module}.json"] = json.dumps(responses, indent=2, ensure_ascii=True) + "\n"
-    for name in ("resources_init.py", "pyproject.toml", "README.md", "api.md"):
+    for name in ("resources_init.py", "pyproject.toml", "api.md"):
         target = f"{pkg}/resources/__init__.py" if name == "resources_init.py" else name
         out[target] = env.get_template(f"{name}.jinja").render(api=api)
+    out["README.md"] = env.get_template("README.md.jinja").render(api=api, sent=plain_data_example(api, synth))
     out["tests/__init__.py"] = ""
     out["tests/conftest.py"] = env.get_template("conftest.py.jinja").render(api=api)
     return out
@@ -399,86 +572,238 @@ def render_package(api: ir.Api) -> dict[str, str]:
 def _render_schema(env: jinja2.Environment, api: ir.Api, schema: ir.Model | ir.Enum, cycles: set[str]) -> str:
     if isinstance(schema, ir.Enum):
         return env.get_template("enum.py.jinja").render(api=api, enum=schema)
-    typing_names, stdlib, models = needed_imports([f.type for f in schema.fields] + [schema.additional_properties])
-    if any(not f.required or f.nullable for f in schema.fields):
-        typing_names.add("Optional")
+    texts = [field_annotation(f, schema.is_request) for f in schema.fields]
     if schema.additional_properties is not None:
-        typing_names.add("Dict")
-    if schema.is_request and any(constraint_args(f.type.inner if isinstance(f.type, ir.Nullable) else f.type, f.constraints) for f in schema.fields):
-        typing_names.add("Annotated")
-    if any(m.module in cycles and m.module != schema.module for m in models):
-        typing_names.add("TYPE_CHECKING")
-    direct = sorted((m for m in models if m.module != schema.module and m.module not in cycles), key=lambda m: m.module)
-    deferred = sorted((m for m in models if m.module != schema.module and m.module in cycles), key=lambda m: m.module)
+        texts.append(f"Dict[str, {annotation(schema.additional_properties, validated=True)}]")
+    imports = imports_for(texts, {s.class_name: s.module for s in api.schemas}, here=schema.module)
+    direct = [(m, c) for m, c in imports.classes if m not in cycles]
+    deferred = [(m, c) for m, c in imports.classes if m in cycles]
+    typing_names = list(imports.typing_names) + (["TYPE_CHECKING"] if deferred else [])
+    needs_field = (
+        "Field" in names_in(texts)
+        or schema.additional_properties is not None
+        or any(not f.required or f.name != f.wire_name for f in schema.fields)
+    )
     return env.get_template("model.py.jinja").render(
-        api=api, model=schema, typing_names=sorted(typing_names),
-        aliases=[ALIAS_IMPORTS[s] for s in sorted(stdlib)], direct=direct, deferred=deferred,
+        api=api,
+        model=schema,
+        typing_names=sorted(typing_names),
+        aliases=imports.aliases,
+        direct=direct,
+        deferred=deferred,
+        needs_field=needs_field,
     )
 
 
-def _operation_types(op: ir.Operation) -> list[ir.TypeRef | None]:
-    types: list[ir.TypeRef | None] = [p.type for p in op.parameters]
-    if op.body:
-        types += [bf.field.type for bf in op.body.fields] if op.body.fields else [op.body.type]
-        if op.body.model:
-            types.append(op.body.model)
-    if op.pagination:
-        types.append(op.pagination.item_type)
-    elif op.success:
-        types.append(op.success.type)
-    return types
+def _render_params(env: jinja2.Environment, params: ir.ParamsDict, classes: dict[str, str]) -> str:
+    """A ``TypedDict`` module; the class statement unless a key cannot be a class attribute."""
+    keys = [(f, param_key_annotation(f)) for f in params.fields]
+    imports = imports_for([text for _, text in keys], classes, here=params.module)
+    used = names_in(text for _, text in keys)
+    functional = any(not _attribute_key(f.wire_name, used) for f in params.fields)
+    typing_names = list(imports.typing_names) + (["TYPE_CHECKING"] if imports.classes else [])
+    return env.get_template("params.py.jinja").render(
+        params=params,
+        keys=keys,
+        functional=functional,
+        typing_names=sorted(typing_names),
+        aliases=imports.aliases,
+        deferred=imports.classes,
+        description=clean_text(params.description).strip(),
+        required=any(f.required for f in params.fields),
+        optional=any(not f.required for f in params.fields),
+        file_types="FileTypes" in used,
+    )
+
+
+def param_key_annotation(f: ir.Field) -> str:
+    """``Required[T]`` / ``NotRequired[T]`` for one key of a plain-dict type (null allowed when nullable)."""
+    inner = annotation(f.type, param=True)
+    if f.nullable and not inner.startswith("Optional["):
+        inner = f"Optional[{inner}]"
+    return f"{'Required' if f.required else 'NotRequired'}[{inner}]"
+
+
+def _attribute_key(wire: str, used: set[str]) -> bool:
+    """Whether a key can be written as a class attribute: an identifier that no annotation in the
+    class names (it would shadow it), not private (``__x`` would be mangled)."""
+    return wire.isidentifier() and not keyword.iskeyword(wire) and not wire.startswith("_") and wire not in used
+
+
+def resource_texts(resource: ir.Resource) -> list[str]:
+    """Every annotation a resource module writes: arguments, return types, what the client parses."""
+    texts: list[str] = []
+    for op in resource.operations:
+        texts += [annotation(p.type, param=True) for p in op.parameters]
+        if op.body is not None:
+            if op.body.fields:
+                texts += [annotation(bf.field.type, param=True) for bf in op.body.fields]
+            else:
+                texts.append(annotation(op.body.type, param=True))
+            if op.body.model is not None:
+                texts.append(op.body.model.class_name)
+            if op.body.media_arg:
+                texts.append("Literal")
+        if op.pagination:
+            texts += [annotation(op.pagination.item_type), annotation(op.pagination.item_type, validated=True)]
+        elif op.success is not None and op.success.type is not None:
+            texts += [annotation(op.success.type), annotation(op.success.type, validated=True)]
+    if resource.wait is not None:
+        texts.append(resource.wait.model.class_name)
+    return texts
+
+
+def _strips(op: ir.Operation) -> bool:
+    """Whether the method passes a dict of its optional arguments (``strip_not_given``)."""
+    return any(p.location != "path" for p in op.parameters) or bool(op.body and op.body.fields)
+
+
+def plain_data_example(api: ir.Api, synth: Synthesizer) -> dict[str, Any] | None:
+    """The first call whose body holds a model, with plain data, for the README (None: no such call)."""
+    calls = [(r, op) for r in api.resources for op in r.operations if op.body is not None]
+    for resource, op in sorted(calls, key=lambda c: not any(_sends_dict(bf.field.type) and bf.field.required for bf in c[1].body.fields)):  # type: ignore[union-attr]
+        params = [bf for bf in op.body.fields if _sends_dict(bf.field.type)]  # type: ignore[union-attr]
+        if params:
+            case = stub_case(synth, op)
+            args = [a for a in case["args"] if not any(a.startswith(f"{bf.arg}=") for bf in params)]
+            for bf in params[:2]:  # the nested values a little filled in, not only what is required
+                value = synth.value(bf.field.type, depth=Synthesizer.MAX_DEPTH - 3)
+                args.append(f"{bf.arg}={arg_source(synth, bf.field.type, value)}")
+            call = f"client.{resource.attr}.{op.method_name}"
+            names = ", ".join(f"`{n}`" for n in sorted(_param_names(params)))
+            return {"call": call_source(call, args, 0), "params": names}
+    return None
+
+
+def _sends_dict(t: ir.TypeRef) -> bool:
+    return any(isinstance(x, ir.ModelRef) and isinstance(x.param, ir.ModelRef) for x in walk_types(t))
+
+
+def _param_names(fields: list[ir.BodyField]) -> set[str]:
+    return {
+        x.param.class_name
+        for bf in fields
+        for x in walk_types(bf.field.type)
+        if isinstance(x, ir.ModelRef) and isinstance(x.param, ir.ModelRef)
+    }
 
 
 def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
-    """What the generated stub test of ``op`` sends and expects: argument source, path, response."""
+    """What the generated stub test of ``op`` passes, what the client must send, what it must parse."""
     args: list[str] = []
     path = encoded_path(op.request_path or op.path)
     for p in op.parameters:
         if p.location == "path":
             item_type = _strip(p.type).item if isinstance(_strip(p.type), ir.ListOf) else p.type  # type: ignore[union-attr]
             value = synth.value(item_type)
-            value = value if isinstance(value, (int, str)) and _plain_segment(str(value)) else 1 if _is_int(item_type) else "x1"
-            source = pyrepr(value) if not isinstance(_strip(item_type), ir.ModelRef) else f"{annotation(item_type)}({pyrepr(value)})"
+            value = (
+                value
+                if isinstance(value, (int, str)) and _plain_segment(str(value))
+                else 1 if _is_int(item_type) else "x1"
+            )
+            source = arg_source(synth, item_type, value)
             args.append(f"[{source}]" if item_type is not p.type else source)
             segment = {"label": f".{value}", "matrix": f";{p.wire_name}={value}"}.get(p.style, str(value))
             path = path.replace("{" + p.wire_name + "}", segment)
-    query: dict[str, Any] = dict(op.fixed_query)
+    query: dict[str, list[str]] = {k: [v] for k, v in op.fixed_query}
     for p in op.parameters:
         if p.location != "path" and p.required:
             value = synth.value(p.type)
             args.append(f"{p.name}={arg_source(synth, p.type, value)}")
-            if p.location == "query" and isinstance(value, (str, int)) and not isinstance(value, bool):
-                query[p.wire_name] = str(value)
-    body_keys: list[str] = []
+            sent = query_spelling(value, p.style, p.explode) if p.location == "query" else None
+            if sent is not None:
+                query[p.wire_name] = sent
+    body: Any = None
+    sends_body = False
     if op.body and op.body.fields:
+        body = {}
         for bf in op.body.fields:
             if bf.field.required:
                 value = constrained(synth.value(bf.field.type, required_only=True), bf.field.constraints)
                 args.append(f"{bf.arg}={arg_source(synth, bf.field.type, value)}")
-                body_keys.append(bf.field.wire_name)
+                body[bf.field.wire_name] = sent_value(bf.field.type, value)
+        sends_body = bool(body)
     elif op.body and op.body.required:
         value = synth.value(op.body.type, required_only=True)
         args.append(f"body={arg_source(synth, op.body.type, value)}")
-    sends_body = op.body is not None and (bool(body_keys) or (not op.body.fields and op.body.required))
+        body = b"content" if _has_file(op.body.type) else value
+        sends_body = True
+    encoding = op.body.encoding if op.body is not None and sends_body else "none"
+    if encoding in ("form", "multipart") and isinstance(body, dict):
+        files = set(op.body.file_fields) if op.body else set()
+        body = {k: v if isinstance(v, (str, int, float, bool)) and k not in files else None for k, v in body.items()}
     response: Any = None
     status = 200
+    success_type = op.success.type if op.success is not None else None
     if op.success is not None:
         status = int(op.success.status) if op.success.status.isdigit() else 200
-        response = synth.value(op.success.type)
+        response = synth.value(success_type)
         if op.pagination and isinstance(response, dict):
             response[op.pagination.next_field] = None if op.pagination.next_field else response.get("next")
             response.pop("", None)
+    # the answer's bytes, whatever they are
+    raw = isinstance(success_type, ir.Primitive) and success_type.name in ("bytes", "File")
+    json_response = (
+        success_type is not None
+        and not raw
+        and op.success is not None
+        and (json_media(op.success.media_type) or op.success.media_type.endswith("*"))
+    )
+    if success_type is None:
+        parsed = "none"
+    elif json_response:
+        parsed = "page" if op.pagination else "json"
+    else:
+        parsed = "text" if success_type == ir.Primitive("str") else "bytes"
+    sources = args + [pyrepr(body)] if body is not None else args
     return {
         "op": op,
         "args": args,
         "path": path,
         "query": query,
-        "body_keys": body_keys,
-        "encoding": op.body.encoding if op.body is not None and sends_body else "none",
+        "body": body,
+        "encoding": encoding,
         "status": status,
         "response": response,
-        "json_response": op.success is not None and op.success.type is not None and op.success.media_type.endswith("json"),
+        "json_response": json_response,
+        "parsed": parsed,
+        "aliases": sorted(ALIAS_IMPORTS[a] for a in ("_dt", "_uuid", "_decimal") if a in names_in(sources)),
     }
+
+
+def json_media(media: str) -> bool:
+    m = media.split(";")[0].strip().lower()
+    return m == "application/json" or m.endswith("+json")
+
+
+def query_spelling(value: Any, style: str, explode: bool) -> list[str] | None:
+    """The values of a query parameter as the stub test expects them on the wire (None: not checked)."""
+    if isinstance(value, (str, int, float, bool)):
+        return [_scalar_spelling(value)]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float, bool)) for v in value) and style == "form":
+        spelled = [_scalar_spelling(v) for v in value]
+        return spelled if explode else [",".join(spelled)]
+    return None
+
+
+def _scalar_spelling(value: str | int | float | bool) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def sent_value(t: ir.TypeRef, value: Any) -> Any:
+    """``value`` as the client sends it: a file given as ``b"content"`` goes as that text in JSON."""
+    t = _strip(t)
+    if isinstance(t, ir.Primitive) and t.name in ("File", "bytes"):
+        return "content"
+    if isinstance(t, ir.ListOf) and isinstance(value, list):
+        return [sent_value(t.item, v) for v in value]
+    if isinstance(t, ir.UnionOf):  # the test passes a value of the first option (see arg_source)
+        return sent_value(t.options[0], value)
+    return value
+
+
+def _has_file(t: ir.TypeRef) -> bool:
+    return any(isinstance(x, ir.Primitive) and x.name in ("File", "bytes") for x in walk_types(t))
 
 
 def _plain_segment(text: str) -> bool:
@@ -496,23 +821,163 @@ def _strip(t: ir.TypeRef) -> ir.TypeRef:
 
 
 def arg_source(synth: Synthesizer, t: ir.TypeRef, value: Any) -> str:
-    """Python source that builds ``value`` as type ``t`` (models via ``model_validate``)."""
+    """Python source of ``value`` given as an argument of type ``t``: plain data (models as dicts,
+    enums as their values), dates and the like as their Python objects, files as bytes."""
     t = _strip(t)
     if isinstance(t, ir.ModelRef):
         target = synth.index.get(t.class_name)
-        if isinstance(target, ir.Enum):
-            return f"{t.class_name}({pyrepr(value)})"
-        return f"{t.class_name}.model_validate({pyrepr(value)})"
+        if isinstance(target, ir.Model) and isinstance(value, dict):
+            by_wire = {f.wire_name: f.type for f in target.fields}
+            items = (
+                f"{pyrepr(k)}: {arg_source(synth, by_wire[k], v) if k in by_wire else pyrepr(v)}"
+                for k, v in value.items()
+            )
+            return "{" + ", ".join(items) + "}"
+        return pyrepr(value)
     if isinstance(t, ir.ListOf) and isinstance(value, list):
         return "[" + ", ".join(arg_source(synth, t.item, v) for v in value) + "]"
     if isinstance(t, ir.MapOf) and isinstance(value, dict):
         return "{" + ", ".join(f"{pyrepr(k)}: {arg_source(synth, t.value, v)}" for k, v in value.items()) + "}"
-    if isinstance(t, ir.DateTime):
-        return {"datetime": f"_dt.datetime.fromisoformat({pyrepr(str(value).replace('Z', '+00:00'))})",
-                "date": f"_dt.date.fromisoformat({pyrepr(value)})", "time": f"_dt.time.fromisoformat({pyrepr(value)})",
-                "UUID": f"_uuid.UUID({pyrepr(value)})", "Decimal": f"_decimal.Decimal({pyrepr(value)})"}[t.name]
+    if isinstance(t, ir.DateTime) and isinstance(value, str):
+        return {
+            "datetime": f"_dt.datetime.fromisoformat({pyrepr(value.replace('Z', '+00:00'))})",
+            "date": f"_dt.date.fromisoformat({pyrepr(value)})",
+            "time": f"_dt.time.fromisoformat({pyrepr(value)})",
+            "UUID": f"_uuid.UUID({pyrepr(value)})",
+            "Decimal": f"_decimal.Decimal({pyrepr(value)})",
+        }[t.name]
     if isinstance(t, ir.Primitive) and t.name in ("File", "bytes"):
         return 'b"content"'
     if isinstance(t, ir.UnionOf):
         return arg_source(synth, t.options[0], value)
     return pyrepr(value)
+
+
+# ----------------------------------------------------------------- rendering planned, not done
+
+
+class PlannedFile:
+    """One file of ``render_package`` before its template runs: ``key`` names everything its text
+    depends on (the templates' sources, the template's arguments, of ``api`` only the parts the
+    template reads), so a build can reuse the text of an earlier build, or render it elsewhere."""
+
+    def __init__(
+        self, path: str, key: str, template: str | None, arguments: dict[str, Any], text: str, weight: int = 0
+    ) -> None:
+        self.path, self.key, self.template, self.arguments, self.text = path, key, template, arguments, text
+        self.weight = weight  # how much the template is given: a measure of the work of rendering it
+
+    def render(self) -> str:
+        if self.template is None:
+            return self.text
+        return environment().get_template(self.template).render(**self.arguments)
+
+
+def render_plan(api: ir.Api) -> list[PlannedFile]:
+    """``render_package``'s files, each with its key and its template unrendered.
+
+    ``render_package`` runs with templates that record their arguments instead of rendering;
+    a file whose text is not exactly one recorded template's output (the text was changed
+    after rendering) is rendered on the spot, keyed by its text.
+    """
+    recorded: dict[str, tuple[str, dict[str, Any]]] = {}
+    real = environment
+    globals()["environment"] = lambda: _Recorder(real(), recorded)
+    try:
+        texts = render_package(api)
+    finally:
+        globals()["environment"] = real
+    digest = _templates_digest()
+    api_keys: dict[bool, str] = {}
+    planned = []
+    for path, text in texts.items():
+        if text in recorded:
+            name, arguments = recorded[text]
+            light = _reads_only_light_api(name)
+            if light not in api_keys:
+                api_keys[light] = _digest(repr(_light_api(api)) if light else repr(api))
+            shown = {k: (api_keys[light] if k == "api" and v is api else repr(v)) for k, v in sorted(arguments.items())}
+            material = repr(shown)
+            planned.append(PlannedFile(path, _digest(digest, path, name, material), name, arguments, "", len(material)))
+        elif _TOKEN in text:
+            whole = _TOKENS.sub(lambda m: _rendered(real(), *recorded[m.group(0)]), text)
+            planned.append(PlannedFile(path, _digest(digest, path, whole), None, {}, whole))
+        else:
+            planned.append(PlannedFile(path, _digest(digest, path, text), None, {}, text))
+    return planned
+
+
+_TOKEN = "\x00planned:"  # spec text never holds a NUL: the escapers drop or escape it
+_TOKENS = re.compile(re.escape(_TOKEN) + r"\d+\x00")
+_LIGHT_API = ("title", "version", "description", "openapi_version", "client", "auth", "servers")
+_API_USE = re.compile(r"\bapi\b(\.\w+)?")
+
+
+def _rendered(env: jinja2.Environment, name: str, arguments: dict[str, Any]) -> str:
+    return env.get_template(name).render(**arguments)
+
+
+class _Recorder:
+    """Stands in for the environment: ``get_template(name).render(**arguments)`` returns a unique
+    token and records what the real template would have been given."""
+
+    def __init__(self, env: jinja2.Environment, recorded: dict[str, tuple[str, dict[str, Any]]]) -> None:
+        self.env, self.recorded = env, recorded
+
+    def get_template(self, name: str) -> _Recorder:
+        self.name = name
+        return self
+
+    def render(self, **arguments: Any) -> str:
+        token = f"{_TOKEN}{len(self.recorded)}\x00"
+        self.recorded[token] = (self.name, arguments)
+        return token
+
+
+@lru_cache(maxsize=1)
+def _templates_digest() -> str:
+    root = template_root()
+    texts = (f"{p.relative_to(root)}\x00{p.read_text(encoding='utf-8')}" for p in sorted(root.rglob("*.jinja")))
+    return _digest(*texts)
+
+
+@lru_cache(maxsize=None)
+def _reads_only_light_api(name: str) -> bool:
+    """Whether a template (with the macro templates it may import) reads only the small parts of
+    ``api``: then a file's key needs only those, not every schema and operation."""
+    texts = [_template_text(n) for n in sorted(_with_imports(name))]
+    # "{% if api.schemas %}" reads only whether there are any: the light key has that
+    uses = {m.group(1) for text in texts for m in _API_USE.finditer(_ANY_SCHEMAS.sub("", text))}
+    return all(use is not None and use[1:] in _LIGHT_API for use in uses)
+
+
+def _template_text(name: str) -> str:
+    return (template_root() / name).read_text(encoding="utf-8")
+
+
+def _with_imports(name: str) -> set[str]:
+    """A template and every template it imports or includes, directly or through another."""
+    found, todo = set(), [name]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo += _IMPORTS.findall(_template_text(current))
+    return found
+
+
+_ANY_SCHEMAS = re.compile(r"\{%-? if api\.schemas -?%\}")
+_IMPORTS = re.compile(r"\{%-?\s*(?:import|from|include)\s+[\"']([^\"']+)[\"']")
+
+
+def _light_api(api: ir.Api) -> tuple[Any, ...]:
+    return (*(getattr(api, name) for name in _LIGHT_API), bool(api.schemas))
+
+
+def _digest(*parts: str) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") + b"\x00\x01")
+    return h.hexdigest()

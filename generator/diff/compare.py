@@ -3,8 +3,9 @@
 ``diff_documents(old, new)`` returns ``Change`` values: a check id (oasdiff's where it has the
 same check), a level (``breaking``, ``warning``, ``info``), the operation and JSON pointer it is
 about, a one-line message and the impact on the generated client. Rule ids and levels are in
-``rules``; the comparison in ``operations`` and ``schemas``; client impact in
-``impact``; output formats in ``report`` (all in this package).
+``rules`` (``levels``: oasdiff's where ours differ); the comparison in ``operations`` (its sections:
+``lifecycle``, ``parameters``, ``bodies``, ``responses``, ``security``, ``document``) and ``schemas``;
+client impact in ``impact`` and ``document_impact``; output formats in ``report`` (all in this package).
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from generator.diff.context import Policy
+from generator.diff.document_impact import described
 from generator.diff.impact import ClientImpact
+from generator.diff.levels import LevelScheme, level_in
 from generator.diff.operations import compare_documents
 from generator.diff.report import DiffReport
 from generator.diff.rules import LEVELS, RULES, Level
@@ -37,10 +41,27 @@ class Change:
     pointer: str
     message: str
     client_impact: str
+    definition: str = ""  # "#/components/...": the shared definition the change is in, else ""
+    detail: str = ""  # what changed, the same in every operation a shared definition reaches
+    method: str = ""  # the generated client method of ``operation`` ("client.pets.create()"), if any
 
     def as_dict(self) -> dict[str, str]:
         """The JSON form, keys in the documented order."""
-        return asdict(self)
+        data = asdict(self)
+        return {key: data[key] for key in JSON_KEYS}
+
+    def group_key(self) -> tuple[str, str, str]:
+        """Changes with the same key are one change reaching several operations: a change to a shared
+        definition, or the same edit (same check and message) made in several operations."""
+        return (self.id, self.definition, self.detail) if self.definition else (self.id, "", self.message)
+
+
+JSON_KEYS = ("id", "level", "operation", "pointer", "definition", "message", "client_impact")
+
+
+def definition_of(pointer: str) -> str:
+    """The pointer of a reusable definition (under ``/components``) as a URI fragment, else ""."""
+    return "#" + pointer if pointer.startswith("/components/") else ""
 
 
 def sort_key(change: Change) -> tuple[int, str, str, str, str]:
@@ -61,9 +82,14 @@ def diff_documents(
     old_source: str = "",
     new_source: str = "",
     client: ClientSettings = DEFAULT_CLIENT,
+    policy: Policy | None = None,
+    levels: LevelScheme = "ours",
 ) -> list[Change]:
-    """Every change from ``old`` to ``new`` (loaded documents), sorted; raises GeneratorError on a broken ``$ref``."""
-    raw = compare_documents(old, new, old_source=old_source, new_source=new_source)
+    """Every change from ``old`` to ``new`` (loaded documents), sorted; raises GeneratorError on a broken ``$ref``.
+
+    ``policy`` sets the deprecation days; ``levels="oasdiff"`` reports oasdiff's level for every id.
+    """
+    raw = compare_documents(old, new, old_source=old_source, new_source=new_source, policy=policy)
     same = old == new
     impact = ClientImpact(
         *(None if same else _client_of(doc, client, source) for doc, source in ((old, old_source), (new, new_source)))
@@ -72,21 +98,41 @@ def diff_documents(
     changes: dict[tuple[str, ...], Change] = {}
     for c in raw:
         detail = c.finding.detail if c.finding else c.message
-        changes.setdefault(
-            (c.operation, c.id, c.pointer, detail),
-            Change(c.id, c.level, c.operation, c.pointer, c.message, impact.of(c)),
-        )
+        key = (c.operation, c.id, c.pointer, detail)
+        if key not in changes:
+            text = described(c, impact)
+            changes[key] = Change(
+                c.id,
+                level_in(levels, c.id, c.level),
+                c.operation,
+                c.pointer,
+                c.message,
+                impact.of(c) if text is None else text,
+                definition_of(c.pointer),
+                detail,
+                _method(impact, c.op_key),
+            )
     for op, was, now in impact.renamed_methods():
         label = f"{op.http_method.upper()} {op.path}"
+        message = f"the generated method `{was}` is now `{now}`"
         changes[(label, "client-method-renamed", op.pointer, now)] = Change(
             "client-method-renamed",
-            RULES["client-method-renamed"],
+            level_in(levels, "client-method-renamed", RULES["client-method-renamed"]),
             label,
             op.pointer,
-            f"the generated method `{was}` is now `{now}`",
+            message,
             f"calls to `{was}` raise AttributeError; call `{now}`",
+            "",
+            message,
+            now,
         )
     return sorted(changes.values(), key=sort_key)
+
+
+def _method(impact: ClientImpact, key: tuple[str, str] | None) -> str:
+    """The generated method of an operation, in the new client or (removed) the old one."""
+    sides = [side for side in (impact.new, impact.old) if side is not None]
+    return next((call for call in (side.call(key) for side in sides) if call), "")
 
 
 def _client_of(document: dict[str, Any], client: ClientSettings, source: str) -> Any:
@@ -101,7 +147,7 @@ def fails(changes: list[Change] | tuple[Change, ...], fail_on: str) -> bool:
     """Whether ``--fail-on`` matches: ``breaking`` on any breaking change, ``warning`` on a warning or worse."""
     if fail_on == "never":
         return False
-    worst = LEVELS.index(fail_on)  # type: ignore[arg-type]
+    worst = [str(level) for level in LEVELS].index(fail_on)
     return any(LEVELS.index(c.level) <= worst for c in changes)
 
 
@@ -124,6 +170,8 @@ def diff_specs(
     token: str = "",
     allow_insecure: bool = False,
     client: ClientSettings = DEFAULT_CLIENT,
+    policy: Policy | None = None,
+    levels: LevelScheme = "ours",
 ) -> DiffReport:
     """Read two specs (paths, URLs or ``git:REF:path``) and compare them."""
     old_doc = document_of(*read_source(old, token=token, allow_insecure=allow_insecure))
@@ -134,6 +182,8 @@ def diff_specs(
         old_source=old_doc.source,
         new_source=new_doc.source,
         client=client,
+        policy=policy,
+        levels=levels,
     )
     return DiffReport(
         tuple(changes),

@@ -8,7 +8,7 @@ Check ids are oasdiff's where oasdiff has the same check; ``RULES`` lists every 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 Level = Literal["breaking", "warning", "info"]
@@ -18,31 +18,85 @@ W: Level = "warning"
 I: Level = "info"  # noqa: E741 - the three levels read as a table below
 LEVELS: tuple[Level, ...] = (B, W, I)  # worst first: the order of every report
 
-# schema change kind → (level in a request, level in a response)
+# schema change kind → (level in a request, level in a response), oasdiff's levels for the body and
+# properties: a request may not get stricter, a response may not get looser
 KIND_LEVELS: dict[str, tuple[Level, Level]] = {
     "type-changed": (B, B),
     "type-generalized": (I, B),
     "type-specialized": (B, I),
+    "type-compatible": (I, I),  # a type swap text on the wire absorbs (a text or XML body, a response header)
+    "list-of-types-widened": (I, B),
+    "list-of-types-narrowed": (B, I),
     "became-nullable": (I, B),
     "became-not-nullable": (B, I),
     "enum-value-added": (I, W),
     "enum-value-removed": (B, I),
     "became-enum": (B, I),
     "became-not-enum": (I, W),
+    "x-extensible-enum-value-removed": (B, I),
+    "const-added": (B, I),
+    "const-removed": (I, B),
+    "const-changed": (B, B),
     "pattern-added": (B, I),
-    "pattern-removed": (I, W),
-    "pattern-changed": (W, W),
+    "pattern-removed": (I, I),
+    "pattern-changed": (W, I),
+    "pattern-generalized": (I, I),
     "default-value-added": (I, I),
     "default-value-removed": (I, I),
-    "default-value-changed": (W, I),
+    "default-value-changed": (I, I),
     "became-required": (B, I),
+    "became-required-with-default": (B, I),
     "became-optional": (I, B),
     "one-of-added": (I, B),
     "one-of-removed": (B, I),
-    "any-of-added": (I, B),
+    "any-of-added": (I, I),
     "any-of-removed": (B, I),
-    "discriminator-property-name-changed": (W, W),
+    "all-of-added": (B, I),
+    "all-of-removed": (W, I),
+    "all-of-added-annotation-only": (I, I),
+    "all-of-removed-annotation-only": (I, I),
+    "wrapped-in-one-of": (B, B),
+    "discriminator-added": (I, I),
+    "discriminator-removed": (I, I),
+    "discriminator-property-name-changed": (I, I),
+    "discriminator-mapping-added": (I, I),
+    "discriminator-mapping-deleted": (I, I),
+    "discriminator-mapping-changed": (I, I),
     "deprecated": (I, I),
+    "deprecated-with-sunset": (I, I),
+    "deprecated-sunset-missing": (B, B),
+    "deprecated-sunset-invalid": (B, B),
+    "sunset-date-too-small": (B, B),
+    "reactivated": (I, I),
+    "stability-decreased": (B, B),
+    "stability-increased": (I, I),
+    "contains-added": (B, I),
+    "contains-removed": (I, B),
+    "content-schema-added": (B, I),
+    "content-schema-removed": (I, B),
+    "content-media-type-changed": (B, B),
+    "content-encoding-changed": (B, B),
+    "dependent-required-added": (B, I),
+    "dependent-required-changed": (B, B),
+    "dependent-required-removed": (I, B),
+    "dependent-schema-added": (B, I),
+    "dependent-schema-removed": (I, B),
+    "if-added": (B, I),
+    "if-removed": (I, B),
+    "then-added": (B, I),
+    "then-removed": (I, B),
+    "else-added": (B, I),
+    "else-removed": (I, B),
+    "pattern-property-added": (B, I),
+    "pattern-property-removed": (I, B),
+    "prefix-items-added": (I, B),
+    "prefix-items-removed": (B, I),
+    "property-names-added": (B, I),
+    "property-names-removed": (I, B),
+    "unevaluated-items-added": (B, I),
+    "unevaluated-items-removed": (I, B),
+    "unevaluated-properties-added": (B, I),
+    "unevaluated-properties-removed": (I, B),
 }
 # JSON keyword → (kind stem, is an upper bound); a tighter bound narrows, a looser one widens
 BOUNDS = {
@@ -50,22 +104,60 @@ BOUNDS = {
     "exclusiveMaximum": ("exclusive-max", True),
     "maxLength": ("max-length", True),
     "maxItems": ("max-items", True),
+    "maxContains": ("max-contains", True),
     "minimum": ("min", False),
     "exclusiveMinimum": ("exclusive-min", False),
     "minLength": ("min-length", False),
     "minItems": ("min-items", False),
+    "minContains": ("min-contains", False),
 }
 NARROWS: tuple[Level, Level] = (B, I)
-# a looser bound in a response is a warning: generated response models never check bounds
-WIDENS: tuple[Level, Level] = (I, W)
+WIDENS: tuple[Level, Level] = (I, B)
+# a bound set where there was none: a warning in a request (clients usually stay within it), as oasdiff rates it
+SET: tuple[Level, Level] = (W, I)
 for _stem, _upper in BOUNDS.values():
-    for _verb, _narrow in (
-        ("decreased", _upper),
-        ("increased", not _upper),
-        ("set", True),
-        ("unset", False),
-    ):
-        KIND_LEVELS[f"{_stem}-{_verb}"] = NARROWS if _narrow else WIDENS
+    KIND_LEVELS[f"{_stem}-{'decreased' if _upper else 'increased'}"] = NARROWS
+    KIND_LEVELS[f"{_stem}-{'increased' if _upper else 'decreased'}"] = WIDENS
+    KIND_LEVELS[f"{_stem}-set"] = SET
+    KIND_LEVELS[f"{_stem}-unset"] = WIDENS
+# kinds oasdiff names apart for the properties of a header parameter
+HEADER_PROPERTY_KINDS = frozenset({"property-added", "became-required", "became-enum"})
+HEADER_PROPERTY_RULES: dict[str, Level] = {
+    "new-required-request-header-property": B,
+    "request-header-property-became-required": B,
+    "request-header-property-became-enum": B,
+}
+# the areas a kind can occur in, where not all: a property's lifecycle and requiredness, a loose type swap
+# (text, XML bodies); the parameter and body ids of the same words are the parameter's and the body's own
+_PROPERTY_AREAS = frozenset({"request-property", "response-property", "request-parameter-property"})
+_LIFECYCLE = ("deprecated-with-sunset", "deprecated-sunset-missing", "deprecated-sunset-invalid",
+              "sunset-date-too-small", "reactivated", "stability-decreased", "stability-increased")  # fmt: skip
+KIND_AREAS: dict[str, frozenset[str]] = {
+    **{kind: _PROPERTY_AREAS for kind in _LIFECYCLE},
+    "deprecated": _PROPERTY_AREAS | {"request-parameter"},
+    "became-required-with-default": frozenset({"request-property", "request-parameter-property"}),
+    "became-required": _PROPERTY_AREAS | {"request-body", "request-parameter", "response-header"},
+    "became-optional": _PROPERTY_AREAS | {"request-body", "request-parameter", "response-header"},
+    "type-compatible": frozenset(
+        {"request-body", "request-property", "response-body", "response-property", "response-header"}
+    ),
+}
+# kinds that a property hidden from one side (readOnly in a request, writeOnly in a response) still
+# reports, as oasdiff does, at info level: ``request-read-only-property-<kind>``, ``response-write-only-property-<kind>``
+HIDDEN_KINDS = {
+    "read-only": frozenset(
+        {"enum-value-removed", "max-decreased", "max-length-decreased", "min-increased", "exclusive-min-increased",
+         "exclusive-max-decreased"}
+    ),
+    "write-only": frozenset({"enum-value-added", "became-optional", "became-required"}),
+}  # fmt: skip
+
+# oasdiff's level for the schema ids whose level here departs from it (``--levels oasdiff`` reports these);
+# why each departs is said beside its entry in FIXED
+OASDIFF_SCHEMA_LEVELS: dict[str, Level] = {
+    "request-required-property-became-not-read-only": I,
+    "response-required-property-became-write-only": I,
+}
 
 SCHEMA_AREAS = {
     "request": (
@@ -81,22 +173,35 @@ SCHEMA_AREAS = {
         "response-header",
     ),
 }
-# oasdiff's ids where they do not follow ``<area>-<kind>``
-ALIASES = {"response-body-enum-value-removed": "response-mediatype-enum-value-removed"}
+# oasdiff's ids where they do not follow ``<area>-<kind>``: a narrower request type is a type change there
+ALIASES = {
+    "response-body-enum-value-removed": "response-mediatype-enum-value-removed",
+    "request-body-type-specialized": "request-body-type-changed",
+    "request-property-type-specialized": "request-property-type-changed",
+    "request-parameter-type-specialized": "request-parameter-type-changed",
+}
+# oasdiff's level where its area departs from the kind's: a parameter's default is what the server
+# assumes for a call that leaves it out, and a parameter's properties travel as text (style/explode)
+AREA_LEVELS: dict[str, Level] = {
+    "request-parameter-default-value-added": B,
+    "request-parameter-default-value-removed": B,
+    "request-parameter-default-value-changed": B,
+    "request-parameter-property-type-changed": W,
+}
 # ids whose level is fixed by the rule itself rather than by KIND_LEVELS
 FIXED: dict[str, Level] = {
     "endpoint-added": I,
     "endpoint-deprecated": I,
     "endpoint-reactivated": I,
     "api-path-removed-without-deprecation": B,
-    "api-path-removed-with-deprecation": W,
+    "api-path-removed-with-deprecation": I,
     "api-removed-without-deprecation": B,
-    "api-removed-with-deprecation": W,
+    "api-removed-with-deprecation": I,
     "api-operation-id-removed": I,
     "new-required-request-parameter": B,
     "new-optional-request-parameter": I,
     "request-parameter-removed": W,
-    "request-parameter-removed-with-deprecation": W,
+    "request-parameter-removed-with-deprecation": I,
     "request-parameter-location-changed": B,
     "request-parameter-reactivated": I,
     "request-path-parameter-renamed": I,
@@ -110,8 +215,10 @@ FIXED: dict[str, Level] = {
     "request-property-removed": W,
     "request-parameter-property-added": I,
     "request-parameter-property-removed": W,
-    "request-required-property-became-read-only": W,
-    "request-optional-property-became-read-only": W,
+    "new-required-request-property-with-default": B,
+    "request-required-property-became-read-only": I,
+    "request-optional-property-became-read-only": I,
+    # departs from oasdiff (info): the regenerated method now requires an argument it did not take
     "request-required-property-became-not-read-only": B,
     "request-optional-property-became-not-read-only": I,
     "request-required-property-became-write-only": I,
@@ -122,9 +229,14 @@ FIXED: dict[str, Level] = {
     "response-optional-property-added": I,
     "response-required-property-removed": B,
     "response-optional-property-removed": W,
+    "response-required-write-only-property-added": I,
+    "response-optional-write-only-property-added": I,
+    "response-required-write-only-property-removed": I,
+    "response-optional-write-only-property-removed": I,
+    # departs from oasdiff (info): the response model requires the field, and it stops arriving
     "response-required-property-became-write-only": B,
-    "response-optional-property-became-write-only": W,
-    "response-required-property-became-not-write-only": I,
+    "response-optional-property-became-write-only": I,
+    "response-required-property-became-not-write-only": W,
     "response-optional-property-became-not-write-only": I,
     "response-required-property-became-read-only": I,
     "response-optional-property-became-read-only": I,
@@ -163,6 +275,76 @@ FIXED: dict[str, Level] = {
     "api-schema-renamed": I,
     "client-method-renamed": W,
 }
+# document rules (paths, parameters, bodies, responses, headers, security, tags, info, webhooks) added
+# with their lifecycle, media type and versioning checks; parameter ids here override the schema table
+DOCUMENT_RULES: dict[str, Level] = {
+    # lifecycle: deprecation, x-sunset, x-stability-level
+    "endpoint-deprecated-with-sunset": I,
+    "api-deprecated-sunset-missing": B,
+    "api-deprecated-sunset-parse": B,
+    "api-sunset-date-too-small": B,
+    "api-path-removed-before-sunset": B,
+    "api-removed-before-sunset": B,
+    "api-path-sunset-parse": B,
+    "sunset-deleted": B,
+    "api-sunset-date-changed-too-small": B,
+    "api-invalid-stability-level": B,
+    "api-stability-decreased": B,
+    "api-stability-increased": I,
+    "request-parameter-deprecated-sunset-missing": B,
+    "request-parameter-sunset-parse": B,
+    "request-parameter-sunset-date-too-small": B,
+    "request-parameter-removed-before-sunset": B,
+    "request-parameter-sunset-deleted": B,
+    "request-parameter-sunset-date-changed-too-small": B,
+    # operations, tags, webhooks, versions
+    "api-operation-id-added": I,
+    "api-tag-added": I,
+    "api-tag-removed": I,
+    "webhook-added": I,
+    "webhook-removed": B,
+    "api-version-not-bumped": I,
+    "api-version-decreased": I,
+    "api-major-version-not-bumped": I,
+    # parameters
+    "new-request-path-parameter": B,
+    "new-required-request-default-parameter-to-existing-path": B,
+    "new-optional-request-default-parameter-to-existing-path": I,
+    "new-required-request-header-property": B,
+    "request-header-property-became-required": B,
+    "request-header-property-became-enum": B,
+    "request-parameter-x-extensible-enum-value-removed": B,
+    "request-parameter-default-value-added": B,
+    "request-parameter-default-value-removed": B,
+    "request-parameter-default-value-changed": B,
+    "request-parameter-max-set": W,
+    "request-parameter-min-set": W,
+    "request-parameter-exclusive-max-set": W,
+    "request-parameter-exclusive-min-set": W,
+    "request-parameter-max-length-set": W,
+    "request-parameter-min-items-set": W,
+    "request-parameter-property-type-changed": W,
+    "request-parameter-pattern-generalized": I,
+    "request-parameter-list-of-types-narrowed": B,
+    "request-parameter-list-of-types-widened": I,
+    "request-parameter-property-list-of-types-narrowed": B,
+    "request-parameter-property-list-of-types-widened": I,
+    "response-header-type-compatible": I,
+    # media types and their schemas
+    "request-body-media-type-schema-added": B,
+    "request-body-media-type-schema-removed": I,
+    "response-body-media-type-schema-added": I,
+    "response-body-media-type-schema-removed": W,
+    "request-body-content-encoding-changed": B,
+    "request-body-content-media-type-changed": B,
+    "response-body-content-encoding-changed": B,
+    "response-body-content-media-type-changed": B,
+    "response-media-type-name-changed": I,
+    "response-media-type-name-generalized": B,
+    "response-media-type-name-specialized": I,
+    # security
+    "api-security-component-oauth-scope-changed": I,
+}
 # property existence and visibility kinds: their ids are in FIXED, spelled per area below
 PROPERTY_KINDS = frozenset(
     {"property-added", "property-removed", "became-read-only", "became-not-read-only",
@@ -176,12 +358,17 @@ def schema_rule_ids() -> dict[str, Level]:
     for direction, areas in SCHEMA_AREAS.items():
         for area in set(areas):
             for kind, levels in KIND_LEVELS.items():
+                if area not in KIND_AREAS.get(kind, (area,)):
+                    continue
                 rule = ALIASES.get(f"{area}-{kind}", f"{area}-{kind}")
-                rules[rule] = levels[0 if direction == "request" else 1]
-    return rules
+                rules.setdefault(rule, levels[0 if direction == "request" else 1])
+    for prefix, kinds in (("request-read-only-property-", HIDDEN_KINDS["read-only"]),
+                          ("response-write-only-property-", HIDDEN_KINDS["write-only"])):  # fmt: skip
+        rules.update({prefix + kind: I for kind in kinds})
+    return {**rules, **AREA_LEVELS, **HEADER_PROPERTY_RULES}
 
 
-RULES: dict[str, Level] = {**schema_rule_ids(), **FIXED}
+RULES: dict[str, Level] = {**schema_rule_ids(), **FIXED, **DOCUMENT_RULES}
 
 
 def normalized_path(path: str) -> str:
@@ -196,7 +383,9 @@ def normalized_path(path: str) -> str:
 class Finding:
     """One schema difference; ``path`` is the property path below the compared root.
 
-    ``owners`` are the pointers of the object schemas (old, new) that hold ``prop``, the
+    ``kind`` is a KIND_LEVELS key or a property kind, prefixed ``read-only:``/``write-only:`` inside a
+    property its direction does not see, or ``header:`` inside a header parameter (oasdiff names those
+    apart). ``owners`` are the pointers of the object schemas (old, new) that hold ``prop``, the
     nearest property above the difference; ``values`` carry what the message names.
     """
 
@@ -245,6 +434,17 @@ def mapping(value: Any) -> dict[str, Any]:
 
 def schema_rule_id(area: str, f: Finding, direction: Direction) -> str:
     """The check id of a schema difference found in ``area`` of a request or response."""
+    hidden, _, kind = f.kind.partition(":")
+    if hidden == "header":  # inside the object schema of a header parameter
+        if kind != "property-added":
+            return f"request-header-property-{kind}"
+        f = replace(f, kind=kind)
+        return "new-required-request-header-property" if f.required else schema_rule_id(area, f, direction)
+    if kind:  # a difference inside a property the other side does not see
+        req = "required" if f.required else "optional"
+        if kind.startswith("property-"):
+            return f"response-{req}-write-only-{kind}"
+        return f"{direction}-{hidden}-property-{kind}"
     if f.kind not in PROPERTY_KINDS:
         return ALIASES.get(f"{area}-{f.kind}", f"{area}-{f.kind}")
     req = "required" if f.required else "optional"
@@ -253,8 +453,10 @@ def schema_rule_id(area: str, f: Finding, direction: Direction) -> str:
         "property-removed",
     ):
         return "request-parameter-" + f.kind
+    if f.kind == "property-added" and direction == "request":
+        return f"new-{req}-request-property" + ("-with-default" if f.required and "default" in f.values else "")
     if f.kind == "property-added":
-        return f"new-{req}-request-property" if direction == "request" else f"response-{req}-property-added"
+        return f"response-{req}-property-added"
     if f.kind == "property-removed":
         return "request-property-removed" if direction == "request" else f"response-{req}-property-removed"
     return f"{direction}-{req}-property-{f.kind}"

@@ -30,10 +30,16 @@ class DateTime:
 
 @dataclass(frozen=True)
 class ModelRef:
-    """A reference to a generated model or enum, by its Python class name."""
+    """A reference to a generated model or enum, by its Python class name.
+
+    ``param`` is what an argument of that type accepts instead, when the model is sent: its
+    ``TypedDict`` (a ``ModelRef`` to a ``ParamsDict``) or, for an enum, the ``Literal`` of its
+    values. It takes no part in equality: the same model is the same type wherever it is met.
+    """
 
     class_name: str
     module: str  # module under ``types/`` without the package, e.g. ``video``
+    param: TypeRef | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,19 @@ class Enum:
 
 
 Schema = Union[Model, Enum]
+
+
+@dataclass(frozen=True)
+class ParamsDict:
+    """The plain-dict form of a request model (a ``TypedDict`` under ``types/``): wire names as keys."""
+
+    class_name: str  # ``SlideParam``
+    module: str  # ``slide_param``
+    model: str  # class name of the model it mirrors (what validates it before sending)
+    pointer: str
+    fields: tuple[Field, ...]  # types carry ``param`` forms, so nested values are dicts too
+    description: str = ""
+
 
 # ----------------------------------------------------------------- operations
 
@@ -314,6 +333,8 @@ class Api:
     schemas: tuple[Schema, ...]  # sorted by module
     servers: tuple[str, ...] = ()
     webhook_models: tuple[ModelRef, ...] = ()
+    params: tuple[ParamsDict, ...] = ()  # sorted by module
+    numbered: tuple[str, ...] = ()  # class names the document gave nothing to name by: ``…Option2``
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
 
     @property

@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 try:  # the regular-expression parser moved in Python 3.11
-    import re._parser as sre_parse  # type: ignore[import-not-found]
+    import re._parser as sre_parse  # type: ignore[import-not-found,unused-ignore]
 except ImportError:  # pragma: no cover
-    import sre_parse  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef,unused-ignore]
 
 from generator import ir
 
@@ -118,7 +118,7 @@ def _plausible(example: Any, t: ir.TypeRef) -> bool:
     if example is None:
         return isinstance(t, ir.Nullable)
     if isinstance(inner, ir.Primitive):
-        kinds = {"str": str, "int": int, "float": (int, float), "bool": bool}
+        kinds: dict[str, type | tuple[type, ...]] = {"str": str, "int": int, "float": (int, float), "bool": bool}
         kind = kinds.get(inner.name)
         return (
             kind is not None and isinstance(example, kind) and not (inner.name != "bool" and isinstance(example, bool))

@@ -20,6 +20,12 @@ def pyrepr(value: Any) -> str:
         if value != value or value in (float("inf"), float("-inf")):
             return "None"
         return repr(value).replace("e+", "e")
+    if isinstance(value, bytes):
+        return (
+            "b" + _str_literal(value.decode("ascii"))
+            if value.isascii() and value.decode().isprintable()
+            else repr(value)
+        )
     if isinstance(value, dict):
         return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
@@ -38,6 +44,7 @@ def _str_literal(s: str) -> str:
 
 def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = False) -> str:
     """The Python annotation of an IR type; ``param`` widens lists and maps for arguments;
+    a model sent as an argument is its plain-dict form (``ModelRef.param``);
     ``validated`` (what pydantic validates: model fields, response types) makes a union with a
     discriminator mapping a tagged union, chosen by the discriminator property, not by trial."""
     if t is None:
@@ -55,9 +62,10 @@ def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = F
             "Decimal": "_decimal.Decimal",
         }[t.name]
     if isinstance(t, ir.ModelRef):
-        return t.class_name
+        return annotation(t.param, param=True) if param and t.param is not None else t.class_name
     if isinstance(t, ir.ListOf):
-        return f"{'Sequence' if param else 'List'}[{annotation(t.item, param=param, validated=validated)}]"
+        kind = ("Iterable" if _dict_like(t.item) else "Sequence") if param else "List"
+        return f"{kind}[{annotation(t.item, param=param, validated=validated)}]"
     if isinstance(t, ir.MapOf):
         return f"{'Mapping' if param else 'Dict'}[str, {annotation(t.value, param=param, validated=validated)}]"
     if isinstance(t, ir.LiteralOf):
@@ -67,6 +75,14 @@ def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = F
             return _tagged_union(t)
         return "Union[" + ", ".join(annotation(o, param=param, validated=validated) for o in t.options) + "]"
     return f"Optional[{annotation(t.inner, param=param, validated=validated)}]"
+
+
+def _dict_like(t: ir.TypeRef) -> bool:
+    """Whether an argument of type ``t`` is given as a plain dict (lists of them are ``Iterable``)."""
+    t = t.inner if isinstance(t, ir.Nullable) else t
+    if isinstance(t, ir.UnionOf):
+        return all(_dict_like(o) for o in t.options)
+    return isinstance(t, ir.MapOf) or isinstance(t, ir.ModelRef) and isinstance(t.param, (ir.ModelRef, ir.MapOf))
 
 
 def _tagged_union(t: ir.UnionOf) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
-import ipaddress
 import json
 import random
 import re
@@ -24,6 +23,7 @@ from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 from generator import ir
 from generator.config import Settings, resolve_settings
 from generator.errors import GeneratorError
+from generator.loopback import is_loopback
 from generator.mock.store import (
     ITEM_SHAPE,
     PARAM,
@@ -467,15 +467,6 @@ def base_path(servers: Iterable[str]) -> str:
         if "{" not in url:
             return urlsplit(url).path.rstrip("/")
     return ""
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 class MockServer:

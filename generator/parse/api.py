@@ -11,6 +11,7 @@ from generator import ir
 from generator.config import Settings
 from generator.errors import Diagnostic, GeneratorError, Level
 from generator.parse import names
+from generator.parse.params import with_params
 from generator.parse.schemas import SchemaBuilder, example_of, text
 from generator.spec.refs import Resolver, child
 
@@ -34,6 +35,8 @@ FAILURE_STATES = ("error", "failed", "failure", "cancelled", "canceled", "errore
 WEBHOOK_FIELDS = ("webhook", "webhook_url", "callback", "callback_url", "notify_url")
 # what a header or cookie name may hold (RFC 9110 token); httpx refuses to send any other
 HTTP_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+# names the plain-dict argument modules and resources import beside the models
+TYPED_DICT_NAMES = ("TypedDict", "Required", "NotRequired", "Iterable", "cast")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,30 @@ def build_ir(
 def json_media(media: str) -> bool:
     m = media.split(";")[0].strip().lower()
     return m == "application/json" or m.endswith("+json") or m == "*/*" and False
+
+
+def wildcard_media(media: str) -> bool:
+    """``*/*``, ``application/*``: the server may answer in any (sub)type."""
+    return media.split(";")[0].strip().endswith("*")
+
+
+def text_media(media: str) -> bool:
+    """A media type whose body is text the client returns as ``str`` (text, XML, YAML, CSV, ...)."""
+    m = media.split(";")[0].strip().lower()
+    return m.startswith("text/") or m.endswith(("xml", "yaml", "yml", "csv", "javascript", "ndjson", "html"))
+
+
+def _answer_rank(media: str) -> int:
+    """Which answer the method returns when several are offered: JSON, any type, text, bytes."""
+    return 0 if json_media(media) else 1 if wildcard_media(media) else 2 if text_media(media) else 3
+
+
+def _union_with_text(t: ir.TypeRef) -> ir.TypeRef:
+    inner = t.inner if isinstance(t, ir.Nullable) else t
+    options = inner.options if isinstance(inner, ir.UnionOf) else (inner,)
+    text_option = ir.Primitive("str")
+    union = ir.UnionOf(options + (text_option,)) if text_option not in options else inner
+    return ir.Nullable(union) if isinstance(t, ir.Nullable) else union
 
 
 def _sendable_as(content: dict[str, Any], chosen: str, other: str) -> bool:
@@ -89,7 +116,9 @@ class _Parser:
         self.skipped: list[ir.Skipped] = []
         self.resolver = Resolver(document, source)
         client = settings.class_name
-        self.schemas = SchemaBuilder(self.resolver, self.diagnostics, reserved=frozenset({client, "Async" + client}))
+        self.schemas = SchemaBuilder(
+            self.resolver, self.diagnostics, reserved=frozenset({client, "Async" + client, *TYPED_DICT_NAMES})
+        )
 
     def warn(self, message: str, pointer: str) -> None:
         self.diagnostics.append(Diagnostic(Level.WARNING, message, pointer, self.source))
@@ -117,7 +146,7 @@ class _Parser:
 
         groups: dict[str, list[ir.Operation]] = {}
         group_tags: dict[str, str] = {}
-        group_ns = names.Namespace(names.RESERVED_ATTRS)
+        group_ns = names.Namespace(names.RESERVED_ATTRS | names.CLIENT_METHODS)
         group_attr: dict[str, str] = {}
         method_ns: dict[str, names.Namespace] = {}
         for path, method, op, pointer, path_item in raw_ops:
@@ -138,7 +167,7 @@ class _Parser:
         webhook_models = self._webhook_models(groups)
         resources = tuple(self._resource(tag, group_attr[tag], ops) for tag, ops in groups.items())
         all_schemas = tuple(sorted(self.schemas.schemas.values(), key=lambda s: s.module))
-        info = self.doc.get("info") if isinstance(self.doc.get("info"), dict) else {}
+        info: dict[str, Any] = self.doc["info"] if isinstance(self.doc.get("info"), dict) else {}
         servers = tuple(
             text(s.get("url")) for s in self.doc.get("servers") or [] if isinstance(s, dict) and text(s.get("url"))
         )
@@ -160,8 +189,9 @@ class _Parser:
             servers=servers,
             webhook_models=webhook_models,
             skipped=tuple(self.skipped),
+            numbered=numbered_names(all_schemas, self.schemas.numbered_hints),
         )
-        return api, self.diagnostics
+        return with_params(api, self.schemas.classes, self.schemas.modules), self.diagnostics
 
     def _raw_operations(self) -> Any:
         paths = self.doc.get("paths")
@@ -260,7 +290,7 @@ class _Parser:
             body=body,
             responses=responses,
             success=success,
-            pagination=self._pagination(method, others, success),
+            pagination=self._pagination(method, others, success, body),
             security=schemes,
             idempotent=method in IDEMPOTENT,
             request_path=path.partition("?")[0],
@@ -319,13 +349,13 @@ class _Parser:
                 ir.Parameter(
                     name=args.claim(names.arg_name(wire)),
                     wire_name=wire,
-                    location=location,
+                    location=location,  # type: ignore[arg-type]  # one of the four, checked above
                     type=t,
                     required=required,
                     description=text(node.get("description")),
                     deprecated=node.get("deprecated") is True,
                     style=style,
-                    explode=explode,
+                    explode=explode is True,
                     default=ir.Default(True, sch["default"]) if "default" in sch else ir.Default(),
                     example=example,
                     has_example=has_ex,
@@ -399,23 +429,22 @@ class _Parser:
             media, t = "", None
             if content:
                 medias = [str(m) for m in content]
-                media = min(
-                    medias, key=lambda m: (0 if json_media(m) else 1 if m.startswith("text/") else 2, medias.index(m))
-                )
+                media = min(medias, key=lambda m: (_answer_rank(m), medias.index(m)))
                 mnode = content.get(media) or {}
                 schema = mnode.get("schema") if isinstance(mnode, dict) else None
                 suffix = "Response" if status.startswith("2") else f"Response{names.pascal(status)}"
-                if schema is not None:
+                if schema is not None and (json_media(media) or wildcard_media(media)):
                     t = self.schemas.type_of(
                         schema, child(rptr, "content", media, "schema"), hint=hint + suffix, mode="response"
                     )
-                elif media.startswith("text/"):
-                    t = ir.Primitive("str")
+                    if wildcard_media(media) and t not in (ir.Primitive("Any"), ir.Primitive("str")):
+                        # whatever arrives: JSON is parsed as the schema says, anything else is its text
+                        t = _union_with_text(t)
+                elif json_media(media):
+                    t = ir.Primitive("Any")  # JSON, of no declared shape
                 else:
-                    t = ir.Primitive("bytes")
-                if not json_media(media) and isinstance(t, ir.Primitive) and t.name in ("File", "Any"):
-                    t = ir.Primitive("str") if media.startswith("text/") else ir.Primitive("bytes")
-            headers = node.get("headers") if isinstance(node.get("headers"), dict) else {}
+                    t = ir.Primitive("str") if text_media(media) else ir.Primitive("bytes")
+            headers: dict[str, Any] = node["headers"] if isinstance(node.get("headers"), dict) else {}
             result.append(
                 ir.Response(
                     status=status,
@@ -437,8 +466,11 @@ class _Parser:
             return ir.Primitive("str")
         return self.schemas.type_of(schema, child(ptr, "schema"), hint=hint + "Header", mode="response")
 
-    def _pagination(self, method: str, params: list[ir.Parameter], success: ir.Response | None) -> ir.Pagination | None:
-        if method != "get" or success is None or not isinstance(success.type, ir.ModelRef):
+    def _pagination(
+        self, method: str, params: list[ir.Parameter], success: ir.Response | None, body: ir.Body | None
+    ) -> ir.Pagination | None:
+        """How a GET pages; none when it takes a body (the next page could not send it again)."""
+        if method != "get" or body is not None or success is None or not isinstance(success.type, ir.ModelRef):
             return None
         model = self.schemas.model_for(success.type)
         if not isinstance(model, ir.Model):
@@ -452,7 +484,10 @@ class _Parser:
         item_type = _strip(items.type).item  # type: ignore[union-attr]
         query = {p.wire_name for p in params if p.location == "query"}
         next_field = next((n for n in NEXT_FIELDS if n in by_wire), "")
-        pick = lambda *cands: next((c for c in cands if c in query), "")  # noqa: E731
+
+        def pick(*cands: str) -> str:
+            return next((c for c in cands if c in query), "")
+
         offset, limit = pick("offset", "skip", "start"), pick("limit", "page_size", "per_page", "size", "count")
         page = pick("page", "page_number", "pageNumber")
         cursor = pick(
@@ -548,14 +583,14 @@ class _Parser:
         for ops in groups.values():
             for op in ops:
                 if op.body and any(bf.field.wire_name in WEBHOOK_FIELDS for bf in op.body.fields):
-                    t = op.success.type if op.success else None
-                    if isinstance(t, ir.ModelRef) and t not in found:
-                        found.append(t)
+                    answer = op.success.type if op.success else None
+                    if isinstance(answer, ir.ModelRef) and answer not in found:
+                        found.append(answer)
         return tuple(found)
 
     def _auth(self) -> ir.Auth:
-        comps = self.doc.get("components") if isinstance(self.doc.get("components"), dict) else {}
-        schemes = comps.get("securitySchemes") if isinstance(comps.get("securitySchemes"), dict) else {}
+        comps: dict[str, Any] = self.doc["components"] if isinstance(self.doc.get("components"), dict) else {}
+        schemes: dict[str, Any] = comps["securitySchemes"] if isinstance(comps.get("securitySchemes"), dict) else {}
         used: list[str] = []
         for req in self.doc.get("security") or []:
             used.extend(k for k in (req if isinstance(req, dict) else {}) if k not in used)
@@ -608,6 +643,19 @@ def _auth_of(name: str, node: dict[str, Any]) -> ir.Auth | None:
     if kind in ("oauth2", "openIdConnect"):
         return ir.Auth(name, "bearer", "Authorization", "Bearer")
     return None
+
+
+def numbered_names(schemas: tuple[ir.Schema, ...], hints: set[str]) -> tuple[str, ...]:
+    """Classes named after a union option's position (``…Option2``, and what is nested in it)."""
+    if not hints:
+        return ()
+    found = []
+    for s in schemas:
+        for m in re.finditer(r"Option\d+", s.wire_name):
+            if s.wire_name[: m.end()] in hints:
+                found.append(s.class_name)
+                break
+    return tuple(found)
 
 
 def resource_classes(name: str) -> tuple[str, ...]:

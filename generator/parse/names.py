@@ -152,6 +152,7 @@ RESERVED_ATTRS = frozenset(
         "timeout",
         "max_retries",
         "with_raw_response",
+        "with_streaming_response",
         "webhooks",
         "aclose",
         "default_headers",
@@ -161,6 +162,10 @@ RESERVED_ATTRS = frozenset(
         "auth_headers",
         "client",
     }
+)
+#: Methods of the generated client (not of its resources): a resource attribute must not take them.
+CLIENT_METHODS = frozenset(
+    {"request", "get", "post", "put", "patch", "delete", "get_page", "poll", "strict_response_validation"}
 )
 RESERVED_MODULES = frozenset({"__init__", "__main__", "py", "typing", "types"})
 #: File stems Windows refuses whatever the extension: a package holding ``con.py`` cannot be checked out there.
@@ -243,9 +248,6 @@ class Namespace:
 
     def taken(self, name: str) -> bool:
         return self._key(name) in self._taken
-
-    def reserve(self, name: str) -> None:
-        self._taken.add(self._key(name))
 
 
 def field_name(wire: str) -> str:

@@ -124,6 +124,10 @@ class SchemaBuilder:
         self._components: dict[str, Any] = {}
         self._variants: dict[str, set[str]] = {}  # component pointer → class names of its views
         self.literal_enums = False  # inline enums of parameters are typed as Literal[...]
+        self.numbered_hints: set[str] = set()
+        self._adopted: dict[str, str] = (
+            {}
+        )  # inline schema pointer → the component class name it takes  # union options named by their position (nothing else told)
 
     # ------------------------------------------------------------ set-up passes
 
@@ -241,7 +245,10 @@ class SchemaBuilder:
         types, nullable = schema_type_names(node)
         if nullable and not types and "type" in node:  # ``type: "null"`` / ``type: ["null"]``
             return ir.Primitive("None")
-        wrap = lambda t: ir.Nullable(t) if nullable and not isinstance(t, ir.Nullable) and t != ANY else t
+
+        def wrap(t: ir.TypeRef) -> ir.TypeRef:
+            return ir.Nullable(t) if nullable and not isinstance(t, ir.Nullable) and t != ANY else t
+
         if "const" in node:
             return wrap(ir.LiteralOf((node["const"],))) if _literal_ok(node["const"]) else ANY
         if isinstance(node.get("enum"), list):
@@ -301,8 +308,14 @@ class SchemaBuilder:
         converted: list[ir.TypeRef] = []
         sources: list[Any] = []  # the option each converted type came from
         nullable = False
+        disc = node.get("discriminator")
+        hints = self._option_hints(options, hint, text(disc.get("propertyName")) if isinstance(disc, dict) else "")
+        own_name = self._component_names.get(pointer)
         for i, opt in enumerate(options):
-            t = self.type_of(opt, child(pointer, key, i), hint=f"{hint}Option{i + 1}", mode=mode)
+            if own_name and hints[i] == hint and not (isinstance(opt, dict) and "$ref" in opt):
+                # ``Name: anyOf [{...}, null]``: the one real option is the component itself
+                self._adopted[child(pointer, key, i)] = own_name
+            t = self.type_of(opt, child(pointer, key, i), hint=hints[i], mode=mode)
             if t == ir.Primitive("None"):
                 nullable = True
             elif isinstance(t, ir.Nullable):
@@ -312,12 +325,40 @@ class SchemaBuilder:
             else:
                 converted.append(t)
                 sources.append(opt)
-        disc = node.get("discriminator")
         prop = text(disc.get("propertyName")) if isinstance(disc, dict) else ""
         result = _union_of(tuple(converted), prop)
-        if prop and isinstance(result, ir.UnionOf) and len(result.options) == len(converted):
+        if prop and isinstance(disc, dict) and isinstance(result, ir.UnionOf) and len(result.options) == len(converted):
             result = ir.UnionOf(result.options, prop, self._tags(disc, sources, converted, pointer))
         return ir.Nullable(result) if nullable and result != ANY else result
+
+    def _option_hints(self, options: list[Any], hint: str, discriminator: str) -> list[str]:
+        """Names for the inline options of a union, from the document before numbers: the only
+        option besides ``null`` takes the union's own name; others their ``title``, discriminator
+        or ``const`` value, the ``$ref`` they extend, their type, or a property no other option
+        has; ``Option<n>`` only when none of these tells them apart."""
+        nodes = [self._option_node(opt) for opt in options]
+        real = [n for n in nodes if not _is_null_schema(n)]
+        if len(real) <= 1:
+            return [hint] * len(options)
+        props = [set(n.get("properties") or {}) if isinstance(n.get("properties"), dict) else set() for n in nodes]
+        words = [_option_word(n, discriminator, props[i], props[:i] + props[i + 1 :]) for i, n in enumerate(nodes)]
+        result = []
+        for i, word in enumerate(words):
+            if word and words.count(word) == 1:
+                result.append(hint + word)
+            else:
+                self.numbered_hints.add(f"{hint}Option{i + 1}")
+                result.append(f"{hint}Option{i + 1}")
+        return result
+
+    def _option_node(self, option: Any) -> dict[str, Any]:
+        if isinstance(option, dict) and "$ref" in option:
+            try:
+                target = self.resolver.deref(option, "")[0]
+            except GeneratorError:
+                return {}
+            return target if isinstance(target, dict) else {}
+        return option if isinstance(option, dict) else {}
 
     def _tags(
         self, disc: dict[str, Any], options: list[Any], converted: list[ir.TypeRef], pointer: str
@@ -382,9 +423,9 @@ class SchemaBuilder:
                 return ANY
             t: ir.TypeRef = ir.LiteralOf(tuple(literal))
             return ir.Nullable(t) if nullable else t
-        key = (pointer, "shared")
+        key: tuple[str, Mode] = (pointer, "shared")
         if key not in self._refs:
-            class_name = self._component_names.get(pointer) or self.class_name(hint)
+            class_name = self._component_names.get(pointer) or self._adopted.get(pointer) or self.class_name(hint)
             ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
             self._refs[key] = ref
             self._keys[ref] = key
@@ -396,7 +437,7 @@ class SchemaBuilder:
                 pointer=pointer,
                 base=base,
                 members=tuple(ir.EnumMember(members.claim(names.upper(str(v))), v) for v in unique),
-                description=text(node.get("description")),
+                description=text(node.get("description")) or text(node.get("title")),
             )
         ref = self._refs[key]
         return ir.Nullable(ref) if nullable else ref
@@ -414,7 +455,7 @@ class SchemaBuilder:
         key = (pointer, mode)
         if key in self._refs:
             return self._refs[key]
-        base = self._component_names.get(pointer) if named else None
+        base = self._component_names.get(pointer) if named else self._adopted.get(pointer)
         usage = self._usage.get(pointer, set())
         taken = self._variants.setdefault(pointer, set())
         if base and (taken or (mode == "request" and "response" in usage)):
@@ -541,6 +582,70 @@ class SchemaBuilder:
 
 def names_escape(wire: str) -> str:
     return str(wire).replace("~", "~0").replace("/", "~1")
+
+
+def _is_null_schema(node: dict[str, Any]) -> bool:
+    kinds = node.get("type")
+    return (
+        kinds == "null"
+        or kinds == ["null"]
+        or node.get("enum") == [None]
+        or ("const" in node and node["const"] is None)
+    )
+
+
+def _option_word(node: dict[str, Any], discriminator: str, own: set[str], others: list[set[str]]) -> str:
+    """The word that names one option of a union, or "" when the document gives none."""
+    if isinstance(node.get("title"), str):
+        return _word(node["title"])
+    props: dict[str, Any] = node["properties"] if isinstance(node.get("properties"), dict) else {}
+    for name in ([discriminator] if discriminator else []) + ["type", "object", "kind", "event", "role", *props]:
+        value = _single_value(props.get(name))
+        if value is not None and _word(str(value)):
+            return _word(str(value))
+    value = _single_value(node)
+    if value is not None and _word(str(value)):
+        return _word(str(value))
+    parts = node.get("allOf")
+    for part in parts if isinstance(parts, list) else []:
+        ref = part.get("$ref") if isinstance(part, dict) else None
+        if isinstance(ref, str):
+            return _word(unquote(ref.rsplit("/", 1)[-1]))
+    distinct = [p for p in props if not any(p in other for other in others) and _word(p)]
+    if distinct:
+        return _word(distinct[0])
+    if isinstance(node.get("enum"), list):
+        return "Enum"
+    kinds, _ = schema_type_names(node)
+    items = node.get("items")
+    if kinds == ["array"] and isinstance(items, dict):
+        ref = items.get("$ref")
+        item_word = (
+            _word(unquote(ref.rsplit("/", 1)[-1])) if isinstance(ref, str) else _option_word(items, "", set(), [])
+        )
+        return item_word + "List"
+    if len(kinds) == 1 and (kinds[0] != "object" or not props):
+        return {"array": "List", "object": "Object", "string": "Str", "integer": "Int", "number": "Number"}.get(
+            kinds[0], _word(kinds[0])
+        )
+    return ""
+
+
+def _word(text: str) -> str:
+    """``text`` as a PascalCase word to append to a name ("" when it has no letters or digits)."""
+    return names.pascal(text, digit_prefix="") if names.ascii_words(text) else ""
+
+
+def _single_value(node: Any) -> Any:
+    """The one value a schema allows (``const``, a one-value ``enum``), or None."""
+    if not isinstance(node, dict):
+        return None
+    if "const" in node and isinstance(node["const"], (str, int)) and not isinstance(node["const"], bool):
+        return node["const"]
+    values = node.get("enum")
+    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], (str, int)):
+        return values[0]
+    return None
 
 
 def _implied_type(node: dict[str, Any]) -> str:

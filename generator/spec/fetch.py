@@ -20,7 +20,6 @@ import email.utils
 import hashlib
 import http
 import http.client
-import ipaddress
 import json
 import os
 import socket
@@ -40,6 +39,7 @@ from typing import Any
 from generator import __version__
 from generator.config import DEFAULTS
 from generator.errors import GeneratorError, NetworkError
+from generator.loopback import is_loopback
 
 SCHEMA_PATH = "/api/schema/"
 ACCEPT = "application/vnd.oai.openapi, application/yaml, application/vnd.oai.openapi+json, application/json"
@@ -148,17 +148,6 @@ def public_url(url: str) -> str:
         if not any(word in name.lower() for word in SECRET_PARAM_WORDS)
     ]
     return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, urllib.parse.urlencode(query), ""))
-
-
-def is_loopback(host: str) -> bool:
-    """True for ``localhost``, 127.0.0.0/8 and ``::1``."""
-    host = host.strip("[]").rstrip(".").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _target(url: str, *, allow_insecure: bool) -> _Target:

@@ -70,10 +70,12 @@ class Validation:
         if self._found is not None:
             self._own = self._found
             return
-        self._own, dialect = own_findings(doc.data)
+        self._own, dialect, index = _own_findings_and_index(doc.data)
         self._own += swagger2_findings(doc)
         if dialect and not any(d.level is Level.ERROR for d in self._own):
-            self._parts = _external_futures(doc.data, dialect, background)
+            native, missing = _native_parts(doc.data, dialect, index)
+            self._parts = [_done(part) for part in native]
+            self._parts += _external_futures(doc.data, dialect, background, missing)
         else:
             self._found = _located(doc, self._own)
             _store_findings(doc, self._found)
@@ -99,27 +101,37 @@ class Validation:
         return _finished(self._found, self.doc, self.strict)
 
 
-def document_findings(doc: Document) -> list[Diagnostic]:
-    """All findings at their base level, uncached, with lines."""
-    found, dialect = own_findings(doc.data)
+def document_findings(doc: Document, *, engine: str = "") -> list[Diagnostic]:
+    """All findings at their base level, uncached, with lines. ``engine`` "reference" runs only
+    openapi-spec-validator, "native" only openapi-spec-validator-rs (ImportError when it is
+    missing; the reference's findings for what it cannot locate), "" what a build runs."""
+    found, dialect, index = _own_findings_and_index(doc.data)
     if dialect:
-        found += _external_findings(doc.data, dialect, ref_index(doc.data))
+        found += _external_findings(doc.data, dialect, index, engine)
     return _located(doc, found)
 
 
 def own_findings(data: Any) -> tuple[list[Diagnostic], str]:
     """Our checks (fast: they run before parsing) and the dialect ("3.0"/"3.1", "" when unknown)."""
+    found, dialect, _ = _own_findings_and_index(data)
+    return found, dialect
+
+
+def _own_findings_and_index(data: Any) -> tuple[list[Diagnostic], str, RefIndex]:
+    """Our checks, the dialect, and the document's $ref index they were made with."""
+    index = RefIndex([], {}, {})
     if not isinstance(data, dict):
-        return [Diagnostic(Level.ERROR, f"the document is a {_kind(data)}, not a mapping")], ""
+        return [Diagnostic(Level.ERROR, f"the document is a {_kind(data)}, not a mapping")], "", index
     dialect, found = _version_findings(data)
     if dialect:
         index = ref_index(data)
+        nodes = list(structural_dicts(data))  # one walk for the checks that need every mapping
         found += structure_findings(data)
-        found += _ref_findings(data, index)
-        found += _schema_findings(data)
+        found += _ref_findings(data, index, nodes)
+        found += _schema_findings(nodes)
         found += _operation_findings(data)
         found += _component_name_findings(data)
-    return found, dialect
+    return found, dialect, index
 
 
 def _located(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
@@ -128,36 +140,38 @@ def _located(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(located, key=lambda d: (d.level is not Level.ERROR, d.line is None, d.line or 0))
 
 
+StructuralNode = tuple[dict[str, Any], Any, Any, str, str]  # what structural_dicts yields
 _FORKED: tuple[Any, str] | None = None  # what forked workers validate: they inherit our memory
 
 
 def _external_futures(
-    data: Any, dialect: str, background: bool
+    data: Any, dialect: str, background: bool, parts: tuple[str, ...] = ()
 ) -> list[concurrent.futures.Future[tuple[list[Diagnostic], int]]]:
-    """openapi-spec-validator's two passes, each in a forked process when the platform has fork
-    and this process runs no other thread (forking a threaded process can deadlock the child);
-    else one after the other, here."""
+    """openapi-spec-validator's passes named in ``parts``, each in a forked process when the
+    platform has fork and this process runs no other thread (forking a threaded process can
+    deadlock the child); else one after the other, here."""
     global _FORKED
+    if not parts:
+        return []
     if background and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         _import_external()  # once here rather than once in each worker
         _FORKED = (data, dialect)
         try:
             context = multiprocessing.get_context("fork")
-            executor = concurrent.futures.ProcessPoolExecutor(
-                max_workers=len(EXTERNAL_PARTS), mp_context=context, initializer=die_with_parent
-            )
-            futures = [executor.submit(_external_in_child, part) for part in EXTERNAL_PARTS]
+            executor = concurrent.futures.ProcessPoolExecutor(max_workers=len(parts), mp_context=context, initializer=die_with_parent)
+            futures = [executor.submit(_external_in_child, part) for part in parts]
             executor.shutdown(wait=False)
             return futures
         finally:
             _FORKED = None
-    done = []
     index = ref_index(data)
-    for part in EXTERNAL_PARTS:
-        future: concurrent.futures.Future[tuple[list[Diagnostic], int]] = concurrent.futures.Future()
-        future.set_result(_external_part(data, dialect, index, part))
-        done.append(future)
-    return done
+    return [_done(_external_part(data, dialect, index, part)) for part in parts]
+
+
+def _done(part: tuple[list[Diagnostic], int]) -> concurrent.futures.Future[tuple[list[Diagnostic], int]]:
+    future: concurrent.futures.Future[tuple[list[Diagnostic], int]] = concurrent.futures.Future()
+    future.set_result(part)
+    return future
 
 
 def _import_external() -> None:
@@ -228,7 +242,7 @@ def resolve_ref(ref: str, base: str, index: RefIndex) -> str | None:
     return index.anchors.get(f"{resource}#{fragment}")
 
 
-def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
+def _ref_findings(data: dict[str, Any], index: RefIndex, nodes: list[StructuralNode]) -> list[Diagnostic]:
     """Dangling refs, ref-only cycles and refs to the wrong kind of thing: all errors."""
     found: list[Diagnostic] = []
     by_pointer = {site.pointer: site for site in index.sites}
@@ -256,7 +270,7 @@ def _ref_findings(data: dict[str, Any], index: RefIndex) -> list[Diagnostic]:
             level = wrong_kind_level(_position_kind(site.pointer), node_at(data, target))
             fits = "; used as it fits" if level is Level.WARNING else ""
             found.append(Diagnostic(level, f"$ref {ref!r} {mismatch}{fits}", at))
-    return found + _all_of_cycles(data, index, by_pointer)
+    return found + _all_of_cycles(nodes, index, by_pointer)
 
 
 def _ref_chain(site: RefSite, data: Any, index: RefIndex, by_pointer: dict[str, RefSite]) -> list[str]:
@@ -318,10 +332,10 @@ def _kind_mismatch(pointer: str, target: str) -> str:
     return ""
 
 
-def _all_of_cycles(data: Any, index: RefIndex, by_pointer: dict[str, RefSite]) -> list[Diagnostic]:
+def _all_of_cycles(nodes: list[StructuralNode], index: RefIndex, by_pointer: dict[str, RefSite]) -> list[Diagnostic]:
     """Schemas that contain themselves through ``allOf`` (a class cannot inherit from itself)."""
     edges: dict[str, list[str]] = {}
-    for node, _parent, _key, pointer, _base in structural_dicts(data):
+    for node, _parent, _key, pointer, _base in nodes:
         members = node.get("allOf")
         if isinstance(members, list):
             edges[pointer] = [_chain_end(f"{pointer}/allOf/{i}", index, by_pointer) for i in range(len(members))]
@@ -357,10 +371,10 @@ def _all_of_cycles(data: Any, index: RefIndex, by_pointer: dict[str, RefSite]) -
 # ----------------------------------------------------------------------------- warnings
 
 
-def _schema_findings(data: Any) -> list[Diagnostic]:
+def _schema_findings(nodes: list[StructuralNode]) -> list[Diagnostic]:
     """``required`` naming a missing property; a ``default`` outside its ``enum``."""
     found = []
-    for node, parent, _key, pointer, _base in structural_dicts(data):
+    for node, parent, _key, pointer, _base in nodes:
         required, properties = node.get("required"), node.get("properties")
         in_all_of = isinstance(parent, list) and pointer.rsplit("/", 2)[-2] == "allOf"
         if (
@@ -477,9 +491,148 @@ def _component_name_findings(data: dict[str, Any]) -> list[Diagnostic]:
 EXTERNAL_PARTS = ("schema", "keywords")  # the document against the OpenAPI JSON Schema; the keyword checks
 
 
-def _external_findings(data: dict[str, Any], dialect: str, index: RefIndex) -> list[Diagnostic]:
-    """openapi-spec-validator's findings, as warnings; at most MAX_EXTERNAL, then a count."""
-    return _merged([_external_part(data, dialect, index, part) for part in EXTERNAL_PARTS])
+def _external_findings(data: dict[str, Any], dialect: str, index: RefIndex, engine: str = "") -> list[Diagnostic]:
+    """openapi-spec-validator's findings (from the engine asked for), as warnings; at most
+    MAX_EXTERNAL, then a count."""
+    if engine == "reference":
+        return _merged([_external_part(data, dialect, index, part) for part in EXTERNAL_PARTS])
+    native, missing = _native_parts(data, dialect, index, required=engine == "native")
+    return _merged(native + [_external_part(data, dialect, index, part) for part in missing])
+
+
+def _native_parts(
+    data: dict[str, Any], dialect: str, index: RefIndex, *, required: bool = False
+) -> tuple[list[tuple[list[Diagnostic], int]], tuple[str, ...]]:
+    """The passes openapi-spec-validator-rs answers, and the names of those left to the reference.
+
+    The native engine runs both passes at once (milliseconds where the reference takes seconds)
+    and reports the same errors in the same order, but the keyword pass's errors come without
+    the place they were found at. Its schema pass is located by its own paths; a keyword error
+    is located here when it is a ``default`` that fails its schema at the top (the mapping that
+    holds it is found by value, and must be found exactly as often as it was reported). Any
+    other keyword error leaves the keyword pass to the reference, which knows where it was.
+    Without the wheel (ImportError, unless ``required``) both passes are the reference's.
+    """
+    try:
+        from openapi_spec_validator_rs import _core
+        from openapi_spec_validator_rs.exceptions import _from_core
+    except ImportError:
+        if required:
+            raise
+        return [], EXTERNAL_PARTS
+    try:
+        # no retriever that fetches: a $ref to another document is unresolvable, never read
+        errors = [_from_core(e) for e in _core.validate(data, dialect, "", True, _refuse_retrieval)]
+    except Exception:  # noqa: BLE001 - it stopped: the reference keeps what it found before stopping
+        return [], EXTERNAL_PARTS
+    # the schema pass's errors come first: up to the last one found in the document at its path
+    split = 1 + max((i for i, e in enumerate(errors) if _in_document(data, e)), default=-1)
+    schema_part = _native_findings(data, dialect, index, errors[:split])
+    keyword_part = _native_keyword_findings(data, errors[split:])
+    if keyword_part is None:
+        return [schema_part], EXTERNAL_PARTS[1:]
+    return [schema_part, keyword_part], ()
+
+
+def _refuse_retrieval(uri: str) -> bytes:
+    raise LookupError(f"not fetched: {uri}")
+
+
+def _in_document(data: Any, error: Any) -> bool:
+    """Whether a native error is one of the schema pass's: its instance is the document's value at
+    its path, or one of that mapping's keys (``propertyNames``); the keyword pass's paths start
+    at the default or schema it checked instead."""
+    core = error._core
+    if core is None or not core.has_details:
+        return False
+    node = node_at(data, join_pointer(*core.instance_path))
+    if node is _MISSING:
+        return False
+    instance = core.instance()
+    if "propertyNames" in core.schema_path:
+        return isinstance(node, dict) and isinstance(instance, str) and instance in node
+    return bool(node == instance)
+
+
+def _native_findings(data: Any, dialect: str, index: RefIndex, errors: list[Any]) -> tuple[list[Diagnostic], int]:
+    """Schema-pass findings located by their paths, as the reference's are."""
+    found = []
+    for error in errors[:MAX_EXTERNAL]:
+        if error.context:  # jsonschema (a tenth of a second to import) only for errors with sub-errors
+            from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
+
+            error = _most_relevant(_as_jsonschema(error, dialect), best_match)
+        found.append(_warning(_shortened(error.message), _definition_pointer(data, list(error.absolute_path), index)))
+    return found, len(errors)
+
+
+def _as_jsonschema(error: Any, dialect: str) -> Any:
+    """A native error with its sub-errors as jsonschema's ``ValidationError``: what ``best_match``
+    weighs them by (the instance's type among them) is jsonschema's own code."""
+    if not error.context:
+        return error
+    from jsonschema import Draft4Validator, Draft202012Validator  # type: ignore[import-untyped, unused-ignore]
+    from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped, unused-ignore]
+
+    # the dialect of the OpenAPI schema the document is checked against
+    checker = (Draft202012Validator if dialect == "3.1" else Draft4Validator).TYPE_CHECKER
+
+    def converted(e: Any) -> Any:
+        made = ValidationError(
+            e.message,
+            validator=e.validator,
+            path=e.relative_path,
+            context=[converted(c) for c in e.context],
+            validator_value=e.validator_value,
+            instance=e.instance,
+            schema=e.schema,
+            schema_path=e.relative_schema_path,
+        )
+        made._set(type_checker=checker)
+        return made
+
+    return converted(error)
+
+
+_OURS = ("DuplicateOperationIDError", "UnresolvableParameterError", "ExtraParametersError")
+
+
+def _native_keyword_findings(data: Any, errors: list[Any]) -> tuple[list[Diagnostic], int] | None:
+    """Keyword-pass findings when each is a top-level ``default`` failure whose schema mapping is
+    found in the document as often as reported; None when the reference must locate them."""
+    wanted: dict[str, list[Any]] = {}
+    for error in errors:
+        core = error._core
+        if type(error).__name__ in _OURS:
+            continue  # what our own checks report with a better place
+        if core is None or not core.has_details or core.instance_path or core.context():
+            return None
+        schema = core.schema()
+        if core.keyword == "enum":
+            continue  # a default outside its enum: reported by our own checks at the default
+        if not isinstance(schema, dict) or "default" not in schema or schema["default"] != core.instance():
+            return None
+        wanted.setdefault(_canonical(schema), []).append(error)
+    if not wanted:
+        return [], 0
+    places: dict[str, list[str]] = {key: [] for key in wanted}
+    for node, _parent, _key, pointer, _base in structural_dicts(data):
+        if "default" in node:
+            key = _canonical(node)
+            if key in places:
+                places[key].append(pointer)
+    found: list[tuple[str, Diagnostic]] = []
+    for key, group in wanted.items():
+        if len(places[key]) != len(group):
+            return None
+        for error, pointer in zip(group, places[key]):
+            found.append((pointer, _warning(_shortened(error.message), pointer)))
+    total = len(found)
+    return [d for _, d in sorted(found, key=lambda pd: pd[0])][:MAX_EXTERNAL], total
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=repr)
 
 
 def _merged(parts: list[tuple[list[Diagnostic], int]]) -> list[Diagnostic]:
@@ -586,10 +739,13 @@ def _shortened(message: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _code_version() -> str:
     """The validator's version and our own checks' source: any change invalidates the cache."""
-    try:
-        external = metadata.version("openapi-spec-validator")
-    except metadata.PackageNotFoundError:
-        external = "unknown"
+    versions = []
+    for name in ("openapi-spec-validator", "openapi-spec-validator-rs"):
+        try:
+            versions.append(metadata.version(name))
+        except metadata.PackageNotFoundError:
+            versions.append("missing")
+    external = " ".join(versions)
     digest = hashlib.sha256(external.encode())
     for module in ("load.py", "validate.py", "swagger2.py", "structure.py"):
         digest.update((Path(__file__).parent / module).read_bytes())

@@ -3,30 +3,35 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, List, Literal, Sequence, Optional, Union
+from typing import Literal, Sequence, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedAvatarListPage, PaginatedAvatarListPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
-from .._utils import path_template, strip_not_given
-from ..types import Avatar
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._utils import strip_not_given
+from ..types.avatar import Avatar
 
 __all__ = ["Avatars", "AsyncAvatars"]
 
 
 class Avatars(SyncAPIResource):
-    """avatars operations"""
 
     @cached_property
     def with_raw_response(self) -> AvatarsWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AvatarsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AvatarsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AvatarsWithStreamingResponse(self)
 
     def list(
         self,
@@ -53,14 +58,13 @@ class Avatars(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Avatar]:
+    ) -> PaginatedAvatarListPage[Avatar]:
         """`GET /api/avatars/`
 
         Args:
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          status: status
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -69,7 +73,7 @@ class Avatars(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/avatars/",
             query=strip_not_given(
                 {
@@ -88,6 +92,7 @@ class Avatars(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Avatar,
+            page_class=PaginatedAvatarListPage[Avatar],
         )
 
 
@@ -99,13 +104,25 @@ class AvatarsWithRawResponse:
         self.list = to_raw_response_wrapper(resource.list)
 
 
+class AvatarsWithStreamingResponse:
+    """`Avatars` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Avatars) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
 class AsyncAvatars(AsyncAPIResource):
-    """avatars operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncAvatarsWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncAvatarsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAvatarsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncAvatarsWithStreamingResponse(self)
 
     def list(
         self,
@@ -132,14 +149,13 @@ class AsyncAvatars(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Avatar]:
+    ) -> AsyncPaginator[Avatar, AsyncPaginatedAvatarListPage[Avatar]]:
         """`GET /api/avatars/`
 
         Args:
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          status: status
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -148,7 +164,7 @@ class AsyncAvatars(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/avatars/",
             query=strip_not_given(
                 {
@@ -167,6 +183,7 @@ class AsyncAvatars(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Avatar,
+            page_class=AsyncPaginatedAvatarListPage[Avatar],
         )
 
 
@@ -175,3 +192,12 @@ class AsyncAvatarsWithRawResponse:
 
     def __init__(self, resource: AsyncAvatars) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class AsyncAvatarsWithStreamingResponse:
+    """`AsyncAvatars` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncAvatars) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)

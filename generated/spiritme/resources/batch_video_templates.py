@@ -1,4 +1,6 @@
-"""BatchVideoTemplates: the `batch-video-templates` operations of Spiritme API; generated, do not edit."""
+"""BatchVideoTemplates: the `batch-video-templates` operations of Spiritme API; generated, do not
+edit.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +8,33 @@ from functools import cached_property
 from typing import cast, Literal, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedBatchVideoTemplateListPage, PaginatedBatchVideoTemplateListPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    BatchVideoTemplate,
-    BatchVideoTemplateRequest,
-)
+from ..types.batch_video_template import BatchVideoTemplate
+from ..types.batch_video_template_request import BatchVideoTemplateRequest
 
 __all__ = ["BatchVideoTemplates", "AsyncBatchVideoTemplates"]
 
 
 class BatchVideoTemplates(SyncAPIResource):
-    """batch-video-templates operations"""
 
     @cached_property
     def with_raw_response(self) -> BatchVideoTemplatesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return BatchVideoTemplatesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BatchVideoTemplatesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return BatchVideoTemplatesWithStreamingResponse(self)
 
     def list(
         self,
@@ -41,7 +46,7 @@ class BatchVideoTemplates(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[BatchVideoTemplate]:
+    ) -> PaginatedBatchVideoTemplateListPage[BatchVideoTemplate]:
         """`GET /api/batch-video-templates/`
 
         Args:
@@ -55,7 +60,7 @@ class BatchVideoTemplates(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/batch-video-templates/",
             query=strip_not_given(
                 {
@@ -72,6 +77,7 @@ class BatchVideoTemplates(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideoTemplate,
+            page_class=PaginatedBatchVideoTemplateListPage[BatchVideoTemplate],
         )
 
     def create(
@@ -93,11 +99,8 @@ class BatchVideoTemplates(SyncAPIResource):
         """`POST /api/batch-video-templates/`
 
         Args:
-          avatar: avatar
-          voice: voice
-          text: text
-          background: background
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -108,7 +111,7 @@ class BatchVideoTemplates(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            self._client._request(
+            self._client.request(
                 "post",
                 "/api/batch-video-templates/",
                 body=strip_not_given(
@@ -151,7 +154,7 @@ class BatchVideoTemplates(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            self._client._request(
+            self._client.request(
                 "get",
                 path_template("/api/batch-video-templates/{id}/", id=id),
                 options=options,
@@ -171,13 +174,27 @@ class BatchVideoTemplatesWithRawResponse:
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
 
 
+class BatchVideoTemplatesWithStreamingResponse:
+    """`BatchVideoTemplates` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: BatchVideoTemplates) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
 class AsyncBatchVideoTemplates(AsyncAPIResource):
-    """batch-video-templates operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchVideoTemplatesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncBatchVideoTemplatesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBatchVideoTemplatesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncBatchVideoTemplatesWithStreamingResponse(self)
 
     def list(
         self,
@@ -189,7 +206,9 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[BatchVideoTemplate]:
+    ) -> AsyncPaginator[
+        BatchVideoTemplate, AsyncPaginatedBatchVideoTemplateListPage[BatchVideoTemplate]
+    ]:
         """`GET /api/batch-video-templates/`
 
         Args:
@@ -203,7 +222,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/batch-video-templates/",
             query=strip_not_given(
                 {
@@ -220,6 +239,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideoTemplate,
+            page_class=AsyncPaginatedBatchVideoTemplateListPage[BatchVideoTemplate],
         )
 
     async def create(
@@ -241,11 +261,8 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         """`POST /api/batch-video-templates/`
 
         Args:
-          avatar: avatar
-          voice: voice
-          text: text
-          background: background
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -256,7 +273,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 "/api/batch-video-templates/",
                 body=strip_not_given(
@@ -299,7 +316,7 @@ class AsyncBatchVideoTemplates(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideoTemplate,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 path_template("/api/batch-video-templates/{id}/", id=id),
                 options=options,
@@ -314,5 +331,16 @@ class AsyncBatchVideoTemplatesWithRawResponse:
 
     def __init__(self, resource: AsyncBatchVideoTemplates) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class AsyncBatchVideoTemplatesWithStreamingResponse:
+    """`AsyncBatchVideoTemplates` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncBatchVideoTemplates) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -3,35 +3,38 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, Dict, Literal, Mapping, Optional, Union
+from typing import cast, Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedBatchVideoListPage, PaginatedBatchVideoListPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    BatchVideo,
-    BatchVideoRequest,
-    BatchVideoTemplateNestedRequest,
-    WebhookNestedRequest,
-)
+from ..types.batch_video import BatchVideo
+from ..types.batch_video_request import BatchVideoRequest
+from ..types.batch_video_template_nested_param import BatchVideoTemplateNestedParam
+from ..types.webhook_nested_param import WebhookNestedParam
 
 __all__ = ["BatchVideos", "AsyncBatchVideos"]
 
 
 class BatchVideos(SyncAPIResource):
-    """batch-videos operations"""
 
     @cached_property
     def with_raw_response(self) -> BatchVideosWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return BatchVideosWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BatchVideosWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return BatchVideosWithStreamingResponse(self)
 
     def list(
         self,
@@ -43,7 +46,7 @@ class BatchVideos(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[BatchVideo]:
+    ) -> PaginatedBatchVideoListPage[BatchVideo]:
         """`GET /api/batch-videos/`
 
         Args:
@@ -57,7 +60,7 @@ class BatchVideos(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/batch-videos/",
             query=strip_not_given(
                 {
@@ -74,14 +77,15 @@ class BatchVideos(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideo,
+            page_class=PaginatedBatchVideoListPage[BatchVideo],
         )
 
     def create(
         self,
         *,
         variables: Mapping[str, Union[int, float, str, bool]],
-        template: Union[Optional[BatchVideoTemplateNestedRequest], NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        template: Union[Optional[BatchVideoTemplateNestedParam], NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
         media_type: Literal[
             "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
         ] = "application/json",
@@ -94,10 +98,8 @@ class BatchVideos(SyncAPIResource):
         """`POST /api/batch-videos/`
 
         Args:
-          variables: variables
-          template: template
-          webhook: webhook
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -108,7 +110,7 @@ class BatchVideos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideo,
-            self._client._request(
+            self._client.request(
                 "post",
                 "/api/batch-videos/",
                 body=strip_not_given(
@@ -150,7 +152,7 @@ class BatchVideos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideo,
-            self._client._request(
+            self._client.request(
                 "get",
                 path_template("/api/batch-videos/{id}/", id=id),
                 options=options,
@@ -164,20 +166,31 @@ class BatchVideos(SyncAPIResource):
         id: int,
         *,
         poll_interval: float = 3.0,
-        timeout: float = 600.0,
+        max_wait: float = 600.0,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideo:
         """Poll `retrieve` until `status` is success.
 
         Returns the object on success; raises `JobFailedError` (carrying the object) on error,
-        and `WaitTimeoutError` when `timeout` seconds pass first.
+        and `WaitTimeoutError` when `max_wait` seconds pass first. `extra_headers`, `extra_query`,
+        `timeout` and `max_retries` apply to each request.
         """
         return self._poll(
-            lambda: self.retrieve(id),
+            lambda: self.retrieve(
+                id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
             status_of=lambda obj: obj.status,
             success=["success"],
             failure=["error"],
             poll_interval=poll_interval,
-            timeout=timeout,
+            max_wait=max_wait,
         )
 
 
@@ -191,13 +204,27 @@ class BatchVideosWithRawResponse:
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
 
 
+class BatchVideosWithStreamingResponse:
+    """`BatchVideos` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: BatchVideos) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
 class AsyncBatchVideos(AsyncAPIResource):
-    """batch-videos operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchVideosWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncBatchVideosWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBatchVideosWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncBatchVideosWithStreamingResponse(self)
 
     def list(
         self,
@@ -209,7 +236,7 @@ class AsyncBatchVideos(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[BatchVideo]:
+    ) -> AsyncPaginator[BatchVideo, AsyncPaginatedBatchVideoListPage[BatchVideo]]:
         """`GET /api/batch-videos/`
 
         Args:
@@ -223,7 +250,7 @@ class AsyncBatchVideos(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/batch-videos/",
             query=strip_not_given(
                 {
@@ -240,14 +267,15 @@ class AsyncBatchVideos(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=BatchVideo,
+            page_class=AsyncPaginatedBatchVideoListPage[BatchVideo],
         )
 
     async def create(
         self,
         *,
         variables: Mapping[str, Union[int, float, str, bool]],
-        template: Union[Optional[BatchVideoTemplateNestedRequest], NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
+        template: Union[Optional[BatchVideoTemplateNestedParam], NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
         media_type: Literal[
             "application/json", "application/x-www-form-urlencoded", "multipart/form-data"
         ] = "application/json",
@@ -260,10 +288,8 @@ class AsyncBatchVideos(AsyncAPIResource):
         """`POST /api/batch-videos/`
 
         Args:
-          variables: variables
-          template: template
-          webhook: webhook
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -274,7 +300,7 @@ class AsyncBatchVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideo,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 "/api/batch-videos/",
                 body=strip_not_given(
@@ -316,7 +342,7 @@ class AsyncBatchVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             BatchVideo,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 path_template("/api/batch-videos/{id}/", id=id),
                 options=options,
@@ -330,20 +356,31 @@ class AsyncBatchVideos(AsyncAPIResource):
         id: int,
         *,
         poll_interval: float = 3.0,
-        timeout: float = 600.0,
+        max_wait: float = 600.0,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> BatchVideo:
         """Poll `retrieve` until `status` is success.
 
         Returns the object on success; raises `JobFailedError` (carrying the object) on error,
-        and `WaitTimeoutError` when `timeout` seconds pass first.
+        and `WaitTimeoutError` when `max_wait` seconds pass first. `extra_headers`, `extra_query`,
+        `timeout` and `max_retries` apply to each request.
         """
         return await self._poll(
-            lambda: self.retrieve(id),
+            lambda: self.retrieve(
+                id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
             status_of=lambda obj: obj.status,
             success=["success"],
             failure=["error"],
             poll_interval=poll_interval,
-            timeout=timeout,
+            max_wait=max_wait,
         )
 
 
@@ -352,5 +389,16 @@ class AsyncBatchVideosWithRawResponse:
 
     def __init__(self, resource: AsyncBatchVideos) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class AsyncBatchVideosWithStreamingResponse:
+    """`AsyncBatchVideos` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncBatchVideos) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

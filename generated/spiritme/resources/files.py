@@ -3,34 +3,36 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, List, Literal, Sequence, Optional, Union
+from typing import cast, Literal, Optional, Sequence, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedFileListPage, PaginatedFileListPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    File,
-    FileRequest,
-    TagEnum,
-)
+from ..types.file import File
+from ..types.file_request import FileRequest
 
 __all__ = ["Files", "AsyncFiles"]
 
 
 class Files(SyncAPIResource):
-    """files operations"""
 
     @cached_property
     def with_raw_response(self) -> FilesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return FilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> FilesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return FilesWithStreamingResponse(self)
 
     def list(
         self,
@@ -46,14 +48,15 @@ class Files(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[File]:
+    ) -> PaginatedFileListPage[File]:
         """`GET /api/files/`
 
         Args:
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter style and enum inferred.
+          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter
+            style and enum inferred.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -62,7 +65,7 @@ class Files(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/files/",
             query=strip_not_given(
                 {
@@ -81,6 +84,7 @@ class Files(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=PaginatedFileListPage[File],
         )
 
     def create(
@@ -88,7 +92,18 @@ class Files(SyncAPIResource):
         *,
         file: FileTypes,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tag: Union[TagEnum, NotGiven] = NOT_GIVEN,
+        tag: Union[
+            Literal[
+                "general",
+                "asset",
+                "speech",
+                "presentation_page",
+                "scene",
+                "scene_preview",
+                "background",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
         generate_script_from_content: Union[bool, NotGiven] = NOT_GIVEN,
         prompt: Union[Optional[str], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -97,16 +112,15 @@ class Files(SyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> File:
-        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video': ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg', 'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
+        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video':
+        ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg',
+        'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
 
         `POST /api/files/`
 
         Args:
-          name: name
-          tag: tag Server default: `"general"`.
-          file: file
-          generate_script_from_content: generate_script_from_content
-          prompt: prompt
+          tag: Server default: `"general"`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -117,7 +131,7 @@ class Files(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            self._client._request(
+            self._client.request(
                 "post",
                 "/api/files/",
                 body=strip_not_given(
@@ -163,7 +177,7 @@ class Files(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            self._client._request(
+            self._client.request(
                 "get",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -196,7 +210,7 @@ class Files(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            self._client._request(
+            self._client.request(
                 "delete",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -216,7 +230,7 @@ class Files(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[File]:
+    ) -> PaginatedFileListPage[File]:
         """`GET /api/files/{id}/children/`
 
         Args:
@@ -231,7 +245,7 @@ class Files(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             path_template("/api/files/{id}/children/", id=id),
             query=strip_not_given(
                 {
@@ -248,6 +262,7 @@ class Files(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=PaginatedFileListPage[File],
         )
 
 
@@ -263,13 +278,29 @@ class FilesWithRawResponse:
         self.list_children = to_raw_response_wrapper(resource.list_children)
 
 
+class FilesWithStreamingResponse:
+    """`Files` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Files) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.list_children = to_streamed_response_wrapper(resource.list_children)
+
+
 class AsyncFiles(AsyncAPIResource):
-    """files operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncFilesWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncFilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncFilesWithStreamingResponse(self)
 
     def list(
         self,
@@ -285,14 +316,15 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[File]:
+    ) -> AsyncPaginator[File, AsyncPaginatedFileListPage[File]]:
         """`GET /api/files/`
 
         Args:
           limit: Number of results to return per page.
           offset: The initial index from which to return the results.
           ordering: Which field to use when ordering the results.
-          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter style and enum inferred.
+          type: Used by the Pipedream integration as type=audio / type=image&type=video; filter
+            style and enum inferred.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -301,7 +333,7 @@ class AsyncFiles(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/files/",
             query=strip_not_given(
                 {
@@ -320,6 +352,7 @@ class AsyncFiles(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=AsyncPaginatedFileListPage[File],
         )
 
     async def create(
@@ -327,7 +360,18 @@ class AsyncFiles(AsyncAPIResource):
         *,
         file: FileTypes,
         name: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tag: Union[TagEnum, NotGiven] = NOT_GIVEN,
+        tag: Union[
+            Literal[
+                "general",
+                "asset",
+                "speech",
+                "presentation_page",
+                "scene",
+                "scene_preview",
+                "background",
+            ],
+            NotGiven,
+        ] = NOT_GIVEN,
         generate_script_from_content: Union[bool, NotGiven] = NOT_GIVEN,
         prompt: Union[Optional[str], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -336,16 +380,15 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> File:
-        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video': ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg', 'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
+        """Allowed mime types {'image': ('image/png', 'image/jpeg', 'image/webp'), 'video':
+        ('video/mp4', 'video/quicktime'), 'audio': ('audio/mp3', 'audio/x-mp3', 'audio/mpeg',
+        'audio/x-wav'), 'pdf': ('application/pdf',), 'pptx': ('application/vnd.ms-powerpoint',
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation')}.
 
         `POST /api/files/`
 
         Args:
-          name: name
-          tag: tag Server default: `"general"`.
-          file: file
-          generate_script_from_content: generate_script_from_content
-          prompt: prompt
+          tag: Server default: `"general"`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -356,7 +399,7 @@ class AsyncFiles(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 "/api/files/",
                 body=strip_not_given(
@@ -402,7 +445,7 @@ class AsyncFiles(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             File,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -435,7 +478,7 @@ class AsyncFiles(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            await self._client._request(
+            await self._client.request(
                 "delete",
                 path_template("/api/files/{id}/", id=id),
                 options=options,
@@ -455,7 +498,7 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[File]:
+    ) -> AsyncPaginator[File, AsyncPaginatedFileListPage[File]]:
         """`GET /api/files/{id}/children/`
 
         Args:
@@ -470,7 +513,7 @@ class AsyncFiles(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             path_template("/api/files/{id}/children/", id=id),
             query=strip_not_given(
                 {
@@ -487,6 +530,7 @@ class AsyncFiles(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=File,
+            page_class=AsyncPaginatedFileListPage[File],
         )
 
 
@@ -495,6 +539,20 @@ class AsyncFilesWithRawResponse:
 
     def __init__(self, resource: AsyncFiles) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.list_children = async_to_raw_response_wrapper(resource.list_children)
+
+
+class AsyncFilesWithStreamingResponse:
+    """`AsyncFiles` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncFiles) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.list_children = async_to_streamed_response_wrapper(resource.list_children)

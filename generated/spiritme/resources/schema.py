@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, Any, Dict, Literal, Mapping, Optional, Union
+from typing import cast, Any, Dict, Literal, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
-from .._utils import path_template, strip_not_given
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._utils import strip_not_given
 
 __all__ = ["Schema", "AsyncSchema"]
 
 
 class Schema(SyncAPIResource):
-    """schema operations"""
 
     @cached_property
     def with_raw_response(self) -> SchemaWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return SchemaWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> SchemaWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return SchemaWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -45,8 +48,6 @@ class Schema(SyncAPIResource):
         `GET /api/schema/`
 
         Args:
-          format: format
-
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.
@@ -56,7 +57,7 @@ class Schema(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Dict[str, Any],
-            self._client._request(
+            self._client.request(
                 "get",
                 "/api/schema/",
                 query=strip_not_given(
@@ -79,13 +80,25 @@ class SchemaWithRawResponse:
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
 
 
+class SchemaWithStreamingResponse:
+    """`Schema` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Schema) -> None:
+        self._resource = resource
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
 class AsyncSchema(AsyncAPIResource):
-    """schema operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncSchemaWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncSchemaWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncSchemaWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncSchemaWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -105,8 +118,6 @@ class AsyncSchema(AsyncAPIResource):
         `GET /api/schema/`
 
         Args:
-          format: format
-
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
           extra_body: Add additional JSON properties to the request.
@@ -116,7 +127,7 @@ class AsyncSchema(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Dict[str, Any],
-            await self._client._request(
+            await self._client.request(
                 "get",
                 "/api/schema/",
                 query=strip_not_given(
@@ -137,3 +148,11 @@ class AsyncSchemaWithRawResponse:
     def __init__(self, resource: AsyncSchema) -> None:
         self._resource = resource
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class AsyncSchemaWithStreamingResponse:
+    """`AsyncSchema` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncSchema) -> None:
+        self._resource = resource
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -3,33 +3,41 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, Optional, Union
+from typing import Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import (
+    AsyncPaginatedLanguageListPage,
+    AsyncPaginatedVoiceListPage,
+    PaginatedLanguageListPage,
+    PaginatedVoiceListPage,
+)
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
-from .._utils import path_template, strip_not_given
-from ..types import (
-    Language,
-    Voice,
-)
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from .._utils import strip_not_given
+from ..types.language import Language
+from ..types.voice import Voice
 
 __all__ = ["Tts", "AsyncTts"]
 
 
 class Tts(SyncAPIResource):
-    """tts operations"""
 
     @cached_property
     def with_raw_response(self) -> TtsWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return TtsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> TtsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return TtsWithStreamingResponse(self)
 
     def list_languages(
         self,
@@ -41,7 +49,7 @@ class Tts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Language]:
+    ) -> PaginatedLanguageListPage[Language]:
         """`GET /api/tts/languages/`
 
         Args:
@@ -55,7 +63,7 @@ class Tts(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/tts/languages/",
             query=strip_not_given(
                 {
@@ -72,6 +80,7 @@ class Tts(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Language,
+            page_class=PaginatedLanguageListPage[Language],
         )
 
     def list_voices(
@@ -84,7 +93,7 @@ class Tts(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Voice]:
+    ) -> PaginatedVoiceListPage[Voice]:
         """`GET /api/tts/voices/`
 
         Args:
@@ -98,7 +107,7 @@ class Tts(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/tts/voices/",
             query=strip_not_given(
                 {
@@ -115,6 +124,7 @@ class Tts(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Voice,
+            page_class=PaginatedVoiceListPage[Voice],
         )
 
 
@@ -127,13 +137,26 @@ class TtsWithRawResponse:
         self.list_voices = to_raw_response_wrapper(resource.list_voices)
 
 
+class TtsWithStreamingResponse:
+    """`Tts` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Tts) -> None:
+        self._resource = resource
+        self.list_languages = to_streamed_response_wrapper(resource.list_languages)
+        self.list_voices = to_streamed_response_wrapper(resource.list_voices)
+
+
 class AsyncTts(AsyncAPIResource):
-    """tts operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncTtsWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncTtsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncTtsWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncTtsWithStreamingResponse(self)
 
     def list_languages(
         self,
@@ -145,7 +168,7 @@ class AsyncTts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Language]:
+    ) -> AsyncPaginator[Language, AsyncPaginatedLanguageListPage[Language]]:
         """`GET /api/tts/languages/`
 
         Args:
@@ -159,7 +182,7 @@ class AsyncTts(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/tts/languages/",
             query=strip_not_given(
                 {
@@ -176,6 +199,7 @@ class AsyncTts(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Language,
+            page_class=AsyncPaginatedLanguageListPage[Language],
         )
 
     def list_voices(
@@ -188,7 +212,7 @@ class AsyncTts(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Voice]:
+    ) -> AsyncPaginator[Voice, AsyncPaginatedVoiceListPage[Voice]]:
         """`GET /api/tts/voices/`
 
         Args:
@@ -202,7 +226,7 @@ class AsyncTts(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/tts/voices/",
             query=strip_not_given(
                 {
@@ -219,6 +243,7 @@ class AsyncTts(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Voice,
+            page_class=AsyncPaginatedVoiceListPage[Voice],
         )
 
 
@@ -227,3 +252,14 @@ class AsyncTtsWithRawResponse:
 
     def __init__(self, resource: AsyncTts) -> None:
         self._resource = resource
+        self.list_languages = async_to_raw_response_wrapper(resource.list_languages)
+        self.list_voices = async_to_raw_response_wrapper(resource.list_voices)
+
+
+class AsyncTtsWithStreamingResponse:
+    """`AsyncTts` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncTts) -> None:
+        self._resource = resource
+        self.list_languages = async_to_streamed_response_wrapper(resource.list_languages)
+        self.list_voices = async_to_streamed_response_wrapper(resource.list_voices)

@@ -6,27 +6,29 @@ from functools import cached_property
 from typing import cast, Optional, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
-from .._utils import path_template, strip_not_given
-from ..types import User
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ..types.user import User
 
 __all__ = ["Users", "AsyncUsers"]
 
 
 class Users(SyncAPIResource):
-    """users operations"""
 
     @cached_property
     def with_raw_response(self) -> UsersWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return UsersWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> UsersWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return UsersWithStreamingResponse(self)
 
     def retrieve_current(
         self,
@@ -49,7 +51,7 @@ class Users(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             User,
-            self._client._request(
+            self._client.request(
                 "get",
                 "/api/users/current/",
                 options=options,
@@ -79,7 +81,7 @@ class Users(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            self._client._request(
+            self._client.request(
                 "delete",
                 "/api/users/current/",
                 options=options,
@@ -98,13 +100,26 @@ class UsersWithRawResponse:
         self.delete_current = to_raw_response_wrapper(resource.delete_current)
 
 
+class UsersWithStreamingResponse:
+    """`Users` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Users) -> None:
+        self._resource = resource
+        self.retrieve_current = to_streamed_response_wrapper(resource.retrieve_current)
+        self.delete_current = to_streamed_response_wrapper(resource.delete_current)
+
+
 class AsyncUsers(AsyncAPIResource):
-    """users operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncUsersWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncUsersWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncUsersWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncUsersWithStreamingResponse(self)
 
     async def retrieve_current(
         self,
@@ -127,7 +142,7 @@ class AsyncUsers(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             User,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 "/api/users/current/",
                 options=options,
@@ -157,7 +172,7 @@ class AsyncUsers(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            await self._client._request(
+            await self._client.request(
                 "delete",
                 "/api/users/current/",
                 options=options,
@@ -174,3 +189,12 @@ class AsyncUsersWithRawResponse:
         self._resource = resource
         self.retrieve_current = async_to_raw_response_wrapper(resource.retrieve_current)
         self.delete_current = async_to_raw_response_wrapper(resource.delete_current)
+
+
+class AsyncUsersWithStreamingResponse:
+    """`AsyncUsers` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncUsers) -> None:
+        self._resource = resource
+        self.retrieve_current = async_to_streamed_response_wrapper(resource.retrieve_current)
+        self.delete_current = async_to_streamed_response_wrapper(resource.delete_current)

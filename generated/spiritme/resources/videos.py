@@ -3,36 +3,39 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import cast, List, Literal, Sequence, Optional, Union
+from typing import cast, Iterable, Literal, Optional, Sequence, Union
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, make_request_options
-from .._pagination import AsyncPaginator, PageSpec, SyncPage
+from .._pagination import AsyncPaginator, PageSpec
+from .._pages import AsyncPaginatedVideoListPage, PaginatedVideoListPage
 from .._response import (
-    APIResponse,
-    AsyncAPIResponse,
     async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
+    to_streamed_response_wrapper,
 )
-from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types import (
-    ResolutionRequest,
-    SlideRequest,
-    Video,
-    VideoRequest,
-    WebhookNestedRequest,
-)
+from ..types.resolution_param import ResolutionParam
+from ..types.slide_param import SlideParam
+from ..types.video import Video
+from ..types.video_request import VideoRequest
+from ..types.webhook_nested_param import WebhookNestedParam
 
 __all__ = ["Videos", "AsyncVideos"]
 
 
 class Videos(SyncAPIResource):
-    """videos operations"""
 
     @cached_property
     def with_raw_response(self) -> VideosWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return VideosWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> VideosWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return VideosWithStreamingResponse(self)
 
     def list(
         self,
@@ -48,7 +51,7 @@ class Videos(SyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> SyncPage[Video]:
+    ) -> PaginatedVideoListPage[Video]:
         """`GET /api/videos/`
 
         Args:
@@ -64,7 +67,7 @@ class Videos(SyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/videos/",
             query=strip_not_given(
                 {
@@ -83,15 +86,16 @@ class Videos(SyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Video,
+            page_class=PaginatedVideoListPage[Video],
         )
 
     def create(
         self,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -106,13 +110,9 @@ class Videos(SyncAPIResource):
         """`POST /api/videos/`
 
         Args:
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -123,7 +123,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            self._client._request(
+            self._client.request(
                 "post",
                 "/api/videos/",
                 body=strip_not_given(
@@ -168,7 +168,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            self._client._request(
+            self._client.request(
                 "get",
                 path_template("/api/videos/{id}/", id=id),
                 options=options,
@@ -181,10 +181,10 @@ class Videos(SyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -200,13 +200,9 @@ class Videos(SyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -217,7 +213,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            self._client._request(
+            self._client.request(
                 "put",
                 path_template("/api/videos/{id}/", id=id),
                 body=strip_not_given(
@@ -262,7 +258,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            self._client._request(
+            self._client.request(
                 "delete",
                 path_template("/api/videos/{id}/", id=id),
                 options=options,
@@ -275,10 +271,10 @@ class Videos(SyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -294,13 +290,9 @@ class Videos(SyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -311,7 +303,7 @@ class Videos(SyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            self._client._request(
+            self._client.request(
                 "post",
                 path_template("/api/videos/{id}/publish/", id=id),
                 body=strip_not_given(
@@ -337,20 +329,31 @@ class Videos(SyncAPIResource):
         id: int,
         *,
         poll_interval: float = 3.0,
-        timeout: float = 600.0,
+        max_wait: float = 600.0,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
         """Poll `retrieve` until `status` is success.
 
         Returns the object on success; raises `JobFailedError` (carrying the object) on error,
-        and `WaitTimeoutError` when `timeout` seconds pass first.
+        and `WaitTimeoutError` when `max_wait` seconds pass first. `extra_headers`, `extra_query`,
+        `timeout` and `max_retries` apply to each request.
         """
         return self._poll(
-            lambda: self.retrieve(id),
+            lambda: self.retrieve(
+                id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
             status_of=lambda obj: obj.status,
             success=["success"],
             failure=["error"],
             poll_interval=poll_interval,
-            timeout=timeout,
+            max_wait=max_wait,
         )
 
 
@@ -367,13 +370,30 @@ class VideosWithRawResponse:
         self.publish = to_raw_response_wrapper(resource.publish)
 
 
+class VideosWithStreamingResponse:
+    """`Videos` methods as context managers over a streamed `APIResponse`."""
+
+    def __init__(self, resource: Videos) -> None:
+        self._resource = resource
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.update = to_streamed_response_wrapper(resource.update)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.publish = to_streamed_response_wrapper(resource.publish)
+
+
 class AsyncVideos(AsyncAPIResource):
-    """videos operations"""
 
     @cached_property
     def with_raw_response(self) -> AsyncVideosWithRawResponse:
         """The same methods, returning the raw HTTP response (status, headers, `.parse()`)."""
         return AsyncVideosWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncVideosWithStreamingResponse:
+        """The same methods, as context managers over a response whose body is read as asked."""
+        return AsyncVideosWithStreamingResponse(self)
 
     def list(
         self,
@@ -389,7 +409,7 @@ class AsyncVideos(AsyncAPIResource):
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: Union[int, NotGiven] = NOT_GIVEN,
-    ) -> AsyncPaginator[Video]:
+    ) -> AsyncPaginator[Video, AsyncPaginatedVideoListPage[Video]]:
         """`GET /api/videos/`
 
         Args:
@@ -405,7 +425,7 @@ class AsyncVideos(AsyncAPIResource):
           max_retries: Override the client-level retry count for this request.
         """
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
-        return self._client._get_page(
+        return self._client.get_page(
             "/api/videos/",
             query=strip_not_given(
                 {
@@ -424,15 +444,16 @@ class AsyncVideos(AsyncAPIResource):
                 limit_param="limit",
             ),
             item_type=Video,
+            page_class=AsyncPaginatedVideoListPage[Video],
         )
 
     async def create(
         self,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -447,13 +468,9 @@ class AsyncVideos(AsyncAPIResource):
         """`POST /api/videos/`
 
         Args:
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -464,7 +481,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 "/api/videos/",
                 body=strip_not_given(
@@ -509,7 +526,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            await self._client._request(
+            await self._client.request(
                 "get",
                 path_template("/api/videos/{id}/", id=id),
                 options=options,
@@ -522,10 +539,10 @@ class AsyncVideos(AsyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -541,13 +558,9 @@ class AsyncVideos(AsyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -558,7 +571,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            await self._client._request(
+            await self._client.request(
                 "put",
                 path_template("/api/videos/{id}/", id=id),
                 body=strip_not_given(
@@ -603,7 +616,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             None,
-            await self._client._request(
+            await self._client.request(
                 "delete",
                 path_template("/api/videos/{id}/", id=id),
                 options=options,
@@ -616,10 +629,10 @@ class AsyncVideos(AsyncAPIResource):
         self,
         id: int,
         *,
-        slides: Sequence[SlideRequest],
+        slides: Iterable[SlideParam],
         name: Union[str, NotGiven] = NOT_GIVEN,
-        webhook: Union[Optional[WebhookNestedRequest], NotGiven] = NOT_GIVEN,
-        resolution: Union[ResolutionRequest, NotGiven] = NOT_GIVEN,
+        webhook: Union[Optional[WebhookNestedParam], NotGiven] = NOT_GIVEN,
+        resolution: Union[ResolutionParam, NotGiven] = NOT_GIVEN,
         auto_emotions_markup: Union[bool, NotGiven] = NOT_GIVEN,
         enable_subtitles: Union[bool, NotGiven] = NOT_GIVEN,
         media_type: Literal[
@@ -635,13 +648,9 @@ class AsyncVideos(AsyncAPIResource):
 
         Args:
           id: A unique integer value identifying this video.
-          name: name Server default: `"New video"`.
-          slides: slides
-          webhook: webhook
-          resolution: resolution
-          auto_emotions_markup: auto_emotions_markup
-          enable_subtitles: enable_subtitles
-          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`, `multipart/form-data`.
+          name: Server default: `"New video"`.
+          media_type: How the body is sent: `application/json`, `application/x-www-form-urlencoded`,
+            `multipart/form-data`.
 
           extra_headers: Send extra headers.
           extra_query: Add additional query parameters to the request.
@@ -652,7 +661,7 @@ class AsyncVideos(AsyncAPIResource):
         options = make_request_options(extra_headers, extra_query, extra_body, timeout, max_retries)
         return cast(
             Video,
-            await self._client._request(
+            await self._client.request(
                 "post",
                 path_template("/api/videos/{id}/publish/", id=id),
                 body=strip_not_given(
@@ -678,20 +687,31 @@ class AsyncVideos(AsyncAPIResource):
         id: int,
         *,
         poll_interval: float = 3.0,
-        timeout: float = 600.0,
+        max_wait: float = 600.0,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
     ) -> Video:
         """Poll `retrieve` until `status` is success.
 
         Returns the object on success; raises `JobFailedError` (carrying the object) on error,
-        and `WaitTimeoutError` when `timeout` seconds pass first.
+        and `WaitTimeoutError` when `max_wait` seconds pass first. `extra_headers`, `extra_query`,
+        `timeout` and `max_retries` apply to each request.
         """
         return await self._poll(
-            lambda: self.retrieve(id),
+            lambda: self.retrieve(
+                id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
             status_of=lambda obj: obj.status,
             success=["success"],
             failure=["error"],
             poll_interval=poll_interval,
-            timeout=timeout,
+            max_wait=max_wait,
         )
 
 
@@ -700,8 +720,22 @@ class AsyncVideosWithRawResponse:
 
     def __init__(self, resource: AsyncVideos) -> None:
         self._resource = resource
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.update = async_to_raw_response_wrapper(resource.update)
         self.delete = async_to_raw_response_wrapper(resource.delete)
         self.publish = async_to_raw_response_wrapper(resource.publish)
+
+
+class AsyncVideosWithStreamingResponse:
+    """`AsyncVideos` methods as context managers over a streamed `AsyncAPIResponse`."""
+
+    def __init__(self, resource: AsyncVideos) -> None:
+        self._resource = resource
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.update = async_to_streamed_response_wrapper(resource.update)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.publish = async_to_streamed_response_wrapper(resource.publish)

@@ -14,7 +14,9 @@ __all__ = ["AudioSource"]
 
 
 class AudioSource(BaseModel):
-    """Either text (+voice) or an audio file. Text may contain <emotion name="...">...</emotion> tags (neutral, semismile, smile, happiness, sadness, surprise)."""
+    """Either text (+voice) or an audio file. Text may contain <emotion name="...">...</emotion>
+    tags (neutral, semismile, smile, happiness, sadness, surprise).
+    """
 
     text: Optional[str] = Field(default=None)
 

@@ -14,8 +14,6 @@ __all__ = ["AudioSourceRequest"]
 
 
 class AudioSourceRequest(BaseModel):
-    """AudioSourceRequest"""
-
     text: Optional[str] = Field(default=None)
 
     voice: Optional[VoiceNestedRequest] = Field(default=None)

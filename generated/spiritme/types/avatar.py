@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import List, Optional, Sequence
-
-from pydantic import Field
+from typing import List, Optional
 
 from .._models import BaseModel
 from .avatar_status_enum import AvatarStatusEnum
@@ -14,8 +12,6 @@ __all__ = ["Avatar"]
 
 
 class Avatar(BaseModel):
-    """Avatar"""
-
     id: int
     """Read-only."""
 

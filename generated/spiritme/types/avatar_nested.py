@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 
-from pydantic import Field
-
 from .._models import BaseModel
 
 __all__ = ["AvatarNested"]
 
 
 class AvatarNested(BaseModel):
-    """AvatarNested"""
-
     id: int
 
     name: str

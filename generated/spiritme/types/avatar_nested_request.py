@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 
-from pydantic import Field
-
 from .._models import BaseModel
 
 __all__ = ["AvatarNestedRequest"]
 
 
 class AvatarNestedRequest(BaseModel):
-    """Reference to an existing avatar by id, as sent by the Pipedream integration (`{"id": <avatar>}`)."""
+    """Reference to an existing avatar by id, as sent by the Pipedream integration (`{"id":
+    <avatar>}`).
+    """
 
     id: int

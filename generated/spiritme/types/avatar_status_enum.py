@@ -8,10 +8,7 @@ __all__ = ["AvatarStatusEnum"]
 
 
 class AvatarStatusEnum(OpenStrEnum):
-    """AvatarStatusEnum
-
-    Values the document does not list are accepted too (the server may add some).
-    """
+    """Values the document does not list are accepted too (the server may add some)."""
 
     CREATED = "created"
     CAPTURED = "captured"

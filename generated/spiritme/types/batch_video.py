@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Dict, Mapping, Optional, Union
+from typing import Dict, Optional, Union
 
 from pydantic import Field
 
@@ -16,8 +16,6 @@ __all__ = ["BatchVideo"]
 
 
 class BatchVideo(BaseModel):
-    """BatchVideo"""
-
     id: int
     """Read-only."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Mapping, Optional, Union
+from typing import Dict, Optional, Union
 
 from pydantic import Field
 
@@ -14,8 +14,6 @@ __all__ = ["BatchVideoRequest"]
 
 
 class BatchVideoRequest(BaseModel):
-    """BatchVideoRequest"""
-
     variables: Dict[str, Union[int, float, str, bool]]
 
     template: Optional[BatchVideoTemplateNestedRequest] = Field(default=None)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field
-
 from .._models import BaseModel
 from .avatar_nested import AvatarNested
 from .file_nested import FileNested
@@ -15,8 +13,6 @@ __all__ = ["BatchVideoTemplate"]
 
 
 class BatchVideoTemplate(BaseModel):
-    """BatchVideoTemplate"""
-
     id: int
     """Read-only."""
 

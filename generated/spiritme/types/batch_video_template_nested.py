@@ -1,4 +1,6 @@
-"""BatchVideoTemplateNested: generated from `/components/schemas/BatchVideoTemplateNested`; do not edit."""
+"""BatchVideoTemplateNested: generated from `/components/schemas/BatchVideoTemplateNested`; do not
+edit.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +14,6 @@ __all__ = ["BatchVideoTemplateNested"]
 
 
 class BatchVideoTemplateNested(BaseModel):
-    """BatchVideoTemplateNested"""
-
     id: int
     """Read-only."""
 

@@ -1,4 +1,6 @@
-"""BatchVideoTemplateNestedRequest: generated from `/components/schemas/BatchVideoTemplateNestedRequest`; do not edit."""
+"""BatchVideoTemplateNestedRequest: generated from
+`/components/schemas/BatchVideoTemplateNestedRequest`; do not edit.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ __all__ = ["BatchVideoTemplateNestedRequest"]
 
 
 class BatchVideoTemplateNestedRequest(BaseModel):
-    """Component name confirmed by the docs snapshot; its fields were not shown. Unknown whether it references an existing template (id) or defines one inline (avatar/voice/text/background)."""
+    """Component name confirmed by the docs snapshot; its fields were not shown. Unknown whether it
+    references an existing template (id) or defines one inline (avatar/voice/text/background).
+    """
 
     id: Optional[int] = Field(default=None)
 

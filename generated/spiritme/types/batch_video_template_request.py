@@ -1,4 +1,6 @@
-"""BatchVideoTemplateRequest: generated from `/components/schemas/BatchVideoTemplateRequest`; do not edit."""
+"""BatchVideoTemplateRequest: generated from `/components/schemas/BatchVideoTemplateRequest`; do not
+edit.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +14,10 @@ __all__ = ["BatchVideoTemplateRequest"]
 
 
 class BatchVideoTemplateRequest(BaseModel):
-    """Derived from the apifox curl sample (form fields avatar=, voice=, text=). Request/response asymmetry (ids in, nested objects out) suggests separate serializers; real component name unknown."""
+    """Derived from the apifox curl sample (form fields avatar=, voice=, text=). Request/response
+    asymmetry (ids in, nested objects out) suggests separate serializers; real component name
+    unknown.
+    """
 
     avatar: int
 

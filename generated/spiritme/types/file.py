@@ -16,8 +16,6 @@ __all__ = ["File"]
 
 
 class File(BaseModel):
-    """File"""
-
     id: int
     """Read-only."""
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field
-
 from .._models import BaseModel
 from .tag_enum import TagEnum
 from .type_enum import TypeEnum
@@ -14,7 +12,9 @@ __all__ = ["FileNested"]
 
 
 class FileNested(BaseModel):
-    """Nested file (audio_source.file, layers[].media, slide/template background). Only id, name, tag are confirmed; source examples are truncated after them."""
+    """Nested file (audio_source.file, layers[].media, slide/template background). Only id, name,
+    tag are confirmed; source examples are truncated after them.
+    """
 
     id: int
 

@@ -13,8 +13,6 @@ __all__ = ["FileRequest"]
 
 
 class FileRequest(BaseModel):
-    """FileRequest"""
-
     name: Optional[Annotated[str, Field(max_length=200)]] = Field(default=None)
 
     tag: Optional[TagEnum] = Field(default=None)

@@ -8,7 +8,8 @@ __all__ = ["FileStatusEnum"]
 
 
 class FileStatusEnum(OpenStrEnum):
-    """Only `created` has been observed in public material; the real choice set is certainly larger (unknown).
+    """Only `created` has been observed in public material; the real choice set is certainly larger
+    (unknown).
 
     Values the document does not list are accepted too (the server may add some).
     """

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 
-from pydantic import Field
-
 from .._models import BaseModel
 
 __all__ = ["Language"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Optional
 
 from pydantic import Field
 
@@ -15,7 +15,9 @@ __all__ = ["Layer"]
 
 
 class Layer(BaseModel):
-    """Fields confirmed by the Pipedream test event (x=0.5, y=1, scale=1, crop=null, view_type=rectangular); types/flags inferred. One of avatar or media is required."""
+    """Fields confirmed by the Pipedream test event (x=0.5, y=1, scale=1, crop=null,
+    view_type=rectangular); types/flags inferred. One of avatar or media is required.
+    """
 
     id: int
     """Read-only."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Optional
 
 from pydantic import Field
 
@@ -15,8 +15,6 @@ __all__ = ["LayerRequest"]
 
 
 class LayerRequest(BaseModel):
-    """LayerRequest"""
-
     avatar: Optional[AvatarNestedRequest] = Field(default=None)
 
     media: Optional[FileNestedRequest] = Field(default=None)

@@ -1,8 +1,10 @@
-"""PaginatedBatchVideoList: generated from `/components/schemas/PaginatedBatchVideoList`; do not edit."""
+"""PaginatedBatchVideoList: generated from `/components/schemas/PaginatedBatchVideoList`; do not
+edit.
+"""
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import List, Optional
 
 from pydantic import Field
 
@@ -13,8 +15,6 @@ __all__ = ["PaginatedBatchVideoList"]
 
 
 class PaginatedBatchVideoList(BaseModel):
-    """PaginatedBatchVideoList"""
-
     count: Optional[int] = Field(default=None)
 
     next: Optional[str] = Field(default=None)

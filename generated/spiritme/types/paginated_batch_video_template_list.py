@@ -1,8 +1,10 @@
-"""PaginatedBatchVideoTemplateList: generated from `/components/schemas/PaginatedBatchVideoTemplateList`; do not edit."""
+"""PaginatedBatchVideoTemplateList: generated from
+`/components/schemas/PaginatedBatchVideoTemplateList`; do not edit.
+"""
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import List, Optional
 
 from pydantic import Field
 
@@ -13,8 +15,6 @@ __all__ = ["PaginatedBatchVideoTemplateList"]
 
 
 class PaginatedBatchVideoTemplateList(BaseModel):
-    """PaginatedBatchVideoTemplateList"""
-
     count: Optional[int] = Field(default=None)
 
     next: Optional[str] = Field(default=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import List, Optional
 
 from pydantic import Field
 
@@ -13,8 +13,6 @@ __all__ = ["PaginatedFileList"]
 
 
 class PaginatedFileList(BaseModel):
-    """PaginatedFileList"""
-
     count: Optional[int] = Field(default=None)
 
     next: Optional[str] = Field(default=None)

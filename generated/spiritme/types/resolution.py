@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 
-from pydantic import Field
-
 from .._models import BaseModel
 
 __all__ = ["Resolution"]
 
 
 class Resolution(BaseModel):
-    """Shape confirmed by the Pipedream test event ({width:1920,height:1080}); component name inferred."""
+    """Shape confirmed by the Pipedream test event ({width:1920,height:1080}); component name
+    inferred.
+    """
 
     width: int
 

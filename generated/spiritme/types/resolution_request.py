@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 
-from pydantic import Field
-
 from .._models import BaseModel
 
 __all__ = ["ResolutionRequest"]
 
 
 class ResolutionRequest(BaseModel):
-    """ResolutionRequest"""
-
     width: int
 
     height: int

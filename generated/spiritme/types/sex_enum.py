@@ -8,10 +8,7 @@ __all__ = ["SexEnum"]
 
 
 class SexEnum(OpenStrEnum):
-    """SexEnum
-
-    Values the document does not list are accepted too (the server may add some).
-    """
+    """Values the document does not list are accepted too (the server may add some)."""
 
     MALE = "male"
     FEMALE = "female"

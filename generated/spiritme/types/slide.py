@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import List, Optional
 
 from pydantic import Field
 
@@ -15,8 +15,6 @@ __all__ = ["Slide"]
 
 
 class Slide(BaseModel):
-    """Slide"""
-
     id: int
     """Read-only."""
 

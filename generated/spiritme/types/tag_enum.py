@@ -8,10 +8,7 @@ __all__ = ["TagEnum"]
 
 
 class TagEnum(OpenStrEnum):
-    """TagEnum
-
-    Values the document does not list are accepted too (the server may add some).
-    """
+    """Values the document does not list are accepted too (the server may add some)."""
 
     GENERAL = "general"
     ASSET = "asset"

@@ -8,7 +8,8 @@ __all__ = ["TypeEnum"]
 
 
 class TypeEnum(OpenStrEnum):
-    """Values inferred from the keys of the `Allowed mime types` map in the files_create description; only `image` observed as a value.
+    """Values inferred from the keys of the `Allowed mime types` map in the files_create
+    description; only `image` observed as a value.
 
     Values the document does not list are accepted too (the server may add some).
     """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import List, Optional, Sequence
+from typing import List, Optional
 
 from pydantic import Field
 
@@ -17,8 +17,6 @@ __all__ = ["Video"]
 
 
 class Video(BaseModel):
-    """Video"""
-
     id: int
     """Read-only."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, List, Optional, Sequence
+from typing import Annotated, List, Optional
 
 from pydantic import Field
 
@@ -15,8 +15,6 @@ __all__ = ["VideoRequest"]
 
 
 class VideoRequest(BaseModel):
-    """VideoRequest"""
-
     name: Optional[Annotated[str, Field(min_length=1)]] = Field(default=None)
     """Server default: `"New video"`."""
 

@@ -8,10 +8,7 @@ __all__ = ["ViewTypeEnum"]
 
 
 class ViewTypeEnum(OpenStrEnum):
-    """ViewTypeEnum
-
-    Values the document does not list are accepted too (the server may add some).
-    """
+    """Values the document does not list are accepted too (the server may add some)."""
 
     RECTANGULAR = "rectangular"
     CIRCULAR = "circular"

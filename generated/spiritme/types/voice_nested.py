@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 
-from pydantic import Field
-
 from .._models import BaseModel
 from .provider_enum import ProviderEnum
 from .sex_enum import SexEnum
@@ -13,8 +11,6 @@ __all__ = ["VoiceNested"]
 
 
 class VoiceNested(BaseModel):
-    """VoiceNested"""
-
     id: int
 
     name: str

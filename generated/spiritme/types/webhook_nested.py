@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from pydantic import Field
-
 from .._models import BaseModel
 
 __all__ = ["WebhookNested"]
 
 
 class WebhookNested(BaseModel):
-    """WebhookNested"""
-
     id: int
     """Read-only."""
 
