@@ -16,7 +16,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import strip_not_given
-from ..types.avatar import Avatar
+from ..types import Avatar
 
 __all__ = ["Avatars", "AsyncAvatars"]
 

@@ -18,8 +18,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types.batch_video_template import BatchVideoTemplate
-from ..types.batch_video_template_request import BatchVideoTemplateRequest
+from ..types import BatchVideoTemplate, BatchVideoTemplateRequest
 
 __all__ = ["BatchVideoTemplates", "AsyncBatchVideoTemplates"]
 

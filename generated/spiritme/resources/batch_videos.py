@@ -16,10 +16,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types.batch_video import BatchVideo
-from ..types.batch_video_request import BatchVideoRequest
-from ..types.batch_video_template_nested_param import BatchVideoTemplateNestedParam
-from ..types.webhook_nested_param import WebhookNestedParam
+from ..types import BatchVideo, BatchVideoRequest, BatchVideoTemplateNestedParam, WebhookNestedParam
 
 __all__ = ["BatchVideos", "AsyncBatchVideos"]
 

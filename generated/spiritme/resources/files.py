@@ -16,8 +16,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types.file import File
-from ..types.file_request import FileRequest
+from ..types import File, FileRequest
 
 __all__ = ["Files", "AsyncFiles"]
 

@@ -21,8 +21,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import strip_not_given
-from ..types.language import Language
-from ..types.voice import Voice
+from ..types import Language, Voice
 
 __all__ = ["Tts", "AsyncTts"]
 

@@ -13,7 +13,7 @@ from .._response import (
     to_streamed_response_wrapper,
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ..types.user import User
+from ..types import User
 
 __all__ = ["Users", "AsyncUsers"]
 

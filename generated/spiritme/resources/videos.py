@@ -16,11 +16,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, strip_not_given
-from ..types.resolution_param import ResolutionParam
-from ..types.slide_param import SlideParam
-from ..types.video import Video
-from ..types.video_request import VideoRequest
-from ..types.webhook_nested_param import WebhookNestedParam
+from ..types import ResolutionParam, SlideParam, Video, VideoRequest, WebhookNestedParam
 
 __all__ = ["Videos", "AsyncVideos"]
 
