@@ -25,6 +25,7 @@ from typing import Any
 
 from generator.config import cache_dir
 from generator.errors import GeneratorError
+from generator.lifetime import die_with_parent
 
 LINE_LENGTH = 100  # black line length of the generated code (its pyproject.toml says the same)
 PARALLEL_THRESHOLD = 256 * 1024  # characters for black; below it a process pool costs more than it saves
@@ -316,7 +317,7 @@ def _black_all(items: list[tuple[str, str]]) -> list[str]:
         w = loads.index(min(loads))
         chunks[w].append(i)
         loads[w] += len(items[i][1])
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         results = list(pool.map(_black_batch, [[items[i] for i in chunk] for chunk in chunks]))
     merged: list[str] = [""] * len(items)
     for chunk, chunk_result in zip(chunks, results):

@@ -32,6 +32,7 @@ from generator.build.write import (
 )
 from generator.config import Settings, cache_dir
 from generator.errors import Diagnostic, GeneratorError, Level
+from generator.lifetime import die_with_parent
 from generator.parse.api import build_ir, client_settings
 from generator.spec.document import load_raw, read_spec, validated
 from generator.spec.load import Document
@@ -246,7 +247,9 @@ def _render_and_format(todo: list[PlannedFile]) -> dict[str, str]:
     mine, others = _halves(todo)
     try:
         context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=1, mp_context=context, initializer=die_with_parent
+        ) as pool:
             theirs = pool.submit(_formatted_in_child, others)
             ours = _formatted(todo, mine)
             outcome = theirs.result()

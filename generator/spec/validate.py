@@ -158,7 +158,9 @@ def _external_futures(
         _FORKED = (data, dialect)
         try:
             context = multiprocessing.get_context("fork")
-            executor = concurrent.futures.ProcessPoolExecutor(max_workers=len(parts), mp_context=context, initializer=die_with_parent)
+            executor = concurrent.futures.ProcessPoolExecutor(
+                max_workers=len(parts), mp_context=context, initializer=die_with_parent
+            )
             futures = [executor.submit(_external_in_child, part) for part in parts]
             executor.shutdown(wait=False)
             return futures
