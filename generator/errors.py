@@ -27,6 +27,11 @@ def escape_pointer_token(token: str | int) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 
 
+def unescape_pointer_token(token: str) -> str:
+    """``~1`` → ``/`` and ``~0`` → ``~`` (RFC 6901), in that order."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
 def join_pointer(*tokens: str | int) -> str:
     """Build a JSON pointer such as ``/paths/~1api~1videos~1/post`` from raw tokens."""
     return "".join("/" + escape_pointer_token(t) for t in tokens)

@@ -18,8 +18,8 @@ import jinja2
 from generator import ir
 from generator.build.format import FRAGMENT, LINE_LENGTH
 from generator.ir.examples import Synthesizer, constrained
-from generator.ir.spelling import annotation, pyrepr
-from generator.parse import names
+from generator.ir.spelling import STDLIB_ALIASES, annotation, pyrepr, stdlib_type
+from generator.spec.structure import PATH_PLACEHOLDER
 
 TYPING_NAMES = (
     "Any",
@@ -220,7 +220,7 @@ def fits(line: str, indent: int = 0) -> bool:
 def encoded_path(template: str) -> str:
     """A path template with its literal text percent-encoded (placeholders kept), as the client
     must send it: httpx would take a ``#`` or ``?`` for the end of the path and drop ``..``."""
-    parts = names.PATH_PLACEHOLDER.split(template)
+    parts = PATH_PLACEHOLDER.split(template)
     text = "".join("{" + part + "}" if i % 2 else quote(part, safe=_PATH_SAFE) for i, part in enumerate(parts))
     return "/".join({".": "%2E", "..": "%2E%2E"}.get(segment, segment) for segment in text.split("/"))
 
@@ -306,7 +306,7 @@ def md(value: Any) -> str:
 
 def field_annotation(f: ir.Field, is_request: bool) -> str:
     """A model field's annotation: constraints (requests only) on the inner type, Optional outside."""
-    inner = f.type.inner if isinstance(f.type, ir.Nullable) else f.type
+    inner = ir.non_null(f.type)
     text = annotation(inner, validated=True)
     args = constraint_args(inner, f.constraints) if is_request else []
     if args:
@@ -404,9 +404,7 @@ def class_modules(api: ir.Api) -> dict[str, str]:
 
 # the modules annotations refer to by an underscored alias (no model or field name can shadow it)
 ALIAS_IMPORTS = {
-    "_dt": "import datetime as _dt",
-    "_uuid": "import uuid as _uuid",
-    "_decimal": "import decimal as _decimal",
+    **STDLIB_ALIASES,
     "_pydantic": "import pydantic as _pydantic",
     "_discriminate": "from .._models import discriminate as _discriminate",
 }
@@ -694,7 +692,7 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
     path = encoded_path(op.request_path or op.path)
     for p in op.parameters:
         if p.location == "path":
-            item_type = _strip(p.type).item if isinstance(_strip(p.type), ir.ListOf) else p.type  # type: ignore[union-attr]
+            item_type = ir.non_null(p.type).item if isinstance(ir.non_null(p.type), ir.ListOf) else p.type  # type: ignore[union-attr]
             value = synth.value(item_type)
             value = (
                 value
@@ -767,7 +765,7 @@ def stub_case(synth: Synthesizer, op: ir.Operation) -> dict[str, Any]:
         "response": response,
         "json_response": json_response,
         "parsed": parsed,
-        "aliases": sorted(ALIAS_IMPORTS[a] for a in ("_dt", "_uuid", "_decimal") if a in names_in(sources)),
+        "aliases": sorted(ALIAS_IMPORTS[a] for a in STDLIB_ALIASES if a in names_in(sources)),
     }
 
 
@@ -792,7 +790,7 @@ def _scalar_spelling(value: str | int | float | bool) -> str:
 
 def sent_value(t: ir.TypeRef, value: Any) -> Any:
     """``value`` as the client sends it: a file given as ``b"content"`` goes as that text in JSON."""
-    t = _strip(t)
+    t = ir.non_null(t)
     if isinstance(t, ir.Primitive) and t.name in ("File", "bytes"):
         return "content"
     if isinstance(t, ir.ListOf) and isinstance(value, list):
@@ -812,18 +810,15 @@ def _plain_segment(text: str) -> bool:
 
 
 def _is_int(t: ir.TypeRef) -> bool:
-    inner = _strip(t)
+    inner = ir.non_null(t)
     return isinstance(inner, ir.Primitive) and inner.name == "int"
 
-
-def _strip(t: ir.TypeRef) -> ir.TypeRef:
-    return t.inner if isinstance(t, ir.Nullable) else t
 
 
 def arg_source(synth: Synthesizer, t: ir.TypeRef, value: Any) -> str:
     """Python source of ``value`` given as an argument of type ``t``: plain data (models as dicts,
     enums as their values), dates and the like as their Python objects, files as bytes."""
-    t = _strip(t)
+    t = ir.non_null(t)
     if isinstance(t, ir.ModelRef):
         target = synth.index.get(t.class_name)
         if isinstance(target, ir.Model) and isinstance(value, dict):
@@ -839,13 +834,10 @@ def arg_source(synth: Synthesizer, t: ir.TypeRef, value: Any) -> str:
     if isinstance(t, ir.MapOf) and isinstance(value, dict):
         return "{" + ", ".join(f"{pyrepr(k)}: {arg_source(synth, t.value, v)}" for k, v in value.items()) + "}"
     if isinstance(t, ir.DateTime) and isinstance(value, str):
-        return {
-            "datetime": f"_dt.datetime.fromisoformat({pyrepr(value.replace('Z', '+00:00'))})",
-            "date": f"_dt.date.fromisoformat({pyrepr(value)})",
-            "time": f"_dt.time.fromisoformat({pyrepr(value)})",
-            "UUID": f"_uuid.UUID({pyrepr(value)})",
-            "Decimal": f"_decimal.Decimal({pyrepr(value)})",
-        }[t.name]
+        if t.name in ("datetime", "date", "time"):
+            text = value.replace("Z", "+00:00") if t.name == "datetime" else value
+            return f"{stdlib_type(t.name)}.fromisoformat({pyrepr(text)})"
+        return f"{stdlib_type(t.name)}({pyrepr(value)})"
     if isinstance(t, ir.Primitive) and t.name in ("File", "bytes"):
         return 'b"content"'
     if isinstance(t, ir.UnionOf):

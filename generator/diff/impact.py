@@ -6,20 +6,20 @@ resource, an argument, a model attribute, an enum) and to what happens to code t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from generator import ir
 from generator.diff.rules import BOUNDS, KIND_LEVELS, Finding, I, RawChange, dotted, normalized_path
-from generator.ir.spelling import annotation
+from generator.errors import escape_pointer_token
+from generator.ir.spelling import annotation, unaliased
 
 OpKey = tuple[str, str]
 
 
 def type_text(t: ir.TypeRef | None) -> str:
     """The Python annotation of an IR type, without the generated modules' import aliases."""
-    return re.sub(r"\b_(dt|uuid|decimal)\.", "", annotation(t))
+    return unaliased(annotation(t))
 
 
 @dataclass
@@ -341,7 +341,7 @@ class ClientImpact:
     @staticmethod
     def _schema(c: RawChange, old: Side, new: Side) -> str:
         def class_of(side: Side, name: str) -> str:
-            return side.classes.get("/components/schemas/" + name.replace("~", "~0").replace("/", "~1"), "")
+            return side.classes.get("/components/schemas/" + escape_pointer_token(name), "")
 
         if c.id == "api-schema-renamed":
             was, now = (class_of(s, n) for s, n in zip((old, new), c.name.split(">", 1)))

@@ -12,9 +12,9 @@ from generator.diff import bodies, document, lifecycle, parameters, responses, s
 from generator.diff.context import Context, Op, Pair, Policy
 from generator.diff.rules import RawChange, mapping
 from generator.diff.schemas import Views
-from generator.parse.api import HTTP_METHODS
 from generator.parse.schemas import walk_refs
 from generator.spec.refs import child
+from generator.spec.structure import HTTP_METHODS
 
 dirty_components = document.dirty_components  # re-exported: the components a change reaches
 

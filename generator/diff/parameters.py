@@ -4,7 +4,6 @@ schemas (header parameters with oasdiff's header-property ids; ``x-extensible-en
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -14,6 +13,7 @@ from generator.diff.rules import Finding
 from generator.diff.schemas import Views
 from generator.parse.api import IGNORED_HEADERS
 from generator.spec.refs import child
+from generator.spec.structure import PATH_PLACEHOLDER
 
 # schema ids inside a header parameter's object schema that oasdiff names after the header
 HEADER_PROPERTY_IDS = {
@@ -41,7 +41,7 @@ class Param:
 
 def parameters_of(op: Op, views: Views) -> dict[tuple[str, str], Param]:
     """Parameters by (location, key): path ones by position in the path, headers case-blind."""
-    positions = {name: str(i) for i, name in enumerate(re.findall(r"{([^}]*)}", op.path))}
+    positions = {name: str(i) for i, name in enumerate(PATH_PLACEHOLDER.findall(op.path))}
     merged: dict[tuple[str, str], Param] = {}
     for owner, owner_ptr, shared in ((op.item, op.pointer.rsplit("/", 1)[0], True), (op.node, op.pointer, False)):
         listed = owner.get("parameters")

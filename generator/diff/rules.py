@@ -7,9 +7,10 @@ Check ids are oasdiff's where oasdiff has the same check; ``RULES`` lists every 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
+
+from generator.spec.structure import PATH_PLACEHOLDER
 
 Level = Literal["breaking", "warning", "info"]
 Direction = Literal["request", "response"]
@@ -373,7 +374,7 @@ RULES: dict[str, Level] = {**schema_rule_ids(), **FIXED, **DOCUMENT_RULES}
 
 def normalized_path(path: str) -> str:
     """``/videos/{id}/`` and ``/videos/{video_id}/`` are the same operation path."""
-    return re.sub(r"{[^}]*}", "{}", path)
+    return PATH_PLACEHOLDER.sub("{}", path)
 
 
 # ----------------------------------------------------------------- what the comparison returns

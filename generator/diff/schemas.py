@@ -25,6 +25,7 @@ from generator.diff.views import (
     show,
     value_key,
 )
+from generator.errors import unescape_pointer_token
 from generator.spec.refs import child, node_at
 
 if TYPE_CHECKING:
@@ -484,7 +485,7 @@ def loosely_typed(root: str) -> bool:
     if re.search(r"/responses/[^/]+/headers/[^/]+/schema$", root):
         return True
     found = re.search(r"/content/([^/]+)/schema$", root)
-    media = found.group(1).replace("~1", "/").replace("~0", "~").split(";")[0].strip().lower() if found else ""
+    media = unescape_pointer_token(found.group(1)).split(";")[0].strip().lower() if found else ""
     return media.startswith("text/") or media.endswith(("/xml", "+xml"))
 
 

@@ -75,6 +75,12 @@ class Nullable:
 
 TypeRef = Union[Primitive, DateTime, ModelRef, ListOf, MapOf, LiteralOf, UnionOf, Nullable]
 
+
+def non_null(t: TypeRef) -> TypeRef:
+    """The type a ``Nullable`` wraps, or ``t`` itself."""
+    return t.inner if isinstance(t, Nullable) else t
+
+
 # ----------------------------------------------------------------- models
 
 

@@ -114,7 +114,7 @@ class Synthesizer:
 
 def _plausible(example: Any, t: ir.TypeRef) -> bool:
     """Use a spec example only when its JSON kind matches the type (real examples are often wrong)."""
-    inner = t.inner if isinstance(t, ir.Nullable) else t
+    inner = ir.non_null(t)
     if example is None:
         return isinstance(t, ir.Nullable)
     if isinstance(inner, ir.Primitive):

@@ -5,6 +5,7 @@ Shared by the renderer (generated code) and the diff's client impact (messages a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator import ir
@@ -42,6 +43,34 @@ def _str_literal(s: str) -> str:
     return "'" + body.replace("'", "\\'") + "'"
 
 
+# the standard-library types of string formats, and the underscored aliases generated modules import
+# them by (no model or field name can shadow an alias): the one map of both
+STDLIB_TYPES: dict[str, tuple[str, str]] = {
+    "datetime": ("_dt", "datetime"),
+    "date": ("_dt", "date"),
+    "time": ("_dt", "time"),
+    "UUID": ("_uuid", "UUID"),
+    "Decimal": ("_decimal", "Decimal"),
+}
+STDLIB_ALIASES = {
+    "_dt": "import datetime as _dt",
+    "_uuid": "import uuid as _uuid",
+    "_decimal": "import decimal as _decimal",
+}
+_ALIASED = re.compile(r"\b(?:" + "|".join(STDLIB_ALIASES) + r")\.")
+
+
+def stdlib_type(name: str) -> str:
+    """``_dt.datetime`` for ``datetime``: how a generated module spells a format's type."""
+    alias, cls = STDLIB_TYPES[name]
+    return f"{alias}.{cls}"
+
+
+def unaliased(text: str) -> str:
+    """An annotation as a user reads it: ``_dt.datetime`` → ``datetime``."""
+    return _ALIASED.sub("", text)
+
+
 def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = False) -> str:
     """The Python annotation of an IR type; ``param`` widens lists and maps for arguments;
     a model sent as an argument is its plain-dict form (``ModelRef.param``);
@@ -54,13 +83,7 @@ def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = F
             return "FileTypes" if param else "bytes"
         return t.name
     if isinstance(t, ir.DateTime):
-        return {
-            "datetime": "_dt.datetime",
-            "date": "_dt.date",
-            "time": "_dt.time",
-            "UUID": "_uuid.UUID",
-            "Decimal": "_decimal.Decimal",
-        }[t.name]
+        return stdlib_type(t.name)
     if isinstance(t, ir.ModelRef):
         return annotation(t.param, param=True) if param and t.param is not None else t.class_name
     if isinstance(t, ir.ListOf):
@@ -79,7 +102,7 @@ def annotation(t: ir.TypeRef | None, *, param: bool = False, validated: bool = F
 
 def _dict_like(t: ir.TypeRef) -> bool:
     """Whether an argument of type ``t`` is given as a plain dict (lists of them are ``Iterable``)."""
-    t = t.inner if isinstance(t, ir.Nullable) else t
+    t = ir.non_null(t)
     if isinstance(t, ir.UnionOf):
         return all(_dict_like(o) for o in t.options)
     return isinstance(t, ir.MapOf) or isinstance(t, ir.ModelRef) and isinstance(t.param, (ir.ModelRef, ir.MapOf))

@@ -51,10 +51,6 @@ class Upload:
     size: int
 
 
-def strip_nullable(t: ir.TypeRef) -> ir.TypeRef:
-    return t.inner if isinstance(t, ir.Nullable) else t
-
-
 def shape_of(path: str) -> str:
     """``/api/videos/{id}/`` → ``/api/videos/{}/``: a path template with its parameter names dropped."""
     return PARAM.sub("{}", path)
@@ -89,10 +85,10 @@ class Values:
 
     def resolved(self, t: ir.TypeRef) -> ir.TypeRef:
         """``t`` with nullability taken off."""
-        return strip_nullable(t)
+        return ir.non_null(t)
 
     def model(self, t: ir.TypeRef | None) -> ir.Model | None:
-        found = self.target(strip_nullable(t)) if t is not None else None
+        found = self.target(ir.non_null(t)) if t is not None else None
         return found if isinstance(found, ir.Model) else None
 
     def enum_values(self, t: ir.TypeRef) -> tuple[Any, ...]:
@@ -227,7 +223,7 @@ class Values:
         """A synthesized value of ``t`` (spec examples first)."""
         if t is None:
             return None
-        target = self.target(strip_nullable(t)) if isinstance(strip_nullable(t), ir.ModelRef) else None
+        target = self.target(ir.non_null(t)) if isinstance(ir.non_null(t), ir.ModelRef) else None
         if isinstance(target, ir.Model):
             return self.synthesizer.model(target)
         if isinstance(target, ir.Enum):
@@ -458,7 +454,7 @@ def collection_specs(api: ir.Api, values: Values) -> dict[str, CollectionSpec]:
 
 
 def _id_kind(t: ir.TypeRef) -> str:
-    t = strip_nullable(t)
+    t = ir.non_null(t)
     if isinstance(t, ir.Primitive) and t.name in ("int", "float"):
         return "int"
     if (isinstance(t, ir.DateTime) and t.name == "UUID") or (isinstance(t, ir.Primitive) and t.format == "uuid"):

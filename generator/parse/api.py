@@ -14,8 +14,8 @@ from generator.parse import names
 from generator.parse.params import with_params
 from generator.parse.schemas import SchemaBuilder, example_of, text
 from generator.spec.refs import Resolver, child
+from generator.spec.structure import HTTP_METHODS, PATH_PLACEHOLDER
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 IDEMPOTENT = frozenset({"get", "put", "delete", "options", "head", "trace"})
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
@@ -76,7 +76,7 @@ def _answer_rank(media: str) -> int:
 
 
 def _union_with_text(t: ir.TypeRef) -> ir.TypeRef:
-    inner = t.inner if isinstance(t, ir.Nullable) else t
+    inner = ir.non_null(t)
     options = inner.options if isinstance(inner, ir.UnionOf) else (inner,)
     text_option = ir.Primitive("str")
     union = ir.UnionOf(options + (text_option,)) if text_option not in options else inner
@@ -265,7 +265,7 @@ class _Parser:
         args = names.Namespace(names.RESERVED_ARGS)
         params = self._parameters(op, path_item, pointer, args, hint)
         declared = {p.wire_name for p in params if p.location == "path"}
-        for missing in sorted(set(names.PATH_PLACEHOLDER.findall(path)) - declared):
+        for missing in sorted(set(PATH_PLACEHOLDER.findall(path)) - declared):
             self.warn(f"path parameter {missing!r} is not declared; assumed a string", pointer)
             params.insert(
                 0, ir.Parameter(args.claim(names.arg_name(missing)), missing, "path", ir.Primitive("str"), True)
@@ -477,11 +477,12 @@ class _Parser:
             return None
         by_wire = {f.wire_name: f for f in model.fields}
         items = next(
-            (by_wire[n] for n in ITEMS_FIELDS if n in by_wire and isinstance(_strip(by_wire[n].type), ir.ListOf)), None
+            (by_wire[n] for n in ITEMS_FIELDS if n in by_wire and isinstance(ir.non_null(by_wire[n].type), ir.ListOf)),
+            None,
         )
         if items is None:
             return None
-        item_type = _strip(items.type).item  # type: ignore[union-attr]
+        item_type = ir.non_null(items.type).item  # type: ignore[union-attr]
         query = {p.wire_name for p in params if p.location == "query"}
         next_field = next((n for n in NEXT_FIELDS if n in by_wire), "")
 
@@ -549,7 +550,7 @@ class _Parser:
             if not isinstance(model, ir.Model):
                 continue
             for f in model.fields:
-                enum = self.schemas.model_for(_strip(f.type)) if isinstance(_strip(f.type), ir.ModelRef) else None  # type: ignore[arg-type]
+                enum = self.schemas.model_for(ir.non_null(f.type)) if isinstance(ir.non_null(f.type), ir.ModelRef) else None  # type: ignore[arg-type]
                 if not isinstance(enum, ir.Enum) or enum.base != "str":
                     continue
                 values = [str(m.value) for m in enum.members]
@@ -670,12 +671,8 @@ def _default_server(servers: tuple[str, ...]) -> str:
     return "http://localhost"
 
 
-def _strip(t: ir.TypeRef) -> ir.TypeRef:
-    return t.inner if isinstance(t, ir.Nullable) else t
-
-
 def _is_file(t: ir.TypeRef) -> bool:
-    t = _strip(t)
+    t = ir.non_null(t)
     if isinstance(t, ir.ListOf):
         return _is_file(t.item)
     return isinstance(t, ir.Primitive) and t.name == "File"

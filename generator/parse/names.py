@@ -27,7 +27,6 @@ def is_keyword(name: str) -> bool:
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 # a path template's placeholder, as the generated runtime's ``path_template`` reads it
-PATH_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 #: Names a model field must not take: pydantic's own attributes and the types used in annotations.
 RESERVED_FIELDS = frozenset(

@@ -14,7 +14,7 @@ from typing import Any, Iterator, Literal
 from urllib.parse import quote, unquote
 
 from generator import ir
-from generator.errors import Diagnostic, GeneratorError, Level
+from generator.errors import Diagnostic, GeneratorError, Level, escape_pointer_token, unescape_pointer_token
 from generator.parse import names
 from generator.spec.refs import Resolver, child
 
@@ -135,11 +135,11 @@ class SchemaBuilder:
         """Name every component, find which need a request/response split and how each is used."""
         self._components = components
         for wire in components:
-            self._component_names[COMPONENT_PREFIX + names_escape(wire)] = self.class_name(wire)
+            self._component_names[COMPONENT_PREFIX + escape_pointer_token(wire)] = self.class_name(wire)
         edges: dict[str, set[str]] = {}
         direct: set[str] = set()
         for wire, node in components.items():
-            ptr = COMPONENT_PREFIX + names_escape(wire)
+            ptr = COMPONENT_PREFIX + escape_pointer_token(wire)
             edges[ptr] = {t for t in walk_refs(node) if t.startswith(COMPONENT_PREFIX)}
             if has_split_markers(node):
                 direct.add(ptr)
@@ -178,7 +178,7 @@ class SchemaBuilder:
     def build_components(self) -> None:
         """Generate every component schema, in document order, in the views it is used in."""
         for wire in self._components:
-            ptr = COMPONENT_PREFIX + names_escape(wire)
+            ptr = COMPONENT_PREFIX + escape_pointer_token(wire)
             usage = self._usage.get(ptr) or {"response"}
             for mode in sorted(usage):
                 # a $ref is a URI fragment: a '%' in the name must not be read as an escape
@@ -401,7 +401,7 @@ class SchemaBuilder:
             if isinstance(kind, ir.LiteralOf) and len(kind.values) == 1 and isinstance(t, ir.ModelRef):
                 tags.setdefault(str(kind.values[0]), t.class_name)
         for ref, class_name in by_ref.items():  # each option's own name selects it too
-            tags.setdefault(unquote(ref.rsplit("/", 1)[-1]).replace("~1", "/").replace("~0", "~"), class_name)
+            tags.setdefault(unescape_pointer_token(unquote(ref.rsplit("/", 1)[-1])), class_name)
         return tuple(tags.items())
 
     # ------------------------------------------------------------ enums
@@ -578,10 +578,6 @@ class SchemaBuilder:
     def model_for(self, ref: ir.ModelRef) -> ir.Model | ir.Enum | None:
         key = self._keys.get(ref)
         return self.schemas.get(key) if key is not None else None
-
-
-def names_escape(wire: str) -> str:
-    return str(wire).replace("~", "~0").replace("/", "~1")
 
 
 def _is_null_schema(node: dict[str, Any]) -> bool:

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin
 
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
-from generator.errors import Diagnostic, GeneratorError, escape_pointer_token, join_pointer
+from generator.errors import Diagnostic, GeneratorError, escape_pointer_token, join_pointer, unescape_pointer_token
 from generator.spec.swagger2 import convert, is_swagger2, source_pointer
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -70,8 +70,9 @@ class Document:
         return _nearest_line(self._lines, pointer)
 
 
-def unescape_pointer_token(token: str) -> str:
-    return unquote(token).replace("~1", "/").replace("~0", "~")
+def fragment_token(token: str) -> str:
+    """A token of a ``$ref`` fragment: URI-decoded, then pointer-unescaped."""
+    return unescape_pointer_token(unquote(token))
 
 
 def _nearest_line(lines: dict[str, int], pointer: str) -> int | None:
@@ -594,7 +595,7 @@ class _Bundler:
             if target is not None:
                 slot = site.pointer.split("/")[1:]
                 if file is None and len(slot) == 3 and slot[:2] == ["components", "schemas"] and len(site.holder) == 1:
-                    self.slots.setdefault(target, unescape_pointer_token(slot[2]))
+                    self.slots.setdefault(target, fragment_token(slot[2]))
                 node = self._resolved(target, chain, site, file)
                 if target in self.hoisted and file is None and site.pointer == self._hoisted_pointer(target):
                     continue  # the root component the cycle was hoisted into: it holds the schema now
@@ -641,7 +642,7 @@ class _Bundler:
             name = self.slots.get(target)
             if name is None:
                 stem = target[1].rsplit("/", 1)[-1] or target[0].stem
-                name = unescape_pointer_token(stem) or "Schema"
+                name = fragment_token(stem) or "Schema"
                 base, n = name, 2
                 while name in taken:
                     name, n = f"{base}{n}", n + 1
@@ -709,7 +710,7 @@ class _Bundler:
                 file,
             )
         for token in fragment.split("/")[1:]:
-            token = unquote(token).replace("~1", "/").replace("~0", "~")
+            token = fragment_token(token)
             if isinstance(node, dict) and token in node:
                 node = node[token]
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):

@@ -5,12 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from generator.errors import GeneratorError, escape_pointer_token
-
-
-def unescape_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
+from generator.errors import GeneratorError, escape_pointer_token, unescape_pointer_token
 
 MISSING = object()  # what ``node_at`` returns for a pointer that leads nowhere
 
@@ -19,7 +14,7 @@ def node_at(data: Any, pointer: str) -> Any:
     """The node at a JSON pointer (``/components/schemas/X``), or ``MISSING``."""
     node = data
     for raw in pointer.split("/")[1:] if pointer else []:
-        token = unescape_token(raw)
+        token = unescape_pointer_token(raw)
         if isinstance(node, dict) and token in node:
             node = node[token]
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):

@@ -8,10 +8,14 @@ cannot be generated from a frame of the wrong shape. What is wrong inside a sche
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.errors import Diagnostic, Level, join_pointer
 
+# the operations a path item may hold (OpenAPI 3.x; Swagger 2.0 has all but trace): the one list
+# a path template's placeholder, ``{name}``: the one pattern (the generated runtime's copy is tested against it)
+PATH_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # components/<section>: what each entry is
 COMPONENT_SECTIONS = {

@@ -6,13 +6,21 @@ import copy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from generator.errors import Diagnostic, GeneratorError, Level, escape_pointer_token, join_pointer
+from generator.errors import (
+    Diagnostic,
+    GeneratorError,
+    Level,
+    escape_pointer_token,
+    join_pointer,
+    unescape_pointer_token,
+)
+from generator.spec.structure import HTTP_METHODS
 
 if TYPE_CHECKING:
     from generator.spec.load import Document
 
 TARGET_VERSION = "3.0.3"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
+SWAGGER2_METHODS = tuple(m for m in HTTP_METHODS if m != "trace")
 DEFAULT_MEDIA_TYPE = "application/json"
 FORM_URLENCODED = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
@@ -237,7 +245,7 @@ class _Converter:
         out: dict[str, Any] = {}
         shared = self._resolved_parameters(item.get("parameters"), at + "/parameters")
         for key, value in item.items():
-            if key in HTTP_METHODS:
+            if key in SWAGGER2_METHODS:
                 out[key] = self._operation(value, f"{at}/{key}", shared) if isinstance(value, dict) else value
             elif key == "parameters" and not isinstance(value, list):
                 out[key] = value  # the structure check refuses it
@@ -262,7 +270,7 @@ class _Converter:
             if isinstance(param, dict) and isinstance(param.get("$ref"), str):
                 ref = param["$ref"]
                 if ref.startswith("#/parameters/"):
-                    name = ref[len("#/parameters/") :].replace("~1", "/").replace("~0", "~")
+                    name = unescape_pointer_token(ref[len("#/parameters/") :])
                     globals_ = self.source.get("parameters")
                     resolved = globals_.get(name) if isinstance(globals_, dict) else None
                     if resolved is None:

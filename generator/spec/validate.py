@@ -23,16 +23,14 @@ from generator.lifetime import die_with_parent
 from generator.spec.load import Document, RefIndex, RefSite, ref_index, structural_dicts
 from generator.spec.refs import MISSING as _MISSING
 from generator.spec.refs import node_at
-from generator.spec.structure import structure_findings, wrong_kind_level
+from generator.spec.structure import HTTP_METHODS, PATH_PLACEHOLDER, structure_findings, wrong_kind_level
 from generator.spec.swagger2 import swagger2_findings
 
 MAX_EXTERNAL = 50  # diagnostics kept from openapi-spec-validator; the rest are counted
 MAX_MESSAGE = 200
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SWAGGER2 = "Swagger 2.0 is not supported; convert it to OpenAPI 3 (e.g. with swagger2openapi)"
 _VERSION = re.compile(r"3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.\-]+)?")
 _COMPONENT_NAME = re.compile(r"[a-zA-Z0-9.\-_]+")
-_TEMPLATE_PARAM = re.compile(r"\{([^{}]+)\}")
 _KIND_NAMES = {
     "schemas": "a schema",
     "responses": "a response",
@@ -415,7 +413,7 @@ def _operation_findings(data: dict[str, Any]) -> list[Diagnostic]:
         if not isinstance(item, dict):
             continue
         shared = _path_params(data, item.get("parameters"), join_pointer("paths", path, "parameters"))
-        template = set(_TEMPLATE_PARAM.findall(path))
+        template = set(PATH_PLACEHOLDER.findall(path))
         for method in HTTP_METHODS:
             operation = item.get(method)
             if not isinstance(operation, dict):
