@@ -20,6 +20,32 @@ Exit codes:
   1  build --check found stale output, or diff --fail-on matched
   2  bad input: unreadable, invalid or refused document, bad usage
   3  the server could not be reached or refused us
+  128+N  ended by signal N (Ctrl-C: 130); nothing was written
+"""
+FETCH_EXIT_CODES = """\b
+Exit codes:
+  0  the snapshot was written, or the served document is unchanged
+  2  bad usage, or the served document is not a readable OpenAPI document
+  3  the server could not be reached or refused us
+"""
+VALIDATE_EXIT_CODES = """\b
+Exit codes:
+  0  valid (warnings may be printed)
+  2  invalid or unreadable document, bad usage
+  3  a URL spec could not be fetched
+"""
+BUILD_EXIT_CODES = """\b
+Exit codes:
+  0  built, or already up to date
+  1  --check: the output would change
+  2  bad input: unreadable, invalid or refused document, bad usage
+  3  a URL spec could not be fetched
+"""
+MOCK_EXIT_CODES = """\b
+Exit codes:
+  0  stopped (Ctrl-C)
+  2  bad input: unreadable or invalid document, bad usage, the address cannot be used
+  3  a URL spec could not be fetched
 """
 
 
@@ -67,7 +93,7 @@ def main() -> None:
     """
 
 
-@main.command(epilog=EXIT_CODES_HELP)
+@main.command(epilog=FETCH_EXIT_CODES)
 @click.option(
     "--url", "base_url", help=f"Server to fetch from [env SPIRITME_SCHEMA_URL; default {DEFAULT_SCHEMA_URL}]."
 )
@@ -99,7 +125,7 @@ def fetch(base_url: str | None, output: Path | None, allow_insecure: bool, timeo
     _run(action)
 
 
-@main.command(epilog=EXIT_CODES_HELP)
+@main.command(epilog=VALIDATE_EXIT_CODES)
 @click.argument("spec", required=False)
 @click.option("--strict", is_flag=True, help="Make every violation of the specification fatal.")
 @click.option(
@@ -119,7 +145,7 @@ def validate(spec: str | None, strict: bool, allow_file_refs: bool | None) -> No
     _run(action)
 
 
-@main.command(epilog=EXIT_CODES_HELP)
+@main.command(epilog=BUILD_EXIT_CODES)
 @click.option("--spec", help="Spec path or URL [default: specs/spiritme.yaml].")
 @click.option("--output", "-o", help="Output folder [default: generated].")
 @click.option("--package-name", help="Import name of the generated package [default: spiritme].")
@@ -319,7 +345,7 @@ def update(
     _run(action)
 
 
-@main.command(epilog=EXIT_CODES_HELP)
+@main.command(epilog=MOCK_EXIT_CODES)
 @click.option("--spec", help="Spec path or URL [default: specs/spiritme.yaml].")
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on (a loopback one unless --public)."
