@@ -501,12 +501,7 @@ def environment() -> jinja2.Environment:
     env.filters["path_args"] = path_args
     env.filters["zip"] = lambda left, right: list(zip(left, right))
     env.tests["model"] = lambda s: isinstance(s, ir.Model)
-    env.tests["enum"] = lambda s: isinstance(s, ir.Enum)
-    env.tests["identifier"] = lambda s: isinstance(s, str) and s.isidentifier() and not keyword.iskeyword(s)
-    env.tests["nullable"] = lambda t: isinstance(t, ir.Nullable)
     env.tests["modelref"] = lambda t: isinstance(t, ir.ModelRef)
-    env.tests["listof"] = lambda t: isinstance(t, ir.ListOf)
-    env.tests["mapof"] = lambda t: isinstance(t, ir.MapOf)
     return env
 
 

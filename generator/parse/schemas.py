@@ -9,7 +9,6 @@ responses stay lenient).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 from urllib.parse import quote, unquote
 
@@ -91,13 +90,6 @@ def example_of(node: dict[str, Any]) -> tuple[bool, Any]:
 
 def text(value: Any) -> str:
     return value if isinstance(value, str) else ""
-
-
-@dataclass
-class _Pending:
-    """A model under construction (its fields may refer back to it)."""
-
-    ref: ir.ModelRef
 
 
 class SchemaBuilder:
