@@ -377,7 +377,10 @@ def test_native_engine_finds_what_the_reference_finds_in_the_test_documents(
 
 @pytest.mark.parametrize(
     "path",
-    [pytest.param(p, marks=[pytest.mark.slow] if p.name in LARGE else [], id=p.name) for p in CORPUS],
+    [
+        pytest.param(p, marks=[pytest.mark.slow] if p.name in LARGE else [], id=p.name) if isinstance(p, Path) else p
+        for p in CORPUS
+    ],
 )
 def test_native_engine_finds_what_the_reference_finds_in_the_corpus(
     path: Path, monkeypatch: pytest.MonkeyPatch
