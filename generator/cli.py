@@ -191,10 +191,31 @@ Exit codes:
 """
 
 
-def diff_rule_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options that decide how changes are judged, shared by ``diff`` and ``update`` (oasdiff's names)."""
+def report_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of a change report, shared by ``diff`` and ``update``: its format, what fails the run, the
+    transport, and how changes are judged (oasdiff's names)."""
     for option in reversed(
         (
+            click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(DIFF_FORMATS),
+                default="text",
+                show_default=True,
+                help="text (colour on a TTY), markdown (a PR comment), json, or github (workflow annotations).",
+            ),
+            click.option(
+                "--fail-on",
+                type=click.Choice(FAIL_ON),
+                default="never",
+                show_default=True,
+                help="Exit 1 when a change of this level (or worse) is found.",
+            ),
+            click.option(
+                "--allow-insecure",
+                is_flag=True,
+                help="Allow plain http:// to a non-loopback host (the token travels in clear).",
+            ),
             click.option(
                 "--levels",
                 type=click.Choice(("ours", "oasdiff")),
@@ -225,25 +246,7 @@ def diff_rule_options(command: Callable[..., None]) -> Callable[..., None]:
 @main.command(epilog=DIFF_EXIT_CODES)
 @click.argument("old")
 @click.argument("new")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(DIFF_FORMATS),
-    default="text",
-    show_default=True,
-    help="text (colour on a TTY), markdown (a PR comment), json, or github (workflow annotations).",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    default="never",
-    show_default=True,
-    help="Exit 1 when a change of this level (or worse) is found.",
-)
-@click.option(
-    "--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear)."
-)
-@diff_rule_options
+@report_options
 def diff(
     old: str,
     new: str,
@@ -285,26 +288,8 @@ def diff(
 @click.option(
     "--url", "base_url", help=f"Server to fetch from [env SPIRITME_SCHEMA_URL; default {DEFAULT_SCHEMA_URL}]."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(DIFF_FORMATS),
-    default="text",
-    show_default=True,
-    help="Format of the change report.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    default="never",
-    show_default=True,
-    help="Exit 1 when a change of this level (or worse) is found.",
-)
-@click.option(
-    "--allow-insecure", is_flag=True, help="Allow plain http:// to a non-loopback host (the token travels in clear)."
-)
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per attempt.")
-@diff_rule_options
+@report_options
 def update(
     base_url: str | None,
     fmt: str,
