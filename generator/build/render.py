@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 from urllib.parse import quote
 
 import jinja2
@@ -505,9 +505,9 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_package(api: ir.Api) -> dict[str, str]:
+def render_package(api: ir.Api, env: jinja2.Environment | None = None) -> dict[str, str]:
     """Every file of the generated project, by relative path."""
-    env = environment()
+    env = env or environment()
     pkg = api.client.package
     out: dict[str, str] = {}
     runtime = template_root() / "runtime"
@@ -868,12 +868,8 @@ def render_plan(api: ir.Api) -> list[PlannedFile]:
     after rendering) is rendered on the spot, keyed by its text.
     """
     recorded: dict[str, tuple[str, dict[str, Any]]] = {}
-    real = environment
-    globals()["environment"] = lambda: _Recorder(real(), recorded)
-    try:
-        texts = render_package(api)
-    finally:
-        globals()["environment"] = real
+    real = environment()
+    texts = render_package(api, cast(jinja2.Environment, _Recorder(real, recorded)))
     digest = _templates_digest()
     api_keys: dict[bool, str] = {}
     planned = []
@@ -887,7 +883,7 @@ def render_plan(api: ir.Api) -> list[PlannedFile]:
             material = repr(shown)
             planned.append(PlannedFile(path, _digest(digest, path, name, material), name, arguments, "", len(material)))
         elif _TOKEN in text:
-            whole = _TOKENS.sub(lambda m: _rendered(real(), *recorded[m.group(0)]), text)
+            whole = _TOKENS.sub(lambda m: _rendered(real, *recorded[m.group(0)]), text)
             planned.append(PlannedFile(path, _digest(digest, path, whole), None, {}, whole))
         else:
             planned.append(PlannedFile(path, _digest(digest, path, text), None, {}, text))

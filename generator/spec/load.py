@@ -13,6 +13,7 @@ from urllib.parse import unquote, urljoin
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from generator.errors import Diagnostic, GeneratorError, escape_pointer_token, join_pointer, unescape_pointer_token
+from generator.spec.refs import MISSING, node_at
 from generator.spec.swagger2 import convert, is_swagger2, source_pointer
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -709,15 +710,10 @@ class _Bundler:
                 site,
                 file,
             )
-        for token in fragment.split("/")[1:]:
-            token = fragment_token(token)
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                raise self._error(f"$ref {ref!r}: no such place in {self._shown(path)}", site, file)
-        return node
+        found = node_at(node, fragment, fragment_token)
+        if found is MISSING:
+            raise self._error(f"$ref {ref!r}: no such place in {self._shown(path)}", site, file)
+        return found
 
     def _shown(self, path: Path) -> str:
         return path.relative_to(self.root_dir).as_posix() if self.root_dir else str(path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import unquote
 
 from generator.errors import GeneratorError, escape_pointer_token, unescape_pointer_token
@@ -10,11 +10,12 @@ from generator.errors import GeneratorError, escape_pointer_token, unescape_poin
 MISSING = object()  # what ``node_at`` returns for a pointer that leads nowhere
 
 
-def node_at(data: Any, pointer: str) -> Any:
-    """The node at a JSON pointer (``/components/schemas/X``), or ``MISSING``."""
+def node_at(data: Any, pointer: str, token_of: Callable[[str], str] = unescape_pointer_token) -> Any:
+    """The node at a JSON pointer (``/components/schemas/X``), or ``MISSING``; ``token_of`` decodes each
+    token (a ``$ref`` fragment's are URI-encoded as well)."""
     node = data
     for raw in pointer.split("/")[1:] if pointer else []:
-        token = unescape_pointer_token(raw)
+        token = token_of(raw)
         if isinstance(node, dict) and token in node:
             node = node[token]
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
