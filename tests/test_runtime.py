@@ -231,6 +231,41 @@ def test_plain_http_is_allowed_to_loopback_or_when_asked(sdk: ModuleType) -> Non
 # ----------------------------------------------------------------- retries
 
 
+
+async def test_clients_share_one_verifying_tls_context_per_ca_setting(
+    sdk: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import ssl
+
+    import httpx
+
+    if not hasattr(httpx, "create_ssl_context"):
+        pytest.skip("httpx before 0.28 builds a context per client itself")
+    base = module(sdk, "_base_client")
+    made: list[ssl.SSLContext] = []
+    real = httpx.create_ssl_context
+
+    def counted(*args: Any, **kwargs: Any) -> ssl.SSLContext:
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(httpx, "create_ssl_context", counted)
+    monkeypatch.setattr(base, "_TLS_CONTEXTS", {})
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    for _ in range(3):
+        sdk.Demo(api_key=KEY).close()
+    async with sdk.AsyncDemo(api_key=KEY):
+        pass
+    assert len(made) == 1  # one CA bundle read for every client of the process
+    assert made[0].verify_mode is ssl.CERT_REQUIRED and made[0].check_hostname
+    with httpx.Client() as own:
+        sdk.Demo(api_key=KEY, http_client=own)  # the caller's client: its own verification, nothing built
+    assert len(made) == 1
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))  # another CA setting: another context, as httpx builds it
+    sdk.Demo(api_key=KEY).close()
+    sdk.Demo(api_key=KEY).close()
+    assert len(made) == 2
 def test_get_is_retried_on_503_with_exponential_backoff(
     sdk: ModuleType,
     client: Callable[..., Any],

@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import random
+import ssl
 import time
 from dataclasses import dataclass, field, replace
 from types import GenericAlias, TracebackType
@@ -260,6 +261,26 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         return max(float(value), 0.0)
     date = email.utils.parsedate_tz(value)
     return None if date is None else max(email.utils.mktime_tz(date) - time.time(), 0.0)
+
+
+_TLS_CONTEXTS: dict[tuple[str, str], ssl.SSLContext] = {}
+
+
+def _default_verify() -> ssl.SSLContext | bool:
+    """How a client made without ``http_client=`` verifies servers: one TLS context per process
+    (per ``SSL_CERT_FILE``/``SSL_CERT_DIR`` setting), built as httpx builds its own and shared by
+    every such client. Building one reads the whole CA bundle (tens of milliseconds), which a
+    program making a client per request or per tenant would otherwise pay each time (httpx
+    before 0.28 builds its own)."""
+    create = getattr(httpx, "create_ssl_context", None)
+    if create is None:
+        return True
+    key = (os.environ.get("SSL_CERT_FILE", ""), os.environ.get("SSL_CERT_DIR", ""))
+    context = _TLS_CONTEXTS.get(key)
+    if context is None:
+        made: ssl.SSLContext = create()
+        context = _TLS_CONTEXTS.setdefault(key, made)
+    return context
 
 
 def _loggable(url: httpx.URL) -> str:
@@ -904,7 +925,7 @@ class SyncAPIClient(BaseClient):
             strict_response_validation=strict_response_validation,
         )
         self._owns_http_client = http_client is None
-        self._http = http_client or httpx.Client()
+        self._http = http_client or httpx.Client(verify=_default_verify())
 
     def is_closed(self) -> bool:
         """Whether ``close()`` was called (on this client or on the one it was copied from)."""
@@ -1237,7 +1258,7 @@ class AsyncAPIClient(BaseClient):
             strict_response_validation=strict_response_validation,
         )
         self._owns_http_client = http_client is None
-        self._http = http_client or httpx.AsyncClient()
+        self._http = http_client or httpx.AsyncClient(verify=_default_verify())
 
     def is_closed(self) -> bool:
         """Whether ``close()`` was called (on this client or on the one it was copied from)."""
