@@ -4,9 +4,12 @@ the long tests (marked ``slow``) start first, so that the parallel workers do no
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
+from typing import Iterator
 
 import pytest
-from genutil import SHARED, SHARED_MISSING
+from client_demo import build_variants
+from genutil import SHARED, SHARED_MISSING, imported
 
 
 def _reads_shared(item: pytest.Item) -> bool:
@@ -40,3 +43,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if _reads_shared(item):
             item.add_marker(skip)
+
+
+# ----------------------------------------------------------------- the demo clients the runtime tests share
+
+
+@pytest.fixture(scope="session")
+def sdk_roots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each auth variant of the demo document, built by the generator: package → import root."""
+    return build_variants(tmp_path_factory.mktemp("runtime"))
+
+
+@pytest.fixture(scope="session")
+def sdk(sdk_roots: dict[str, Path]) -> Iterator[ModuleType]:
+    with imported(sdk_roots["demo_sdk"], "demo_sdk") as package:
+        yield package
+
+
+@pytest.fixture(scope="session")
+def sdk_query(sdk_roots: dict[str, Path]) -> Iterator[ModuleType]:
+    with imported(sdk_roots["demo_query"], "demo_query") as package:
+        yield package

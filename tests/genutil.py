@@ -64,14 +64,28 @@ def build(spec: dict[str, Any] | str | Path, tmp_path: Path, *extra: str, packag
 
 @contextlib.contextmanager
 def imported(out: Path, package: str = "demo") -> Iterator[Any]:
-    """Import the generated package from ``out``; forget it afterwards."""
+    """Import the generated package from ``out``; afterwards ``sys.modules`` holds again what it held
+    before for that name (a longer-lived fixture's package of the same name keeps its modules, and
+    its lazily imported submodules keep coming from it). Already imported from ``out``: shared."""
+
+    def ours(name: str) -> bool:
+        return name == package or name.startswith(package + ".")
+
+    before = {name: module for name, module in sys.modules.items() if ours(name)}
+    present = before.get(package)
+    if present is not None and Path(present.__file__ or "").resolve().is_relative_to(out.resolve()):
+        yield present
+        return
+    for name in before:
+        del sys.modules[name]
     sys.path.insert(0, str(out))
     try:
         yield importlib.import_module(package)
     finally:
         sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        for name in [m for m in sys.modules if ours(m)]:
             del sys.modules[name]
+        sys.modules.update(before)
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -12,28 +12,16 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import pytest
-from client_demo import VIDEO, build_variants
-from genutil import imported
+from client_demo import VIDEO
 from servers import LocalServer, Reply, Request, free_port
 
 from generator.mock import server as mock_server
 from generator.spec import fetch
 
 KEY = "sekrit-key-123"
-
-
-@pytest.fixture(scope="module")
-def sdk_roots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build_variants(tmp_path_factory.mktemp("features"))
-
-
-@pytest.fixture(scope="module")
-def sdk(sdk_roots: dict[str, Path]) -> Iterator[ModuleType]:
-    with imported(sdk_roots["demo_sdk"], "demo_sdk") as package:
-        yield package
 
 
 def json_reply(data: object, status: int = 200, headers: dict[str, str] | None = None) -> Reply:

@@ -17,11 +17,11 @@ import time
 import tracemalloc
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import black
 import pytest
-from client_demo import AUTH_SCHEMES, VIDEO, Sink, build_variants, demo_document, sink_server
+from client_demo import AUTH_SCHEMES, VIDEO, Sink, demo_document, sink_server
 from genutil import imported
 from servers import LocalServer, Reply, Request, free_port
 
@@ -33,27 +33,12 @@ KEY = "sekrit-key-123"
 MiB = 1024 * 1024
 
 
-@pytest.fixture(scope="session")
-def sdk_roots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each auth variant of the demo document, built by the generator: package → import root."""
-    return build_variants(tmp_path_factory.mktemp("runtime"))
-
-
-@pytest.fixture(scope="session")
-def sdk(sdk_roots: dict[str, Path]) -> Iterator[ModuleType]:
-    with imported(sdk_roots["demo_sdk"], "demo_sdk") as package:
-        yield package
-
-
-@pytest.fixture(scope="session")
-def sdk_query(sdk_roots: dict[str, Path]) -> Iterator[ModuleType]:
-    with imported(sdk_roots["demo_query"], "demo_query") as package:
-        yield package
-
-
 def module(package: ModuleType, name: str) -> Any:
-    """The submodule ``name`` of an imported package (imported if it was not yet)."""
-    return importlib.import_module(f"{package.__name__}.{name}")
+    """The submodule ``name`` of an imported package (imported if it was not yet). The package's own
+    attribute first: another test importing a package of the same name replaces ``sys.modules``'
+    entries, and a fresh copy of the module would not be the one this package's classes use."""
+    loaded = getattr(package, name, None)
+    return loaded if isinstance(loaded, ModuleType) else importlib.import_module(f"{package.__name__}.{name}")
 
 
 @pytest.fixture
@@ -231,7 +216,6 @@ def test_plain_http_is_allowed_to_loopback_or_when_asked(sdk: ModuleType) -> Non
 # ----------------------------------------------------------------- retries
 
 
-
 async def test_clients_share_one_verifying_tls_context_per_ca_setting(
     sdk: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -266,6 +250,8 @@ async def test_clients_share_one_verifying_tls_context_per_ca_setting(
     sdk.Demo(api_key=KEY).close()
     sdk.Demo(api_key=KEY).close()
     assert len(made) == 2
+
+
 def test_get_is_retried_on_503_with_exponential_backoff(
     sdk: ModuleType,
     client: Callable[..., Any],

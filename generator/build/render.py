@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import keyword
 import re
@@ -871,15 +872,15 @@ def render_plan(api: ir.Api) -> list[PlannedFile]:
     real = environment()
     texts = render_package(api, cast(jinja2.Environment, _Recorder(real, recorded)))
     digest = _templates_digest()
-    api_keys: dict[bool, str] = {}
+    api_keys: dict[frozenset[str] | None, str] = {}
     planned = []
     for path, text in texts.items():
         if text in recorded:
             name, arguments = recorded[text]
-            light = _reads_only_light_api(name)
-            if light not in api_keys:
-                api_keys[light] = _digest(repr(_light_api(api)) if light else repr(api))
-            shown = {k: (api_keys[light] if k == "api" and v is api else repr(v)) for k, v in sorted(arguments.items())}
+            reads = _api_reads(name)
+            if reads not in api_keys:
+                api_keys[reads] = _digest(repr(api) if reads is None else repr(_api_parts(api, reads)))
+            shown = {k: (api_keys[reads] if k == "api" and v is api else repr(v)) for k, v in sorted(arguments.items())}
             material = repr(shown)
             planned.append(PlannedFile(path, _digest(digest, path, name, material), name, arguments, "", len(material)))
         elif _TOKEN in text:
@@ -892,8 +893,8 @@ def render_plan(api: ir.Api) -> list[PlannedFile]:
 
 _TOKEN = "\x00planned:"  # spec text never holds a NUL: the escapers drop or escape it
 _TOKENS = re.compile(re.escape(_TOKEN) + r"\d+\x00")
-_LIGHT_API = ("title", "version", "description", "openapi_version", "client", "auth", "servers")
 _API_USE = re.compile(r"\bapi\b(\.\w+)?")
+_JINJA_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
 def _rendered(env: jinja2.Environment, name: str, arguments: dict[str, Any]) -> str:
@@ -925,13 +926,18 @@ def _templates_digest() -> str:
 
 
 @lru_cache(maxsize=None)
-def _reads_only_light_api(name: str) -> bool:
-    """Whether a template (with the macro templates it may import) reads only the small parts of
-    ``api``: then a file's key needs only those, not every schema and operation."""
-    texts = [_template_text(n) for n in sorted(_with_imports(name))]
-    # "{% if api.schemas %}" reads only whether there are any: the light key has that
-    uses = {m.group(1) for text in texts for m in _API_USE.finditer(_ANY_SCHEMAS.sub("", text))}
-    return all(use is not None and use[1:] in _LIGHT_API for use in uses)
+def _api_reads(name: str) -> frozenset[str] | None:
+    """The attributes of ``api`` a template reads (with the macro templates it imports), so that a
+    file's key holds only those parts of the API, not every schema and operation; None when it
+    uses ``api`` otherwise (whole, or through a name the scan cannot follow)."""
+    # what the tags and expressions say, not the text around them ("see api.md" in a README)
+    code = [m.group(0) for n in sorted(_with_imports(name)) for m in _JINJA_CODE.finditer(_template_text(n))]
+    # "{% if api.schemas %}" reads only whether there are any
+    uses = {m.group(1) for text in code for m in _API_USE.finditer(_ANY_SCHEMAS.sub(" api.any_schemas ", text))}
+    fields = {f.name for f in dataclasses.fields(ir.Api)} | {"any_schemas"}
+    if any(use is None or use[1:] not in fields for use in uses):
+        return None
+    return frozenset(use[1:] for use in uses if use is not None)
 
 
 def _template_text(name: str) -> str:
@@ -953,8 +959,8 @@ _ANY_SCHEMAS = re.compile(r"\{%-? if api\.schemas -?%\}")
 _IMPORTS = re.compile(r"\{%-?\s*(?:import|from|include)\s+[\"']([^\"']+)[\"']")
 
 
-def _light_api(api: ir.Api) -> tuple[Any, ...]:
-    return (*(getattr(api, name) for name in _LIGHT_API), bool(api.schemas))
+def _api_parts(api: ir.Api, reads: frozenset[str]) -> tuple[Any, ...]:
+    return tuple((name, bool(api.schemas) if name == "any_schemas" else getattr(api, name)) for name in sorted(reads))
 
 
 def _digest(*parts: str) -> str:

@@ -248,6 +248,17 @@ class Pagination:
     limit_param: str = ""
     page_param: str = ""
     cursor_param: str = ""
+    # the list response model whose page classes (``{M}Page``, ``Async{M}Page``) type its other
+    # fields; "" when the response is no model or those names are taken by a schema
+    page_model: str = ""
+
+
+@dataclass(frozen=True)
+class TypedPage:
+    """A list response model with page classes of its own: ``{M}Page`` / ``Async{M}Page``."""
+
+    model: Model
+    items_field: str  # of the first operation that pages through it
 
 
 @dataclass(frozen=True)
@@ -341,6 +352,7 @@ class Api:
     webhook_models: tuple[ModelRef, ...] = ()
     params: tuple[ParamsDict, ...] = ()  # sorted by module
     numbered: tuple[str, ...] = ()  # class names the document gave nothing to name by: ``…Option2``
+    pages: tuple[TypedPage, ...] = ()  # in the order their operations come
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
 
     @property

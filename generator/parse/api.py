@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -191,7 +191,7 @@ class _Parser:
             skipped=tuple(self.skipped),
             numbered=numbered_names(all_schemas, self.schemas.numbered_hints),
         )
-        return with_params(api, self.schemas.classes, self.schemas.modules), self.diagnostics
+        return with_typed_pages(with_params(api, self.schemas.classes, self.schemas.modules)), self.diagnostics
 
     def _raw_operations(self) -> Any:
         paths = self.doc.get("paths")
@@ -644,6 +644,27 @@ def _auth_of(name: str, node: dict[str, Any]) -> ir.Auth | None:
     if kind in ("oauth2", "openIdConnect"):
         return ir.Auth(name, "bearer", "Authorization", "Bearer")
     return None
+
+
+def with_typed_pages(api: ir.Api) -> ir.Api:
+    """``api`` with the list operations whose response model gets page classes of its own marked
+    (``Pagination.page_model``) and those models listed once each (``Api.pages``)."""
+    index = {s.class_name: s for s in api.schemas}
+    pages: dict[str, ir.TypedPage] = {}
+
+    def marked(op: ir.Operation) -> ir.Operation:
+        success = op.success.type if op.success is not None else None
+        if op.pagination is None or not isinstance(success, ir.ModelRef):
+            return op
+        model = index.get(success.class_name)
+        names = {f"{model.class_name}Page", f"Async{model.class_name}Page"} if isinstance(model, ir.Model) else set()
+        if not names or names & (index.keys() | {"SyncPage", "AsyncPage"}):
+            return op  # no model, or a page class would take a schema's or a base class's name
+        pages.setdefault(model.class_name, ir.TypedPage(model, op.pagination.items_field))
+        return replace(op, pagination=replace(op.pagination, page_model=model.class_name))
+
+    resources = tuple(replace(r, operations=tuple(marked(op) for op in r.operations)) for r in api.resources)
+    return replace(api, resources=resources, pages=tuple(pages.values()))
 
 
 def numbered_names(schemas: tuple[ir.Schema, ...], hints: set[str]) -> tuple[str, ...]:
