@@ -657,9 +657,10 @@ def with_typed_pages(api: ir.Api) -> ir.Api:
         if op.pagination is None or not isinstance(success, ir.ModelRef):
             return op
         model = index.get(success.class_name)
-        names = {f"{model.class_name}Page", f"Async{model.class_name}Page"} if isinstance(model, ir.Model) else set()
-        if not names or names & (index.keys() | {"SyncPage", "AsyncPage"}):
-            return op  # no model, or a page class would take a schema's or a base class's name
+        if not isinstance(model, ir.Model):
+            return op
+        if {f"{model.class_name}Page", f"Async{model.class_name}Page"} & (index.keys() | {"SyncPage", "AsyncPage"}):
+            return op  # a page class would take a schema's or a base class's name
         pages.setdefault(model.class_name, ir.TypedPage(model, op.pagination.items_field))
         return replace(op, pagination=replace(op.pagination, page_model=model.class_name))
 
