@@ -55,6 +55,16 @@ def ended_by_signals() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def can_fork() -> bool:
+    """Whether a worker may be forked: the platform has fork, there is a second CPU, and no other
+    thread runs here (forking a threaded process can deadlock the child)."""
+    return (
+        (os.cpu_count() or 1) > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
 def die_with_parent() -> None:
     """Run in a forked worker: exit when the process that started it dies (even by SIGKILL).
 

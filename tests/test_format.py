@@ -182,3 +182,65 @@ def test_an_api_without_operations_or_models_is_black_too() -> None:
     for path, text in fmt.format_sources(render_package(api), use_cache=False).items():
         if path.endswith(".py"):
             assert black_of(text) == text, path
+
+
+# ----------------------------------------------------------------- the split forms the templates write
+
+
+def _type(rng: random.Random, depth: int = 0) -> str:
+    """An annotation like the generated ones: names, lists, unions, discriminated unions, constraints."""
+    name = rng.choice(["A", "Video", "TemplateVariable", "PaginatedAppleIndependentSecureEnclaveList", "X" * 45])
+    roll = rng.random()
+    if depth > 3 or roll < 0.3:
+        return name
+    if roll < 0.5:
+        return f"List[{_type(rng, depth + 1)}]"
+    if roll < 0.65:
+        return "Union[" + ", ".join(_type(rng, depth + 1) for _ in range(rng.randint(2, 7))) + "]"
+    if roll < 0.8:
+        mapping = ", ".join(f'"kind-{i}": "{_type(rng, 4)}"' for i in range(rng.randint(1, 5)))
+        return f'Annotated[{_type(rng, depth + 1)}, _pydantic.Discriminator(_discriminate("kind", {{{mapping}}}))]'
+    if roll < 0.9:
+        return f"Annotated[str, Field(min_length=1, max_length={rng.randint(1, 10**18)})]"
+    return f"Optional[{_type(rng, depth + 1)}]"
+
+
+def test_the_split_forms_the_templates_write_are_blacks() -> None:
+    """Return annotations, call arguments, model fields, enum members, imports and wrapper assignments
+    written in black's form by the renderer's helpers: black leaves every one that fits as it is (one
+    that cannot fit is left for black to format, and the format stage sends it there)."""
+    from generator.build.render import annotated, assignment, field_line, import_source
+
+    rng = random.Random(7)
+    sources = []
+    for _ in range(150):
+        t, name = _type(rng), "f" * rng.choice([1, 20, 45, 70])
+        sources.append("class R:\n    def f(\n        self,\n    " + annotated(") -> ", t, ":", 4) + "\n        pass\n")
+        sources.append("def g():\n    return get(\n        " + annotated("item_type=", t, ",", 8) + "\n    )\n")
+        arguments = rng.choice([[], ["default=None"], ["default=None", f'alias="{"w" * rng.randint(1, 60)}"']])
+        sources.append("class M(BaseModel):\n    " + field_line(name, t, arguments) + "\n")
+    for length in range(40, 100, 3):
+        sources.append("class E:\n    " + assignment("N" * (length // 2), f'"{"v" * length}"', 4) + "\n")
+        target, call = "self." + "m" * length, f"async_to_streamed_response_wrapper(resource.{'m' * length})"
+        sources.append("class W:\n    def __init__(self, resource):\n        " + assignment(target, call, 8) + "\n")
+        sources.append(import_source("." + "m" * length, ["C" * (length // 2)]) + "\n")
+        sources.append("if TYPE_CHECKING:\n    " + import_source("." + "m" * length, ["C" * length], 4) + "\n")
+    checked = [s for s in sources if all(len(line) <= fmt.LINE_LENGTH for line in s.splitlines())]
+    assert len(checked) > len(sources) * 0.8
+    assert [s for s in checked if black.format_str(s, mode=fmt.MODE) != s] == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '_MODULES = {\n    "' + "K" * 60 + '": "' + "m" * 60 + '",\n}\n',
+        "if TYPE_CHECKING:\n    from .x import (\n        " + "C" * 50 + " as " + "C" * 50 + ",\n    )\n",
+        "path_template(\n    " + '"/' + "a/{b}" * 25 + '",\n    b,\n)\n',
+        "class E:\n    " + "N" * 10 + ' = "' + "v" * 95 + '"\n',
+    ],
+)
+def test_long_lines_left_out_of_black_are_ones_black_leaves(source: str) -> None:
+    lines = source.splitlines(keepends=True)
+    long = [line for line in lines if len(line) > fmt.LINE_LENGTH + 1]
+    assert long and not any(fmt._needs_black(line) for line in long)
+    assert black.format_str(source, mode=fmt.MODE) == source

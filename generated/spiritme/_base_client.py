@@ -422,8 +422,8 @@ def _attach_request_id(result: _T, response: httpx.Response) -> _T:
 class BaseClient:
     """Configuration, request building, retry decisions and answer parsing: everything but I/O."""
 
-    # The client's retry policy, with IDEMPOTENT_METHODS, _NEVER_SENT, _TRANSIENT and _retry_delay (the
-    # generator that wrote this package fetches documents under a policy of its own, kept apart).
+    # The client's retry policy, with IDEMPOTENT_METHODS, _NEVER_SENT, _TRANSIENT and _retry_delay
+    # (the generator that wrote this package fetches documents under a policy of its own).
     INITIAL_RETRY_DELAY = 0.5
     MAX_RETRY_DELAY = 8.0
     MAX_RETRY_AFTER = 60.0
@@ -443,7 +443,8 @@ class BaseClient:
         api_key = api_key or os.environ.get(API_KEY_ENV) or None
         if api_key is None:
             raise SpiritMeError(
-                f"no API key: pass api_key= to the client or set the {API_KEY_ENV} environment variable"
+                f"no API key: pass api_key= to the client or set the {API_KEY_ENV} "
+                "environment variable"
             )
         self._api_key = api_key
         self._base_url = _checked_base_url(
@@ -455,7 +456,7 @@ class BaseClient:
         self.max_retries = max_retries
         self._default_headers = dict(default_headers or {})
         self._default_query = dict(default_query or {})
-        #: Refuse answers that break their schema (APIResponseValidationError) instead of keeping them.
+        #: Refuse answers that break their schema (APIResponseValidationError), not keep them.
         self.strict_response_validation = strict_response_validation
 
     @property
@@ -792,7 +793,8 @@ class BaseClient:
         body = _decoded_body(outcome)
         detail = _error_detail(body)
         message = self._redacted(
-            f"Error code: {outcome.status_code} - {request.method} {_loggable(request.url)}: {detail}"
+            f"Error code: {outcome.status_code} - {request.method} "
+            f"{_loggable(request.url)}: {detail}"
         )
         status = outcome.status_code
         fallback = InternalServerError if status >= 500 else APIStatusError

@@ -1,8 +1,9 @@
 """Typed pages: one class per list response of the API, with that response's other fields typed.
 
 A list method returns such a page (``SyncPage``/``AsyncPage`` when the list response has no model):
-its ``items``, ``body``, ``has_next_page()``, ``get_next_page()`` and ``iter_pages()``, and the list
-response's scalar fields (``count``, ``next``...) as typed properties; any other field is in ``body``.
+its ``items``, ``body``, ``has_next_page()``, ``get_next_page()`` and ``iter_pages()``, and the
+list response's scalar fields (``count``, ``next``...) as typed properties; any other field is in
+``body``.
 """
 
 from __future__ import annotations

@@ -138,7 +138,8 @@ class _BasePage(Generic[_T]):
         ) and (base.scheme == "https"):
             return str(base.copy_with(raw_path=url.raw_path))
         raise SpiritMeError(
-            f"refusing to follow a next page link to another origin: {url.scheme}://{url.netloc.decode()}"
+            "refusing to follow a next page link to another origin: "
+            f"{url.scheme}://{url.netloc.decode()}"
         )
 
     def __repr__(self) -> str:

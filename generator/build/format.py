@@ -31,10 +31,21 @@ LINE_LENGTH = 100  # black line length of the generated code (its pyproject.toml
 PARALLEL_THRESHOLD = 256 * 1024  # characters for black; below it a process pool costs more than it saves
 # a line black may rewrite even when it is short: tabs, odd line ends, trailing blanks, backslash continuations
 _SUSPECT_CHARS = re.compile(r"[\t\r\x0b\x0c]| \n|\\\n")
-# a long line black leaves as it is: one entry of a split dict display, a plain key and a name
+# the same inside a docstring, where black changes only those characters and trailing spaces: an
+# escaped backslash ending a line (an even run of them) is text, not a continuation
+_SUSPECT_TEXT = re.compile(r"[\t\r\x0b\x0c]| \n|(?<!\\)(?:\\\\)*\\\n")
+# a long line black leaves as it is: one entry of a split dict display (a plain key and a name or a
+# plain string), one name of a split import list (``Name as Name,``), one plain string of a split call
+_UNSPLITTABLE = re.compile(
+    r' +"[A-Za-z0-9_.\-]*": (?:[A-Za-z_][A-Za-z0-9_]*|"[A-Za-z0-9_.\-]*"),\n'
+    r'| +[A-Za-z_][A-Za-z0-9_]* as [A-Za-z_][A-Za-z0-9_]*,\n'
+    r'| +"[ !#-\[\]-~]*",\n'
+)
+# a class attribute set to a plain string (an enum member): black leaves it when even the string alone
+# would not fit on the line of its own it would get in parentheses
+_LONG_STRING_MEMBER = re.compile(r'    [A-Za-z_][A-Za-z0-9_]* = ("[ !#-\[\]-~]*")\n')
 # a fast first look over a whole module: any line too long, or any character of _SUSPECT_CHARS
 _ANY_SUSPECT = re.compile(r"(?m)^.{%d,}$|[\t\r\x0b\x0c]| \n|\\\n" % (LINE_LENGTH + 1))
-_UNSPLITTABLE = re.compile(r' +"[A-Za-z0-9_.\-]*": [A-Za-z_][A-Za-z0-9_]*,\n')
 
 
 def full_black() -> bool:
@@ -161,7 +172,10 @@ def _needs_black(line: str) -> bool:
     if _SUSPECT_CHARS.search(line):
         return True
     if len(line) > LINE_LENGTH + 1:
-        return not _UNSPLITTABLE.fullmatch(line)
+        if _UNSPLITTABLE.fullmatch(line):
+            return False
+        member = _LONG_STRING_MEMBER.fullmatch(line)
+        return member is None or 8 + len(member.group(1)) <= LINE_LENGTH
     # black measures East Asian wide characters as two columns
     return not line.isascii() and 2 * len(line) > LINE_LENGTH + 1
 
@@ -175,7 +189,7 @@ def _pieces(path: str, lines: list[str], tree: ast.Module) -> list[Piece]:
         chain = _statements_at(tree.body, index + 1)
         if not chain:
             return [Piece(path, 0, len(lines), "".join(lines))]  # between statements: all of it
-        if _is_text(chain[-1]) and not _SUSPECT_CHARS.search(line):
+        if _is_text(chain[-1]) and not _SUSPECT_TEXT.search(line):
             continue  # a long line of a docstring: black leaves its text alone
         found.append(_piece(path, lines, chain, index + 1))
     return _outermost(sorted(found, key=lambda p: (p.start, -p.end)))

@@ -10,7 +10,6 @@ import marshal
 import multiprocessing
 import os
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from generator.build.write import (
 )
 from generator.config import Settings, cache_dir
 from generator.errors import Diagnostic, GeneratorError, Level
-from generator.lifetime import die_with_parent
+from generator.lifetime import can_fork, die_with_parent
 from generator.parse.api import build_ir, client_settings
 from generator.spec.document import load_raw, read_spec, validated
 from generator.spec.load import Document
@@ -241,7 +240,7 @@ def rendered_sources(plan: list[PlannedFile], output: Path) -> dict[str, str]:
 
 def _render_and_format(todo: list[PlannedFile]) -> dict[str, str]:
     global _PLANNED
-    if len(todo) < PARALLEL_FILES or not _can_fork():
+    if len(todo) < PARALLEL_FILES or not can_fork():
         return _formatted(todo, range(len(todo)))
     _PLANNED = todo
     mine, others = _halves(todo)
@@ -270,16 +269,6 @@ def _halves(todo: list[PlannedFile]) -> tuple[list[int], list[int]]:
         halves[lighter].append(i)
         loads[lighter] += todo[i].weight + 1
     return sorted(halves[0]), sorted(halves[1])
-
-
-def _can_fork() -> bool:
-    """fork only where the platform has it, with a second CPU, and no other thread running (forking a
-    threaded process can deadlock the child)."""
-    return (
-        (os.cpu_count() or 1) > 1
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-    )
 
 
 def _formatted(todo: list[PlannedFile], indices: Sequence[int]) -> dict[str, str]:

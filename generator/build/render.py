@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import io
 import json
 import keyword
+import pickle
 import re
 import textwrap
 import unicodedata
@@ -161,32 +164,49 @@ def subscript_param(name: str, head: str, items: list[str], default: str, indent
 
 
 def annotated(prefix: str, text: str, suffix: str, indent: int) -> str:
-    """``prefix + text + suffix`` starting at column ``indent``, with the annotation ``text`` split
-    as black splits a subscript that does not fit: its contents on one line of their own when they
-    fit there, else one item per line with a magic trailing comma (a lone item without one), each
-    item split the same way in turn."""
+    """``prefix + text + suffix`` starting at column ``indent``, with ``text`` (an annotation, a call
+    or a dict display) split as black splits a bracket that does not fit: its contents on one line
+    of their own when they fit there, else one item per line with a magic trailing comma (a lone
+    item without one), each item split the same way in turn."""
     line = prefix + text + suffix
     if fits(line, indent):
         return line
-    head, items = subscript_parts(text)
+    head, opening, items = bracket_parts(text)
     if not items:
         return line  # nothing to split: black decides
-    pad, deeper = " " * indent, " " * (indent + 4)
+    return f"{prefix}{head}{opening}\n{_bracket_body(items, indent)}{' ' * indent}{_CLOSING[opening]}{suffix}"
+
+
+def _bracket_body(items: list[str], indent: int) -> str:
+    """The lines between a split bracket opened at column ``indent`` and its closing line."""
+    deeper = " " * (indent + 4)
     inner = ", ".join(items)
     if fits(inner, indent + 4):
-        body = deeper + inner + "\n"
-    elif len(items) == 1:
-        body = deeper + annotated("", items[0], "", indent + 4) + "\n"
-    else:
-        body = "".join(deeper + annotated("", item, ",", indent + 4) + "\n" for item in items)
-    return f"{prefix}{head}[\n{body}{pad}]{suffix}"
+        return deeper + inner + "\n"
+    if len(items) == 1:
+        return deeper + annotated("", items[0], "", indent + 4) + "\n"
+    return "".join(deeper + annotated("", item, ",", indent + 4) + "\n" for item in items)
+
+
+_CLOSING = {"[": "]", "(": ")", "{": "}"}
 
 
 def subscript_parts(text: str) -> tuple[str, list[str]]:
     """``Union[A, B[C, D]]`` → ``("Union", ["A", "B[C, D]"])``; no items when ``text`` is not one subscript."""
-    start = text.find("[")
-    if start <= 0 or not text.endswith("]") or not text[:start].replace(".", "").isidentifier():
-        return text, []
+    head, opening, items = bracket_parts(text)
+    return (head, items) if opening == "[" else (text, [])
+
+
+def bracket_parts(text: str) -> tuple[str, str, list[str]]:
+    """``Union[A, B[C, D]]`` → ``("Union", "[", ["A", "B[C, D]"])``, a call ``f(a, b=1)`` → ``("f", "(", ...)``,
+    a dict display ``{"a": 1}`` → ``("", "{", ['"a": 1'])``; no items when ``text`` is not one of them
+    (its first bracket must close at its end)."""
+    start = min((i for i in (text.find("["), text.find("("), text.find("{")) if i >= 0), default=-1)
+    if start < 0 or not text or text[-1] != _CLOSING[text[start]]:
+        return text, "", []
+    head = text[:start]
+    if bool(head) if text[start] == "{" else not head.replace(".", "").isidentifier():
+        return text, "", []  # a dict display stands alone; a subscript or call follows a (dotted) name
     items: list[str] = []
     depth, quote, begin, i = 0, "", start + 1, start + 1
     while i < len(text) - 1:
@@ -198,20 +218,76 @@ def subscript_parts(text: str) -> tuple[str, list[str]]:
                 quote = ""
         elif ch in "\"'":
             quote = ch
-        elif ch in "[(":
+        elif ch in "[({":
             depth += 1
-        elif ch in "])":
+        elif ch in "])}":
             depth -= 1
             if depth < 0:
-                return text, []  # the first bracket closes before the end: not one subscript
+                return text, "", []  # the first bracket closes before the end: not one bracket
         elif ch == "," and depth == 0:
             items.append(text[begin:i].strip())
             begin = i + 1
         i += 1
     if depth or quote:
-        return text, []
+        return text, "", []
     items.append(text[begin : len(text) - 1].strip())
-    return text[:start], [item for item in items if item]
+    return head, text[start], [item for item in items if item]
+
+
+def field_line(name: str, annotation_text: str, arguments: list[str], indent: int = 4) -> str:
+    """``name: annotation = Field(arguments)`` (no ``= ...`` without arguments) at column ``indent``
+    as black writes it: the call's arguments split off when the line up to its bracket fits, else
+    the call alone in parentheses when that fits, else the annotation split."""
+    if not arguments:
+        return annotated(f"{name}: ", annotation_text, "", indent)
+    call = f"Field({', '.join(arguments)})"
+    line = f"{name}: {annotation_text} = {call}"
+    if fits(line, indent):
+        return line
+    head = f"{name}: {annotation_text} = Field("
+    if fits(head, indent):
+        return f"{head}\n{_bracket_body(arguments, indent)}{' ' * indent})"
+    if fits(f"{name}: {annotation_text} = (", indent) and fits(call, indent + 4):
+        return f"{name}: {annotation_text} = (\n{' ' * (indent + 4)}{call}\n{' ' * indent})"
+    return annotated(f"{name}: ", annotation_text, f" = {call}", indent)
+
+
+def assignment(name: str, value: str, indent: int) -> str:
+    """``name = value`` at column ``indent`` as black writes it. A string literal too long for the
+    line goes in parentheses on a line of its own when it fits there, else stays (black cannot split
+    it); a call is split after its bracket (one argument per line, magic trailing comma) when the line
+    up to there fits, else goes in parentheses, split there in turn."""
+    line = f"{name} = {value}"
+    if indent + len(line) <= LINE_LENGTH:
+        return line
+    if _PLAIN_STRING.fullmatch(value):
+        return line if indent + 4 + len(value) > LINE_LENGTH else _parenthesized(name, value, indent)
+    head, opening, items = bracket_parts(value)
+    if opening != "(" or not items:
+        return line  # black decides
+    if fits(f"{name} = {head}(", indent):
+        return call_source(f"{name} = {head}", items, indent)
+    if fits(f"{name} = (", indent):
+        return _parenthesized(name, annotated("", value, "", indent + 4), indent)
+    return line
+
+
+def _parenthesized(name: str, value: str, indent: int) -> str:
+    return f"{name} = (\n{' ' * (indent + 4)}{value}\n{' ' * indent})"
+
+
+_PLAIN_STRING = re.compile(r'"[ !#-\[\]-~]*"')  # printable ASCII, no quote or backslash: black keeps it as it is
+
+
+def import_source(module: str, names: Iterable[str], indent: int = 0) -> str:
+    """``from module import names`` at column ``indent`` as black writes it: on one line when it
+    fits, else in parentheses, one name per line with a trailing comma."""
+    names = list(names)
+    line = f"from {module} import {', '.join(names)}"
+    if indent + len(line) <= LINE_LENGTH:
+        return line
+    inner = " " * (indent + 4)
+    return f"from {module} import (\n" + "".join(f"{inner}{n},\n" for n in names) + " " * indent + ")"
 
 
 def fits(line: str, indent: int = 0) -> bool:
@@ -498,6 +574,9 @@ def environment() -> jinja2.Environment:
     env.globals["optional_param"] = optional_param
     env.globals["subscript_param"] = subscript_param
     env.globals["annotated"] = annotated
+    env.globals["assignment"] = assignment
+    env.globals["field_line"] = field_line
+    env.globals["import_line"] = import_source
     env.tests["fitting"] = fits
     env.filters["path_args"] = path_args
     env.filters["zip"] = lambda left, right: list(zip(left, right))
@@ -873,16 +952,33 @@ def render_plan(api: ir.Api) -> list[PlannedFile]:
     texts = render_package(api, cast(jinja2.Environment, _Recorder(real, recorded)))
     digest = _templates_digest()
     api_keys: dict[frozenset[str] | None, str] = {}
+    # one digest per object: a resource is given to its module's template and its tests' template,
+    # the API's parts to several templates each
+    seen: dict[int, tuple[Any, tuple[str, int]]] = {}
+
+    def fingerprint(value: Any) -> tuple[str, int]:
+        if isinstance(value, (str, int, float, bool)) or value is None:
+            return _fingerprint(value)
+        hit = seen.get(id(value))
+        if hit is None or hit[0] is not value:
+            hit = seen[id(value)] = (value, _fingerprint(value))
+        return hit[1]
+
+    def getattr_any(api: ir.Api, name: str) -> Any:
+        return bool(api.schemas) if name == "any_schemas" else getattr(api, name)
+
     planned = []
     for path, text in texts.items():
         if text in recorded:
             name, arguments = recorded[text]
             reads = _api_reads(name)
             if reads not in api_keys:
-                api_keys[reads] = _digest(repr(api) if reads is None else repr(_api_parts(api, reads)))
-            shown = {k: (api_keys[reads] if k == "api" and v is api else repr(v)) for k, v in sorted(arguments.items())}
-            material = repr(shown)
-            planned.append(PlannedFile(path, _digest(digest, path, name, material), name, arguments, "", len(material)))
+                parts = [fingerprint(api)] if reads is None else [fingerprint(getattr_any(api, n)) for n in sorted(reads)]
+                api_keys[reads] = _digest(*(digest for digest, _ in parts))
+            shown = {k: fingerprint(v) for k, v in arguments.items() if not (k == "api" and v is api)}
+            material = "".join(f"{k}={shown[k][0] if k in shown else api_keys[reads]}\x00" for k in sorted(arguments))
+            weight = sum(size for _, size in shown.values())  # what the template's work grows with
+            planned.append(PlannedFile(path, _digest(digest, path, name, material), name, arguments, "", weight))
         elif _TOKEN in text:
             whole = _TOKENS.sub(lambda m: _rendered(real, *recorded[m.group(0)]), text)
             planned.append(PlannedFile(path, _digest(digest, path, whole), None, {}, whole))
@@ -959,13 +1055,23 @@ _ANY_SCHEMAS = re.compile(r"\{%-? if api\.schemas -?%\}")
 _IMPORTS = re.compile(r"\{%-?\s*(?:import|from|include)\s+[\"']([^\"']+)[\"']")
 
 
-def _api_parts(api: ir.Api, reads: frozenset[str]) -> tuple[Any, ...]:
-    return tuple((name, bool(api.schemas) if name == "any_schemas" else getattr(api, name)) for name in sorted(reads))
+def _fingerprint(value: Any) -> tuple[str, int]:
+    """A digest of ``value`` (IR dataclasses, tuples, lists, dicts and scalars) and the size of what
+    was digested: equal values, equal digests, in any process. Pickled without its memo, so that
+    which equal strings or objects happen to be one object does not show (the IR is acyclic);
+    repr where something does not pickle."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        text = repr(value)
+        return _digest(text), len(text)
+    return hashlib.sha256(buffer.getbuffer()).hexdigest(), buffer.tell()
 
 
 def _digest(*parts: str) -> str:
-    import hashlib
-
     h = hashlib.sha256()
     for part in parts:
         h.update(part.encode("utf-8", "surrogatepass") + b"\x00\x01")

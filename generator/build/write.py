@@ -8,7 +8,6 @@ temporary tree and the lock file beside it.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import errno
 import hashlib
 import json
@@ -158,10 +157,10 @@ def leftovers(output: Path) -> list[Path]:
 def _swap_in(sources: dict[str, str], output: Path, old: set[str]) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
     try:
+        for folder in sorted({(tmp / rel).parent for rel in sources}):
+            folder.mkdir(parents=True, exist_ok=True)
         for rel, text in sources.items():
-            target = tmp / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
+            _write_new(tmp / rel, text)
         if output.exists():
             _carry_over(output, tmp, set(sources) | old)
             _exchange(tmp, output)
@@ -171,6 +170,11 @@ def _swap_in(sources: dict[str, str], output: Path, old: set[str]) -> None:
     finally:
         if tmp != Path() and tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_new(target: Path, text: str) -> None:
+    with open(target, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
 
 
 def _carry_over(output: Path, tmp: Path, generated: set[str]) -> None:
@@ -202,12 +206,9 @@ def _exchange(new: Path, output: Path) -> None:
 
 
 def _rename_exchange(a: Path, b: Path) -> bool:
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
     try:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
-        renameat2 = libc.renameat2
+        # the process's own symbols hold libc's (ctypes.util.find_library would start ldconfig)
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
         return False
     at_fdcwd, rename_exchange = -100, 2

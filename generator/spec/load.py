@@ -64,11 +64,20 @@ class Document:
 
     def source_line(self, pointer: str) -> int | None:
         """1-based line of ``pointer`` in the text as written (a pointer into ``original`` when converted)."""
+        return _nearest_line(self.line_map(), pointer)
+
+    def line_map(self) -> dict[str, int]:
+        """Every pointer of the text as written with its line (made on first use: a second pass over the text)."""
         if not self._lines:
             self._lines.update(_line_map(self.raw))
             if not self._lines:
                 self._lines[_UNLOCATED] = 0
-        return _nearest_line(self._lines, pointer)
+        return self._lines
+
+    def adopt_line_map(self, lines: dict[str, int]) -> None:
+        """Take the line map another process made of this same text, unless one was made here."""
+        if not self._lines:
+            self._lines.update(lines)
 
 
 def fragment_token(token: str) -> str:

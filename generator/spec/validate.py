@@ -10,7 +10,6 @@ import json
 import multiprocessing
 import os
 import re
-import threading
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
@@ -19,7 +18,7 @@ from urllib.parse import unquote, urljoin
 
 from generator.config import cache_dir
 from generator.errors import Diagnostic, Level, join_pointer
-from generator.lifetime import die_with_parent
+from generator.lifetime import can_fork, die_with_parent
 from generator.spec.load import Document, RefIndex, RefSite, ref_index, structural_dicts
 from generator.spec.refs import MISSING as _MISSING
 from generator.spec.refs import node_at
@@ -64,6 +63,7 @@ class Validation:
     def __init__(self, doc: Document, strict: bool, background: bool) -> None:
         self.doc, self.strict = doc, strict
         self._parts: list[concurrent.futures.Future[tuple[list[Diagnostic], int]]] = []
+        self._located: _Background | None = None
         self._found = _cached_findings(doc)
         if self._found is not None:
             self._own = self._found
@@ -71,6 +71,11 @@ class Validation:
         self._own, dialect, index = _own_findings_and_index(doc.data)
         self._own += swagger2_findings(doc)
         if dialect and not any(d.level is Level.ERROR for d in self._own):
+            if background and _native_available() and can_fork():
+                # the native engine, then every finding located (a second pass over a YAML text,
+                # as long as loading it) in a forked worker, while the caller parses
+                self._located = _Background(doc, self._own, dialect, index)
+                return
             native, missing = _native_parts(doc.data, dialect, index)
             self._parts = [_done(part) for part in native]
             self._parts += _external_futures(doc.data, dialect, background, missing)
@@ -85,6 +90,16 @@ class Validation:
 
     def result(self) -> list[Diagnostic]:
         """Every finding (waiting for the external passes), cached by document hash."""
+        if self._found is None and self._located is not None:
+            try:
+                self._found = self._located.result()
+            except Exception:  # noqa: BLE001 - a crashed worker must not end the build: do it here
+                dialect, index = _dialect_and_index(self.doc.data)
+                native, missing = _native_parts(self.doc.data, dialect, index)
+                self._parts = [_done(part) for part in native]
+                self._parts += _external_futures(self.doc.data, dialect, False, missing)
+            else:
+                _store_findings(self.doc, self._found)
         if self._found is None:
             parts = []
             for future in self._parts:
@@ -151,7 +166,7 @@ def _external_futures(
     global _FORKED
     if not parts:
         return []
-    if background and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    if background and can_fork():
         _import_external()  # once here rather than once in each worker
         _FORKED = (data, dialect)
         try:
@@ -166,6 +181,63 @@ def _external_futures(
             _FORKED = None
     index = ref_index(data)
     return [_done(_external_part(data, dialect, index, part)) for part in parts]
+
+
+_BACKGROUND: tuple[Document, list[Diagnostic], str, RefIndex] | None = None  # what the forked worker locates
+
+
+def _native_available() -> bool:
+    try:
+        import openapi_spec_validator_rs  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class _Background:
+    """The native engine's findings and every finding located, from a forked worker. A plain
+    process and a pipe, no executor: an executor's thread here would keep the build from forking
+    its own render worker meanwhile."""
+
+    def __init__(self, doc: Document, own: list[Diagnostic], dialect: str, index: RefIndex) -> None:
+        global _BACKGROUND
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._doc = doc
+        _BACKGROUND = (doc, own, dialect, index)
+        try:
+            self._process = context.Process(target=_located_in_child, args=(sender,), daemon=True)
+            self._process.start()
+        finally:
+            _BACKGROUND = None
+            sender.close()
+
+    def result(self) -> list[Diagnostic]:
+        """The located findings; the document's line map comes too (the worker made it to locate
+        them), so locating the parser's findings here costs nothing more."""
+        try:
+            found: list[Diagnostic] = self._receiver.recv()  # EOFError when the worker died
+            self._doc.adopt_line_map(self._receiver.recv())
+        finally:
+            self._receiver.close()
+            self._process.join()
+        return found
+
+
+def _located_in_child(sender: Any) -> None:
+    assert _BACKGROUND is not None, "the worker was not forked from a validating process"
+    die_with_parent()
+    doc, own, dialect, index = _BACKGROUND
+    native, missing = _native_parts(doc.data, dialect, index)
+    parts = native + [_external_part(doc.data, dialect, index, part) for part in missing]
+    sender.send(_located(doc, own + _merged(parts)))
+    sender.send(doc.line_map())  # made now if no finding needed it
+    sender.close()
+
+
+def _dialect_and_index(data: Any) -> tuple[str, RefIndex]:
+    _, dialect, index = _own_findings_and_index(data)
+    return dialect, index
 
 
 def _done(part: tuple[list[Diagnostic], int]) -> concurrent.futures.Future[tuple[list[Diagnostic], int]]:
