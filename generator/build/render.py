@@ -594,8 +594,9 @@ def render_package(api: ir.Api, env: jinja2.Environment | None = None) -> dict[s
     for path in sorted(runtime.glob("*.jinja")):
         out[f"{pkg}/{path.name[: -len('.jinja')]}"] = env.get_template(f"runtime/{path.name}").render(api=api)
     cycles = import_cycles(api)
+    schema_modules = {s.class_name: s.module for s in api.schemas}
     for schema in api.schemas:
-        out[f"{pkg}/types/{schema.module}.py"] = _render_schema(env, api, schema, cycles)
+        out[f"{pkg}/types/{schema.module}.py"] = _render_schema(env, api, schema, cycles, schema_modules)
     out[f"{pkg}/types/__init__.py"] = env.get_template("types_init.py.jinja").render(
         api=api, rebuild=[s for s in api.schemas if isinstance(s, ir.Model) and s.module in cycles]
     )
@@ -642,13 +643,15 @@ def render_package(api: ir.Api, env: jinja2.Environment | None = None) -> dict[s
     return out
 
 
-def _render_schema(env: jinja2.Environment, api: ir.Api, schema: ir.Model | ir.Enum, cycles: set[str]) -> str:
+def _render_schema(
+    env: jinja2.Environment, api: ir.Api, schema: ir.Model | ir.Enum, cycles: set[str], modules: dict[str, str]
+) -> str:
     if isinstance(schema, ir.Enum):
         return env.get_template("enum.py.jinja").render(api=api, enum=schema)
     texts = [field_annotation(f, schema.is_request) for f in schema.fields]
     if schema.additional_properties is not None:
         texts.append(f"Dict[str, {annotation(schema.additional_properties, validated=True)}]")
-    imports = imports_for(texts, {s.class_name: s.module for s in api.schemas}, here=schema.module)
+    imports = imports_for(texts, modules, here=schema.module)
     direct = [(m, c) for m, c in imports.classes if m not in cycles]
     deferred = [(m, c) for m, c in imports.classes if m in cycles]
     typing_names = list(imports.typing_names) + (["TYPE_CHECKING"] if deferred else [])

@@ -650,6 +650,7 @@ def with_typed_pages(api: ir.Api) -> ir.Api:
     """``api`` with the list operations whose response model gets page classes of its own marked
     (``Pagination.page_model``) and those models listed once each (``Api.pages``)."""
     index = {s.class_name: s for s in api.schemas}
+    taken = index.keys() | {"SyncPage", "AsyncPage"}  # a page class may take neither a schema's nor a base's name
     pages: dict[str, ir.TypedPage] = {}
 
     def marked(op: ir.Operation) -> ir.Operation:
@@ -659,8 +660,8 @@ def with_typed_pages(api: ir.Api) -> ir.Api:
         model = index.get(success.class_name)
         if not isinstance(model, ir.Model):
             return op
-        if {f"{model.class_name}Page", f"Async{model.class_name}Page"} & (index.keys() | {"SyncPage", "AsyncPage"}):
-            return op  # a page class would take a schema's or a base class's name
+        if f"{model.class_name}Page" in taken or f"Async{model.class_name}Page" in taken:
+            return op
         pages.setdefault(model.class_name, ir.TypedPage(model, op.pagination.items_field))
         return replace(op, pagination=replace(op.pagination, page_model=model.class_name))
 
