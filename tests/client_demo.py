@@ -227,7 +227,8 @@ def sink_server(port: int = 0) -> Iterator[Sink]:
     httpd = ThreadingHTTPServer(("127.0.0.1", port), _sink_handler(sink))
     httpd.daemon_threads = True
     sink.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # a short poll: shutdown() waits for the loop to look, half a second by default
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield sink

@@ -100,7 +100,8 @@ def server() -> Iterator[StubServer]:
             pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # a short poll: shutdown() waits for the loop to look, half a second by default
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     stub.url = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:
