@@ -607,7 +607,7 @@ OASDIFF_LEVEL = {"ERR": "breaking", "WARN": "warning", "INFO": "info"}
 
 def oasdiff_rules() -> dict[str, dict[str, str]]:
     if not OASDIFF_RULES.is_file():
-        pytest.skip("the oasdiff rule table (../shared/reference) is not available")
+        pytest.skip(SHARED_MISSING)
     lines = OASDIFF_RULES.read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")
     return {row[0]: dict(zip(header, row)) for row in (line.split("\t") for line in lines[1:] if line)}

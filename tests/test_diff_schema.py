@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from genutil import SHARED_MISSING
 
 from generator.diff.compare import Change, diff_documents
 from generator.diff.context import Policy
@@ -36,9 +37,7 @@ EVOLUTION = SHARED / "evolution"
 PAIRS = sorted(p for p in FIXTURES.iterdir() if (p / "expected.json").is_file())
 SCHEMA_PAIRS = [p for p in PAIRS if p.name.startswith("s")]
 OASDIFF_LEVEL = {"ERR": "breaking", "WARN": "warning", "INFO": "info"}
-needs_shared = pytest.mark.skipif(
-    not OASDIFF_RULES.is_file(), reason="the shared reference folder (../shared) is absent"
-)
+needs_shared = pytest.mark.skipif(not OASDIFF_RULES.is_file(), reason=SHARED_MISSING)
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -191,7 +190,7 @@ EVOLUTIONS = evolution_pairs()
 def test_a_real_evolution_gives_a_clean_report(pair: tuple[str, str]) -> None:
     """Every entry distinguishable, every breaking change with its client impact, no flood of one message."""
     if not pair[0]:
-        pytest.skip("the shared evolution folder (../shared/evolution) is absent")
+        pytest.skip(SHARED_MISSING)
     old, new = (load(EVOLUTION / name) for name in pair)
     changes = diff_documents(old, new)
     assert changes

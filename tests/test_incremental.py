@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml  # type: ignore[import-untyped, unused-ignore]
-from genutil import CORPUS, REPO, build, tree
+from genutil import CORPUS, REPO, SHARED_MISSING, build, tree
 
 from generator.build import pipeline
 from generator.build.render import PlannedFile, render_package, render_plan
@@ -91,7 +91,7 @@ def test_a_one_property_change_to_a_large_document_matches_a_cold_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if not (CORPUS / "authentik.yaml").is_file():
-        pytest.skip("the shared corpus (../shared/corpus) is not present")
+        pytest.skip(SHARED_MISSING)
     spy, _, files = rebuild_matches_cold_build(CORPUS / "authentik.yaml", tmp_path, monkeypatch, "bench_a")
     assert len(spy.rendered) < len(files) // 10, spy.rendered
 
