@@ -298,33 +298,52 @@ def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, t
     assert validate.cache_dir() == tmp_path / "home" / ".cache" / "spiritme-gen"
 
 
+def findings_in_a_fresh_process(code: str, spec: Path, cache: Path) -> list[list[Any]]:
+    """``code`` (which prints the findings of ``v`` as JSON) run on ``spec`` in a fresh interpreter: a
+    forked worker runs only in a process without other threads, and a test worker has some."""
+    prelude = (
+        "import json, os, sys; from generator.spec.load import load_document; from generator.spec import validate\n"
+    )
+    tail = "print(json.dumps([[d.message, d.pointer, d.line] for d in v.result()]))\n"
+    out = subprocess.run(
+        [sys.executable, "-c", prelude + code + tail, str(spec)],
+        env={**os.environ, "SPIRITME_GEN_CACHE_DIR": str(cache)},
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    found: list[list[Any]] = json.loads(out.stdout)
+    return found
+
+
 def test_background_validation_gives_what_the_inline_one_gives_then_hits_the_cache(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("SPIRITME_GEN_CACHE_DIR", str(tmp_path / "cache"))
     doc = load_document(BROKEN / "drf-strict.yaml")
     inline = validate.document_findings(doc)
-    # a forked worker runs only in a process without other threads: run it in a fresh one
     code = (
-        "import sys; from generator.spec.load import load_document; from generator.spec import validate\n"
-        "import json; v = validate.start_validation(load_document(sys.argv[1]))\n"
+        "v = validate.start_validation(load_document(sys.argv[1]))\n"
         "assert (v._parts or v._located is not None) and v.errors() == []\n"  # a worker runs, its errors wait
-        "print(json.dumps([[d.message, d.pointer, d.line] for d in v.result()]))\n"
     )
-    env = {**os.environ, "SPIRITME_GEN_CACHE_DIR": str(tmp_path / "cache")}
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(BROKEN / "drf-strict.yaml")],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=REPO,
-    )
-    assert json.loads(out.stdout) == [[d.message, d.pointer, d.line] for d in inline] != []  # located alike
+    found = findings_in_a_fresh_process(code, BROKEN / "drf-strict.yaml", tmp_path / "cache")
+    assert found == [[d.message, d.pointer, d.line] for d in inline] != []  # located alike
     warm = validate.start_validation(doc, strict=True)
     assert warm._parts == []  # from the cache the forked run wrote
     assert [d.message for d in warm.result()] == [d.message for d in inline]
     assert all(d.level is Level.ERROR for d in warm.result())
+
+
+def test_a_background_worker_that_dies_costs_time_not_findings(tmp_path: Path) -> None:
+    inline = validate.document_findings(load_document(BROKEN / "drf-strict.yaml"))
+    code = (
+        "validate._located_in_child = lambda sender: os._exit(3)  # the worker dies without a word\n"
+        "v = validate.start_validation(load_document(sys.argv[1]))\n"
+        "assert v._located is not None  # the worker was started\n"
+    )
+    found = findings_in_a_fresh_process(code, BROKEN / "drf-strict.yaml", tmp_path / "cache")
+    assert found == [[d.message, d.pointer, d.line] for d in inline] != []
 
 
 # ----------------------------------------------------------------------------- the native engine

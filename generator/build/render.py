@@ -967,17 +967,14 @@ def render_plan(api: ir.Api) -> list[PlannedFile]:
             hit = seen[id(value)] = (value, _fingerprint(value))
         return hit[1]
 
-    def getattr_any(api: ir.Api, name: str) -> Any:
-        return bool(api.schemas) if name == "any_schemas" else getattr(api, name)
-
     planned = []
     for path, text in texts.items():
         if text in recorded:
             name, arguments = recorded[text]
             reads = _api_reads(name)
             if reads not in api_keys:
-                parts = [fingerprint(api)] if reads is None else [fingerprint(getattr_any(api, n)) for n in sorted(reads)]
-                api_keys[reads] = _digest(*(digest for digest, _ in parts))
+                parts = [api] if reads is None else [_api_attribute(api, n) for n in sorted(reads)]
+                api_keys[reads] = _digest(*(fingerprint(part)[0] for part in parts))
             shown = {k: fingerprint(v) for k, v in arguments.items() if not (k == "api" and v is api)}
             material = "".join(f"{k}={shown[k][0] if k in shown else api_keys[reads]}\x00" for k in sorted(arguments))
             weight = sum(size for _, size in shown.values())  # what the template's work grows with
@@ -1056,6 +1053,11 @@ def _with_imports(name: str) -> set[str]:
 
 _ANY_SCHEMAS = re.compile(r"\{%-? if api\.schemas -?%\}")
 _IMPORTS = re.compile(r"\{%-?\s*(?:import|from|include)\s+[\"']([^\"']+)[\"']")
+
+
+def _api_attribute(api: ir.Api, name: str) -> Any:
+    """What a template reads of ``api`` by that name (``any_schemas``: whether there are any)."""
+    return bool(api.schemas) if name == "any_schemas" else getattr(api, name)
 
 
 def _fingerprint(value: Any) -> tuple[str, int]:

@@ -75,6 +75,7 @@ class Validation:
                 # the native engine, then every finding located (a second pass over a YAML text,
                 # as long as loading it) in a forked worker, while the caller parses
                 self._located = _Background(doc, self._own, dialect, index)
+                self._dialect, self._index = dialect, index  # for doing it here if the worker dies
                 return
             native, missing = _native_parts(doc.data, dialect, index)
             self._parts = [_done(part) for part in native]
@@ -94,10 +95,9 @@ class Validation:
             try:
                 self._found = self._located.result()
             except Exception:  # noqa: BLE001 - a crashed worker must not end the build: do it here
-                dialect, index = _dialect_and_index(self.doc.data)
-                native, missing = _native_parts(self.doc.data, dialect, index)
+                native, missing = _native_parts(self.doc.data, self._dialect, self._index)
                 self._parts = [_done(part) for part in native]
-                self._parts += _external_futures(self.doc.data, dialect, False, missing)
+                self._parts += _external_futures(self.doc.data, self._dialect, False, missing)
             else:
                 _store_findings(self.doc, self._found)
         if self._found is None:
@@ -233,11 +233,6 @@ def _located_in_child(sender: Any) -> None:
     sender.send(_located(doc, own + _merged(parts)))
     sender.send(doc.line_map())  # made now if no finding needed it
     sender.close()
-
-
-def _dialect_and_index(data: Any) -> tuple[str, RefIndex]:
-    _, dialect, index = _own_findings_and_index(data)
-    return dialect, index
 
 
 def _done(part: tuple[list[Diagnostic], int]) -> concurrent.futures.Future[tuple[list[Diagnostic], int]]:
