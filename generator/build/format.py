@@ -34,16 +34,24 @@ _SUSPECT_CHARS = re.compile(r"[\t\r\x0b\x0c]| \n|\\\n")
 # the same inside a docstring, where black changes only those characters and trailing spaces: an
 # escaped backslash ending a line (an even run of them) is text, not a continuation
 _SUSPECT_TEXT = re.compile(r"[\t\r\x0b\x0c]| \n|(?<!\\)(?:\\\\)*\\\n")
+# a string literal black keeps as it is: printable ASCII, no quote or backslash
+PLAIN_STRING = r'"[ !#-\[\]-~]*"'
 # a long line black leaves as it is: one entry of a split dict display (a plain key and a name or a
 # plain string), one name of a split import list (``Name as Name,``), one plain string of a split call
 _UNSPLITTABLE = re.compile(
     r' +"[A-Za-z0-9_.\-]*": (?:[A-Za-z_][A-Za-z0-9_]*|"[A-Za-z0-9_.\-]*"),\n'
     r'| +[A-Za-z_][A-Za-z0-9_]* as [A-Za-z_][A-Za-z0-9_]*,\n'
-    r'| +"[ !#-\[\]-~]*",\n'
+    rf"| +{PLAIN_STRING},\n"
 )
 # a class attribute set to a plain string (an enum member): black leaves it when even the string alone
 # would not fit on the line of its own it would get in parentheses
-_LONG_STRING_MEMBER = re.compile(r'    [A-Za-z_][A-Za-z0-9_]* = ("[ !#-\[\]-~]*")\n')
+_LONG_STRING_MEMBER = re.compile(rf"    [A-Za-z_][A-Za-z0-9_]* = ({PLAIN_STRING})\n")
+
+
+def fits_in_parentheses(value: str, indent: int) -> bool:
+    """Whether black would put ``value`` (the right side of ``name = value`` at column ``indent``, too
+    long for the line) in parentheses on a line of its own: when it fits there."""
+    return indent + 4 + len(value) <= LINE_LENGTH
 # a fast first look over a whole module: any line too long, or any character of _SUSPECT_CHARS
 _ANY_SUSPECT = re.compile(r"(?m)^.{%d,}$|[\t\r\x0b\x0c]| \n|\\\n" % (LINE_LENGTH + 1))
 
@@ -175,7 +183,7 @@ def _needs_black(line: str) -> bool:
         if _UNSPLITTABLE.fullmatch(line):
             return False
         member = _LONG_STRING_MEMBER.fullmatch(line)
-        return member is None or 8 + len(member.group(1)) <= LINE_LENGTH
+        return member is None or fits_in_parentheses(member.group(1), 4)
     # black measures East Asian wide characters as two columns
     return not line.isascii() and 2 * len(line) > LINE_LENGTH + 1
 

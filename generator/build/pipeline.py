@@ -26,6 +26,7 @@ from generator.build.write import (
     manifest_text,
     previous_files,
     remove_leftovers,
+    replace_tree,
     safe_relative,
     write_tree,
 )
@@ -320,7 +321,7 @@ def write_changes(sources: dict[str, str], output: Path, *, check: bool) -> Writ
     if check or not found.stale:
         return found
     if MANIFEST not in previous_files(output) or len(found.changed) + len(found.removed) > len(sources) // 4:
-        return write_tree(sources, output)
+        return replace_tree(sources, output, found)
     for path in sources:
         safe_relative(path)
     with _locked(output):

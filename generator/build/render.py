@@ -20,7 +20,7 @@ from urllib.parse import quote
 import jinja2
 
 from generator import ir
-from generator.build.format import FRAGMENT, LINE_LENGTH
+from generator.build.format import FRAGMENT, LINE_LENGTH, PLAIN_STRING, fits_in_parentheses
 from generator.ir.examples import Synthesizer, constrained
 from generator.ir.spelling import STDLIB_ALIASES, annotation, pyrepr, stdlib_type
 from generator.spec.structure import PATH_PLACEHOLDER
@@ -154,7 +154,7 @@ def call_source(head: str, args: Iterable[str], indent: int, tail: str = "") -> 
 
 def optional_param(name: str, annotation_text: str, indent: int = 8) -> str:
     """``name: Union[T, NotGiven] = NOT_GIVEN,`` as black writes it (one ``Union``, however ``T`` reads)."""
-    items = [*(subscript_parts(annotation_text)[1] if annotation_text.startswith("Union[") else [annotation_text])]
+    items = bracket_parts(annotation_text)[2] if annotation_text.startswith("Union[") else [annotation_text]
     return annotated(f"{name}: ", "Union[" + ", ".join([*items, "NotGiven"]) + "]", " = NOT_GIVEN,", indent)
 
 
@@ -189,12 +189,6 @@ def _bracket_body(items: list[str], indent: int) -> str:
 
 
 _CLOSING = {"[": "]", "(": ")", "{": "}"}
-
-
-def subscript_parts(text: str) -> tuple[str, list[str]]:
-    """``Union[A, B[C, D]]`` → ``("Union", ["A", "B[C, D]"])``; no items when ``text`` is not one subscript."""
-    head, opening, items = bracket_parts(text)
-    return (head, items) if opening == "[" else (text, [])
 
 
 def bracket_parts(text: str) -> tuple[str, str, list[str]]:
@@ -261,7 +255,7 @@ def assignment(name: str, value: str, indent: int) -> str:
     if indent + len(line) <= LINE_LENGTH:
         return line
     if _PLAIN_STRING.fullmatch(value):
-        return line if indent + 4 + len(value) > LINE_LENGTH else _parenthesized(name, value, indent)
+        return _parenthesized(name, value, indent) if fits_in_parentheses(value, indent) else line
     head, opening, items = bracket_parts(value)
     if opening != "(" or not items:
         return line  # black decides
@@ -276,7 +270,7 @@ def _parenthesized(name: str, value: str, indent: int) -> str:
     return f"{name} = (\n{' ' * (indent + 4)}{value}\n{' ' * indent})"
 
 
-_PLAIN_STRING = re.compile(r'"[ !#-\[\]-~]*"')  # printable ASCII, no quote or backslash: black keeps it as it is
+_PLAIN_STRING = re.compile(PLAIN_STRING)
 
 
 def import_source(module: str, names: Iterable[str], indent: int = 0) -> str:

@@ -71,11 +71,18 @@ def write_tree(sources: dict[str, str], output: Path, *, check: bool = False) ->
     old = previous_files(output)
     changed = tuple(sorted(p for p, t in sources.items() if _read(output / p) != t))
     removed = tuple(sorted(p for p in old - set(sources) if (output / p).exists()))
+    found = WriteResult(changed, removed, written=False)
     if check or not (changed or removed):
-        return WriteResult(changed, removed, written=False)
+        return found
+    return replace_tree(sources, output, found)
+
+
+def replace_tree(sources: dict[str, str], output: Path, found: WriteResult) -> WriteResult:
+    """Replace ``output`` by ``sources`` (user files carried over), given what ``write_tree(check=True)``
+    found differs: one atomic swap."""
     with _locked(output):
-        _swap_in(sources, output, old)
-    return WriteResult(changed, removed, written=True)
+        _swap_in(sources, output, previous_files(output))
+    return WriteResult(found.changed, found.removed, written=True)
 
 
 def _read(path: Path) -> str | None:
