@@ -15,6 +15,7 @@ from generator.build import pipeline
 from generator.build.render import PlannedFile, render_package, render_plan
 from generator.config import resolve_settings
 from generator.parse.api import build_ir, client_settings
+from generator.spec import load
 from generator.spec.document import load_source
 
 SPIRITME = REPO / "specs" / "spiritme.yaml"
@@ -62,8 +63,13 @@ def rebuild_matches_cold_build(
     first = build(original, tmp_path / "warm", package=package)
     assert first.exit_code == 0, first.stderr
     spy = Spy(monkeypatch)
+    reloads: list[object] = []
+    real_reparsed = load.reparsed
+    monkeypatch.setattr(load, "reparsed", lambda *args: reloads.append(real_reparsed(*args)) or reloads[-1])
     warm = build(changed, tmp_path / "warm", package=package)
     assert warm.exit_code == 0, warm.stderr
+    assert len(reloads) == 1 and reloads[0] is not None  # the text was not parsed whole again: its parts were reused
+    monkeypatch.setattr(load, "reparsed", real_reparsed)
     seen = Spy.__new__(Spy)
     seen.rendered, seen.written = list(spy.rendered), list(spy.written)  # the warm rebuild's, not the cold build's
 

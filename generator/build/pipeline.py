@@ -36,6 +36,7 @@ from generator.lifetime import can_fork, die_with_parent
 from generator.parse.api import build_ir, client_settings
 from generator.spec.document import load_raw, read_spec, validated
 from generator.spec.load import Document
+from generator.spec.reuse import Outline
 from generator.spec.validate import start_validation
 
 
@@ -144,7 +145,10 @@ def _full_build(
     start: float,
 ) -> BuildOutcome:
     progress = Progress(echo)
-    doc = load_raw(settings, raw, display)
+    loads = None if key is None else _store_path(output, "loads")
+    doc = load_raw(settings, raw, display, _earlier_load(loads))
+    if loads is not None and doc.outline is not None:
+        _store(loads, (doc.outline.to_plain(), doc.data if doc.original is None else doc.original))
     # openapi-spec-validator (seconds on large documents) runs in another process meanwhile;
     # nothing is written before its findings are in
     validation = start_validation(doc, strict=strict)
@@ -226,6 +230,8 @@ def rendered_sources(plan: list[PlannedFile], output: Path) -> dict[str, str]:
     here, half of them in a forked process when there are many."""
     store = _store_path(output)
     earlier = _stored(store)
+    if not isinstance(earlier, dict):
+        earlier = {}
     texts: dict[str, str] = {}
     todo: list[PlannedFile] = []
     for planned in plan:
@@ -285,28 +291,38 @@ def _formatted_in_child(indices: Sequence[int]) -> dict[str, str] | tuple[str, s
         return str(exc), first.source, first.line
 
 
-def _store_path(output: Path) -> Path:
-    """The texts of the last build of ``output``, by key (one file per output folder: it never grows)."""
+def _store_path(output: Path, kind: str = "renders") -> Path:
+    """What the last build of ``output`` left for the next: its texts by key ("renders"), or its
+    document's outline and data ("loads"); one file of each per output folder: they never grow."""
     where = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:32]
-    return cache_dir() / "renders" / f"{where}.marshal"
+    return cache_dir() / kind / f"{where}.marshal"
 
 
-def _stored(path: Path) -> dict[str, str]:
+def _stored(path: Path) -> Any:
     try:
-        data = marshal.loads(path.read_bytes())
+        return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        return None
 
 
-def _store(path: Path, texts: dict[str, str]) -> None:
+def _earlier_load(path: Path | None) -> tuple[Outline, Any] | None:
+    """The outline and data of the document the last build of this output loaded (the load
+    reuses what did not change), or None."""
+    stored = None if path is None else _stored(path)
+    if not (isinstance(stored, tuple) and len(stored) == 2):
+        return None
+    outline = Outline.from_plain(stored[0])
+    return None if outline is None else (outline, stored[1])
+
+
+def _store(path: Path, value: Any) -> None:
     """Write atomically; a cache that cannot be written only costs time."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps(texts))
+        tmp.write_bytes(marshal.dumps(value))
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, ValueError):
         tmp.unlink(missing_ok=True)
 
 

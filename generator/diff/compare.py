@@ -151,9 +151,13 @@ def fails(changes: list[Change] | tuple[Change, ...], fail_on: str) -> bool:
     return any(LEVELS.index(c.level) <= worst for c in changes)
 
 
-def document_of(raw: bytes, source: str) -> Document:
-    """Load an OpenAPI 3 document for comparison; anything else is refused with one line."""
-    doc = load_bytes(raw, source=source)
+def document_of(raw: bytes, source: str, like: Document | None = None) -> Document:
+    """Load an OpenAPI 3 document for comparison; anything else is refused with one line.
+
+    ``like``: the other version, already loaded; the parts of the text that are the same are not
+    parsed again but shared with it (the diff only reads both)."""
+    earlier = (like.outline, like.data) if like is not None and like.outline is not None else None
+    doc = load_bytes(raw, source=source, earlier=earlier)
     version = doc.data.get("openapi")
     if not isinstance(version, str) or not version.startswith("3."):
         what = (
@@ -175,7 +179,7 @@ def diff_specs(
 ) -> DiffReport:
     """Read two specs (paths, URLs or ``git:REF:path``) and compare them."""
     old_doc = document_of(*read_source(old, token=token, allow_insecure=allow_insecure))
-    new_doc = document_of(*read_source(new, token=token, allow_insecure=allow_insecure))
+    new_doc = document_of(*read_source(new, token=token, allow_insecure=allow_insecure), like=old_doc)
     changes = diff_documents(
         old_doc.data,
         new_doc.data,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from generator.config import Settings
 from generator.errors import Diagnostic, GeneratorError, Level
 from generator.spec.load import Document, load_bytes
+from generator.spec.reuse import Outline
 from generator.spec.sources import read_source
 from generator.spec.validate import Validation, start_validation
 
@@ -21,7 +23,8 @@ def read_spec(settings: Settings) -> tuple[bytes, str]:
     return read_source(str(settings.get("spec")), token=os.environ.get("SPIRITME_API_KEY", ""))
 
 
-def load_raw(settings: Settings, raw: bytes, display: str) -> Document:
+def load_raw(settings: Settings, raw: bytes, display: str, earlier: tuple[Outline, Any] | None = None) -> Document:
+    """``raw`` loaded as the settings say; ``earlier`` as for ``load_bytes``."""
     spec = str(settings.get("spec"))
     base_dir = None if "://" in spec or spec.startswith("git:") else Path(spec).resolve().parent
     return load_bytes(
@@ -30,6 +33,7 @@ def load_raw(settings: Settings, raw: bytes, display: str) -> Document:
         max_bytes=int(settings.get("max-bytes")),
         allow_file_refs=bool(settings.get("allow-file-refs")),
         base_dir=base_dir,
+        earlier=earlier,
     )
 
 

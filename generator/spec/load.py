@@ -10,23 +10,17 @@ from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import unquote, urljoin
 
-import yaml  # type: ignore[import-untyped, unused-ignore]
-
 from generator.errors import Diagnostic, GeneratorError, escape_pointer_token, join_pointer, unescape_pointer_token
 from generator.spec.refs import MISSING, node_at
+from generator.spec.reuse import Outline, outlined, reparsed
 from generator.spec.swagger2 import convert, is_swagger2, source_pointer
+from generator.spec.yamldata import MAX_ALIAS_NODES, MAX_DEPTH, nearest_line, pointer_lines, yaml_data
+
+__all__ = ["MAX_DEPTH", "Document", "load_bytes", "load_document"]
 
 MAX_BYTES = 64 * 1024 * 1024
-# Real documents nest about 25 levels; 256 keeps the recursive later stages far from
-# Python's recursion limit (1,000 frames) even at several frames per level.
-MAX_DEPTH = 256
-# YAML aliases may add this many nodes beyond the document's own before it is refused
-# (a "billion laughs" document adds 10**9 from a few hundred bytes).
-MAX_ALIAS_NODES = 1_000_000
 MAX_FILE_REF_CHAIN = 64  # nested file references followed while bundling
 
-# only the parser (libyaml's when present) is used; nodes are built by _build_from_events
-_PARSER: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _UTF8_BOM = b"\xef\xbb\xbf"
 # Values of these keys are data (examples, defaults), not document structure: a "$ref" there is
@@ -57,19 +51,29 @@ class Document:
     origins: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     conversion_findings: tuple[Diagnostic, ...] = ()
     _lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # where the YAML text's upper mappings have their entries, for a later load of a changed text
+    # to parse only what changed (None: JSON, or a text that cannot be reused so)
+    outline: Outline | None = field(default=None, repr=False, compare=False)
 
     def line_of(self, pointer: str) -> int | None:
         """1-based line of the node at ``pointer`` (or of its nearest located ancestor)."""
         return self.source_line(source_pointer(self.origins, pointer) if self.origins else pointer)
 
     def source_line(self, pointer: str) -> int | None:
-        """1-based line of ``pointer`` in the text as written (a pointer into ``original`` when converted)."""
-        return _nearest_line(self.line_map(), pointer)
+        """1-based line of ``pointer`` in the text as written (a pointer into ``original`` when converted).
+
+        Without a line map yet, a YAML text's outline finds the entry holding the pointer and only
+        that entry's lines are read again."""
+        if not self._lines and self.outline is not None:
+            line = self.outline.line_of(pointer)
+            if line is not None:
+                return line
+        return nearest_line(self.line_map(), pointer)
 
     def line_map(self) -> dict[str, int]:
         """Every pointer of the text as written with its line (made on first use: a second pass over the text)."""
         if not self._lines:
-            self._lines.update(_line_map(self.raw))
+            self._lines.update(pointer_lines(self.raw))
             if not self._lines:
                 self._lines[_UNLOCATED] = 0
         return self._lines
@@ -83,15 +87,6 @@ class Document:
 def fragment_token(token: str) -> str:
     """A token of a ``$ref`` fragment: URI-decoded, then pointer-unescaped."""
     return unescape_pointer_token(unquote(token))
-
-
-def _nearest_line(lines: dict[str, int], pointer: str) -> int | None:
-    probe = pointer
-    while probe not in lines:
-        if not probe:
-            return None
-        probe = probe[: probe.rfind("/")]
-    return lines[probe]
 
 
 _UNLOCATED = "\x00"  # marks a line map that could not be built (text that is not YAML)
@@ -117,11 +112,16 @@ def load_bytes(
     max_bytes: int = MAX_BYTES,
     allow_file_refs: bool = False,
     base_dir: Path | None = None,
+    earlier: tuple[Outline, Any] | None = None,
 ) -> Document:
-    """Parse ``raw`` (JSON or YAML) into a Document, enforcing the size, depth, alias and $ref bounds."""
+    """Parse ``raw`` (JSON or YAML) into a Document, enforcing the size, depth, alias and $ref bounds.
+
+    ``earlier``: the outline and data of an earlier load of a similar text; the parts of the
+    text that did not change reuse that data (which the result may share: pass a copy that
+    nothing else holds). Not with file references, whose inlining changes the data."""
     if len(raw) > max_bytes:
         raise GeneratorError(_too_big(len(raw), max_bytes), source=source)
-    data, is_yaml = parse_bytes(raw, source)
+    data, is_yaml, outline = parse_bytes(raw, source, None if allow_file_refs else earlier)
     if not isinstance(data, dict):
         if data is None:
             raise GeneratorError("the document is empty", source=source)
@@ -138,6 +138,7 @@ def load_bytes(
         is_yaml=is_yaml,
         sha256=hashlib.sha256(raw).hexdigest(),
         bundled=tuple(sorted(bundler.files_used.items())),
+        outline=None if allow_file_refs else outline,
     )
     return converted(doc) if is_swagger2(data) else doc
 
@@ -160,8 +161,11 @@ def converted(doc: Document) -> Document:
     )
 
 
-def parse_bytes(raw: bytes, source: str) -> tuple[Any, bool]:
-    """The plain data in ``raw`` and whether it was read as YAML (JSON is tried first)."""
+def parse_bytes(
+    raw: bytes, source: str, earlier: tuple[Outline, Any] | None = None
+) -> tuple[Any, bool, Outline | None]:
+    """The plain data in ``raw``, whether it was read as YAML (JSON is tried first), and the
+    YAML text's outline; ``earlier`` as for ``load_bytes``."""
     text = _decoded(raw, source)
     if not text.strip():
         raise GeneratorError("the document is empty", source=source)
@@ -174,14 +178,19 @@ def parse_bytes(raw: bytes, source: str) -> tuple[Any, bool]:
             if source.lower().endswith(".json"):
                 raise _json_error(exc, source) from None
             try:
-                return _yaml_data(text, source), True
+                return yaml_data(text, source), True, None
             except GeneratorError:
                 if source.lower().endswith((".yaml", ".yml")):
                     raise
                 raise _json_error(exc, source) from None
         _check_shape(data, source)
-        return data, False
-    return _yaml_data(text, source), True
+        return data, False, None
+    if earlier is not None:
+        reused = reparsed(text, earlier[0], earlier[1], source)
+        if reused is not None:
+            return reused[0], True, reused[1]
+    data, outline = outlined(text, source)
+    return data, True, outline
 
 
 def read_bounded(path: Path, source: str, max_bytes: int) -> bytes:
@@ -229,236 +238,6 @@ def _kind(value: Any) -> str:
     if isinstance(value, str):
         return "string"
     return type(value).__name__
-
-
-# ----------------------------------------------------------------------------- YAML
-
-_Y = "tag:yaml.org,2002:"
-_WORDS: dict[str, Any] = {
-    **dict.fromkeys(["", "~", "null", "Null", "NULL"], None),
-    **dict.fromkeys("yes Yes YES true True TRUE on On ON".split(), True),
-    **dict.fromkeys("no No NO false False FALSE off Off OFF".split(), False),
-}
-_NUMBER_RESOLVERS = [
-    (tag, regexp)
-    for tag, regexp in yaml.resolver.Resolver.yaml_implicit_resolvers.get("1", [])
-    if tag in (_Y + "int", _Y + "float")
-] + [
-    (tag, regexp) for tag, regexp in yaml.resolver.Resolver.yaml_implicit_resolvers.get(".", []) if tag == _Y + "float"
-]
-_SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-_COLLECTION_TAGS = {None, "!", _Y + "map", _Y + "seq"}
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_Y) :] if tag.startswith(_Y) else tag
-
-
-def _plain_scalar(value: str) -> Any:
-    """Resolve an untagged plain scalar as PyYAML's safe loader does, but keep timestamps as text."""
-    word = _WORDS.get(value, _WORDS)
-    if word is not _WORDS:
-        return word
-    if value[0] in "0123456789+-.":
-        for tag, regexp in _NUMBER_RESOLVERS:
-            if regexp.match(value):
-                return _tagged_scalar(tag, value)
-    return value
-
-
-def _tagged_scalar(tag: str, value: str) -> Any:
-    node = yaml.ScalarNode(tag, value)
-    if tag == _Y + "int":
-        return _SCALAR_CONSTRUCTOR.construct_yaml_int(node)
-    if tag == _Y + "float":
-        return _SCALAR_CONSTRUCTOR.construct_yaml_float(node)
-    if tag == _Y + "bool":
-        return _SCALAR_CONSTRUCTOR.construct_yaml_bool(node)
-    return None  # null
-
-
-class _Frame:
-    """A collection being built from the event stream."""
-
-    __slots__ = ("value", "key", "nodes_before", "height", "anchor", "merges")
-
-    def __init__(self, value: Any, nodes_before: int, anchor: str | None) -> None:
-        self.value = value
-        self.key: Any = _Frame  # _Frame itself means "expecting a key"
-        self.nodes_before = nodes_before
-        self.height = 0
-        self.anchor = anchor
-        self.merges: list[Any] = []
-
-
-def _yaml_data(text: str, source: str) -> Any:
-    try:
-        return _build_from_events(yaml.parse(text, Loader=_PARSER), source)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "malformed"
-        where = f" (column {mark.column + 1})" if mark else ""
-        raise GeneratorError(
-            f"invalid YAML: {problem}{where}",
-            source=source,
-            line=mark.line + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise GeneratorError(f"invalid YAML: {exc}", source=source) from None
-    except RecursionError:  # the pure-Python parser recurses; the C one does not
-        raise GeneratorError(f"nesting deeper than {MAX_DEPTH} levels", source=source) from None
-
-
-def _build_from_events(events: Iterator[Any], source: str) -> Any:
-    """Build plain data from parser events, iteratively, counting depth and alias expansion.
-
-    Mapping keys stay the text that was written (``200:`` gives ``"200"``); an alias costs the
-    size of what it repeats, so exponential alias trees are refused without being expanded.
-    """
-    stack: list[_Frame] = []
-    # anchor name -> (value, expanded size in nodes, height)
-    anchors: dict[str, tuple[Any, int, int]] = {}
-    nodes = 0
-    alias_nodes = 0
-    documents = 0
-    root: Any = None
-
-    def fail(message: str, event: Any) -> GeneratorError:
-        return GeneratorError(message, source=source, line=event.start_mark.line + 1)
-
-    def attach(value: Any, height: int, event: Any) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        frame = stack[-1]
-        if len(stack) + height > MAX_DEPTH:
-            raise fail(f"nesting deeper than {MAX_DEPTH} levels", event)
-        frame.height = max(frame.height, height + 1)
-        container = frame.value
-        if type(container) is list:
-            container.append(value)
-        elif frame.key is _Frame:
-            if isinstance(value, (dict, list)):
-                raise fail("a mapping key must be a scalar, not a collection", event)
-            frame.key = value if isinstance(value, str) else json.dumps(value)
-        else:
-            if frame.key == "<<" and type(event) is not yaml.ScalarEvent:
-                frame.merges.append(value)
-            else:
-                container[frame.key] = value
-            frame.key = _Frame
-
-    for event in events:
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            nodes += 1
-            if stack and type(stack[-1].value) is dict and stack[-1].key is _Frame:
-                value: Any = event.value  # keys keep their text
-            elif event.implicit[0]:
-                value = _plain_scalar(event.value)
-            elif event.tag in (None, "!", _Y + "str"):
-                value = event.value
-            elif event.tag in (_Y + "int", _Y + "float", _Y + "bool", _Y + "null"):
-                value = _tagged_scalar(event.tag, event.value)
-            else:
-                raise fail(f"unsupported YAML tag {_short_tag(event.tag)}", event)
-            if event.anchor:
-                anchors[event.anchor] = (value, 1, 0)
-            attach(value, 0, event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if event.tag not in _COLLECTION_TAGS:
-                raise fail(f"unsupported YAML tag {_short_tag(event.tag)}", event)
-            nodes += 1
-            container: Any = {} if kind is yaml.MappingStartEvent else []
-            if len(stack) >= MAX_DEPTH:
-                raise fail(f"nesting deeper than {MAX_DEPTH} levels", event)
-            attach(container, 0, event)
-            stack.append(_Frame(container, nodes + alias_nodes, event.anchor))
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            frame = stack.pop()
-            if frame.merges:
-                _apply_merges(frame, event, fail)
-            if frame.anchor:
-                size = nodes + alias_nodes - frame.nodes_before + 1
-                anchors[frame.anchor] = (frame.value, size, frame.height)
-            if stack:
-                stack[-1].height = max(stack[-1].height, frame.height + 1)
-        elif kind is yaml.AliasEvent:
-            if event.anchor not in anchors:
-                open_anchor = any(f.anchor == event.anchor for f in stack)
-                why = "refers to a collection that contains it" if open_anchor else "is not defined"
-                raise fail(f"YAML alias *{event.anchor} {why}", event)
-            value, size, height = anchors[event.anchor]
-            alias_nodes += size
-            if alias_nodes > MAX_ALIAS_NODES + nodes:
-                raise fail(
-                    f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} extra nodes (an alias bomb?)",
-                    event,
-                )
-            attach(value, height, event)
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise fail("the file holds more than one YAML document", event)
-    return root
-
-
-def _apply_merges(frame: _Frame, event: Any, fail: Any) -> None:
-    """YAML merge keys (``<<: *base``): the mapping's own keys win over merged ones."""
-    merged: dict[str, Any] = {}
-    sources = [m for item in frame.merges for m in (item if isinstance(item, list) else [item])]
-    for source in reversed(sources):
-        if not isinstance(source, dict):
-            raise fail("a YAML merge key (<<) needs a mapping or a list of mappings", event)
-        merged.update(source)
-    merged.update(frame.value)
-    frame.value.clear()
-    frame.value.update(merged)
-
-
-def _line_map(raw: bytes) -> dict[str, int]:
-    """Map every JSON pointer of the text to the 1-based line of its key or item (none for one-line text)."""
-    lines: dict[str, int] = {}
-    if b"\n" not in raw.strip():
-        return lines
-    # frame: [pointer prefix, next item index or -1 for a mapping, pending key pointer or None]
-    stack: list[list[Any]] = []
-    try:
-        for event in yaml.parse(raw, Loader=_PARSER):
-            kind = type(event)
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-                continue
-            if not isinstance(event, (yaml.NodeEvent, yaml.CollectionStartEvent)):
-                continue
-            line = event.start_mark.line + 1
-            if not stack:
-                pointer = ""
-                lines[pointer] = line
-            else:
-                frame = stack[-1]
-                if frame[1] >= 0:
-                    pointer = f"{frame[0]}/{frame[1]}"
-                    frame[1] += 1
-                    lines[pointer] = line
-                elif frame[2] is None:
-                    key = event.value if kind is yaml.ScalarEvent else "?"
-                    key_pointer = f"{frame[0]}/{escape_pointer_token(key)}"
-                    frame[2] = key_pointer
-                    lines[key_pointer] = line
-                    if kind is not yaml.ScalarEvent:
-                        stack.append(["\x00", 0 if kind is yaml.SequenceStartEvent else -1, None])
-                    continue
-                else:
-                    pointer, frame[2] = frame[2], None
-            if kind is yaml.MappingStartEvent:
-                stack.append([pointer, -1, None])
-            elif kind is yaml.SequenceStartEvent:
-                stack.append([pointer, 0, None])
-    except (yaml.YAMLError, RecursionError):
-        return {}
-    return lines
 
 
 # ----------------------------------------------------------------------------- $ref policy
@@ -709,7 +488,7 @@ class _Bundler:
             except GeneratorError as exc:
                 raise self._error(f"$ref {ref!r}: {exc.diagnostics[0].message}", site, file) from None
             self.budget -= len(raw)
-            self.files[path], _ = parse_bytes(raw, shown)
+            self.files[path] = parse_bytes(raw, shown)[0]
             self.raws[path] = raw
             self.files_used[shown] = hashlib.sha256(raw).hexdigest()
         node = self.files[path]
@@ -730,5 +509,5 @@ class _Bundler:
     def _error(self, message: str, site: RefSite, file: Path | None) -> GeneratorError:
         where = self._shown(file) if file is not None else self.source
         pointer = site.pointer + join_pointer("$ref")
-        line = _nearest_line(_line_map(self.raws[file]), pointer)
+        line = nearest_line(pointer_lines(self.raws[file]), pointer)
         return GeneratorError(message, source=where, pointer=pointer, line=line)
