@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from genutil import build, imported, run_cli
 
-from generator.errors import Level
-from generator.spec.load import load_bytes, load_document
+from generator.errors import GeneratorError, Level
+from generator.spec.load import _internal_refs_only, load_bytes, load_document
 from generator.spec.validate import validate_document
 
 
@@ -236,3 +237,24 @@ def test_a_component_of_the_wrong_kind_that_does_not_fit_is_an_error(tmp_path: P
     result = build(data, tmp_path)
     assert result.exit_code == 2
     assert "is used as a parameter but points to a header" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text, vouched",
+    [
+        ("a: {$ref: \"#/x\"}\nb:\n  $ref: '#/y'\n", True),
+        ('{"a": {"$ref": "#/x"}}', True),
+        ("a:\n  $ref: other.yaml#/x\n", False),
+        ('a:\n  "\\u0024ref": "#/x"\n', False),  # an escape could spell the key
+        ("description: see $ref\n", False),  # a mention, not a key: the data is walked
+        ('k: "a\\\n  b"\nc:\n  $ref: "#/x"\n', False),  # a continued double-quoted line
+    ],
+)
+def test_texts_whose_refs_all_stay_inside_skip_the_bundling_walk(text: str, vouched: bool) -> None:
+    assert _internal_refs_only(text.encode()) is vouched
+
+
+def test_a_file_ref_spelled_with_an_escape_is_still_refused() -> None:
+    text = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      "\\x24ref": "other.yaml#/B"\n'
+    with pytest.raises(GeneratorError, match="another file"):
+        load_bytes(text.encode(), source="t.yaml")

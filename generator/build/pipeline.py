@@ -163,6 +163,10 @@ def _full_build(
     except GeneratorError:
         validated(validation)  # the validator's error names the cause better, when it has one
         raise
+    except Exception:
+        if validation.deferred:
+            validated(validation)  # a document our checks refuse (checked meanwhile) may break the parser
+        raise
     progress.stage("formatting")
     sources = rendered_sources(plan, output)
     diagnostics = validated(validation) + parse_diagnostics

@@ -346,6 +346,19 @@ def _check_shape(data: Any, source: str) -> None:
         )
 
 
+# a "$ref" key and a value starting with "#", as JSON and YAML write them
+_INTERNAL_REF = re.compile(rb"""\$ref['"]?[ \t]*:[ \t]*['"]?#""")
+# what could spell "$ref" or "#" without writing them: escapes, a double-quoted line continued
+_HIDDEN = re.compile(rb"\\(?:[xuU]0*2[34]|\r?\n)")
+
+
+def _internal_refs_only(raw: bytes) -> bool:
+    """Whether the text's every "$ref" is written as a key whose value begins with "#": then no
+    ref leads outside the document. Text that only mentions "$ref", or could spell it in another
+    way, is not vouched for (the caller walks the data)."""
+    return not _HIDDEN.search(raw) and raw.count(b"$ref") == len(_INTERNAL_REF.findall(raw))
+
+
 class _Bundler:
     """Enforce the $ref policy; with permission, inline relative file refs under the spec's folder.
 
@@ -370,6 +383,8 @@ class _Bundler:
 
     def bundle_root(self, data: dict[str, Any]) -> None:
         self.root = data
+        if _internal_refs_only(self.raws[None]):
+            return  # nothing to inline or refuse: the walk over every node is not needed
         self._bundle(data, None, ())
         if self.done:
             _check_shape(data, self.source)

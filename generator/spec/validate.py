@@ -62,21 +62,23 @@ class Validation:
 
     def __init__(self, doc: Document, strict: bool, background: bool) -> None:
         self.doc, self.strict = doc, strict
+        self.deferred = False  # whether our own checks run in the worker too (``errors`` is empty then)
         self._parts: list[concurrent.futures.Future[tuple[list[Diagnostic], int]]] = []
         self._located: _Background | None = None
         self._found = _cached_findings(doc)
         if self._found is not None:
             self._own = self._found
             return
+        self.deferred = background and _native_available() and can_fork()
+        if self.deferred:
+            # our checks, the native engine, then every finding located, in a forked worker while
+            # the caller parses; ``result`` has its errors (the caller asks before writing anything)
+            self._own = []
+            self._located = _Background(doc)
+            return
         self._own, dialect, index = _own_findings_and_index(doc.data)
         self._own += swagger2_findings(doc)
         if dialect and not any(d.level is Level.ERROR for d in self._own):
-            if background and _native_available() and can_fork():
-                # the native engine, then every finding located (a second pass over a YAML text,
-                # as long as loading it) in a forked worker, while the caller parses
-                self._located = _Background(doc, self._own, dialect, index)
-                self._dialect, self._index = dialect, index  # for doing it here if the worker dies
-                return
             native, missing = _native_parts(doc.data, dialect, index)
             self._parts = [_done(part) for part in native]
             self._parts += _external_futures(doc.data, dialect, background, missing)
@@ -85,7 +87,8 @@ class Validation:
             _store_findings(doc, self._found)
 
     def errors(self) -> list[Diagnostic]:
-        """Our own checks' errors, located: known before the external validator is done."""
+        """Our own checks' errors, located: known before the external validator is done, unless
+        they are made in the worker too (``deferred``: ``result`` has them)."""
         own = _located(self.doc, [d for d in self._own if d.level is Level.ERROR])
         return _finished(own, self.doc, False)
 
@@ -95,9 +98,12 @@ class Validation:
             try:
                 self._found = self._located.result()
             except Exception:  # noqa: BLE001 - a crashed worker must not end the build: do it here
-                native, missing = _native_parts(self.doc.data, self._dialect, self._index)
-                self._parts = [_done(part) for part in native]
-                self._parts += _external_futures(self.doc.data, self._dialect, False, missing)
+                self._own, dialect, index = _own_findings_and_index(self.doc.data)
+                self._own += swagger2_findings(self.doc)
+                if dialect and not any(d.level is Level.ERROR for d in self._own):
+                    native, missing = _native_parts(self.doc.data, dialect, index)
+                    self._parts = [_done(part) for part in native]
+                    self._parts += _external_futures(self.doc.data, dialect, False, missing)
             else:
                 _store_findings(self.doc, self._found)
         if self._found is None:
@@ -183,7 +189,7 @@ def _external_futures(
     return [_done(_external_part(data, dialect, index, part)) for part in parts]
 
 
-_BACKGROUND: tuple[Document, list[Diagnostic], str, RefIndex] | None = None  # what the forked worker locates
+_BACKGROUND: Document | None = None  # what the forked worker validates
 
 
 def _native_available() -> bool:
@@ -195,16 +201,16 @@ def _native_available() -> bool:
 
 
 class _Background:
-    """The native engine's findings and every finding located, from a forked worker. A plain
-    process and a pipe, no executor: an executor's thread here would keep the build from forking
-    its own render worker meanwhile."""
+    """Our checks, the native engine's findings and every finding located, from a forked worker.
+    A plain process and a pipe, no executor: an executor's thread here would keep the build from
+    forking its own render worker meanwhile."""
 
-    def __init__(self, doc: Document, own: list[Diagnostic], dialect: str, index: RefIndex) -> None:
+    def __init__(self, doc: Document) -> None:
         global _BACKGROUND
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         self._doc = doc
-        _BACKGROUND = (doc, own, dialect, index)
+        _BACKGROUND = doc
         try:
             self._process = context.Process(target=_located_in_child, args=(sender,), daemon=True)
             self._process.start()
@@ -213,8 +219,8 @@ class _Background:
             sender.close()
 
     def result(self) -> list[Diagnostic]:
-        """The located findings; the document's line map comes too (the worker made it to locate
-        them), so locating the parser's findings here costs nothing more."""
+        """The located findings; the document's line map comes too when the worker made one to
+        locate them, so locating the parser's findings here costs nothing more."""
         try:
             found: list[Diagnostic] = self._receiver.recv()  # EOFError when the worker died
             self._doc.adopt_line_map(self._receiver.recv())
@@ -227,11 +233,17 @@ class _Background:
 def _located_in_child(sender: Any) -> None:
     assert _BACKGROUND is not None, "the worker was not forked from a validating process"
     die_with_parent()
-    doc, own, dialect, index = _BACKGROUND
-    native, missing = _native_parts(doc.data, dialect, index)
-    parts = native + [_external_part(doc.data, dialect, index, part) for part in missing]
+    doc = _BACKGROUND
+    own, dialect, index = _own_findings_and_index(doc.data)
+    own += swagger2_findings(doc)
+    parts: list[tuple[list[Diagnostic], int]] = []
+    if dialect and not any(d.level is Level.ERROR for d in own):
+        native, missing = _native_parts(doc.data, dialect, index)
+        parts = native + [_external_part(doc.data, dialect, index, part) for part in missing]
     sender.send(_located(doc, own + _merged(parts)))
-    sender.send(doc.line_map())  # made now if no finding needed it
+    # the line map, made now if no finding needed it; a YAML text with an outline finds a
+    # pointer's line by reading only the entry holding it, and needs none
+    sender.send({} if doc.outline is not None else doc.line_map())
     sender.close()
 
 
