@@ -27,6 +27,7 @@ class Request:
     query: tuple[tuple[str, str], ...]
     headers: Message
     body: bytes
+    raw_query: str = ""  # the query string as it was sent
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def _handler_class(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 query=tuple(parse_qsl(parts.query, keep_blank_values=True)),
                 headers=self.headers,
                 body=self._body(),
+                raw_query=parts.query,
             )
             reply = server.handle(request)
             if reply.delay:

@@ -688,6 +688,16 @@ def test_pages_follow_next_links(client: Callable[..., Any]) -> None:
     assert all(r.headers["Authorization"] == f"Token {KEY}" for r in server.requests)
 
 
+def test_a_next_link_is_followed_as_the_server_wrote_it(client: Callable[..., Any]) -> None:
+    """A cursor in a next link reaches the server byte for byte: not parsed and written again."""
+    cursor = "cD0y%2B00%3A00%20z&flag&z=%7E"  # parsed and written again: "+", "flag=", "~"
+    with LocalServer() as server:
+        first = {"next": f"{server.url}/api/videos/?cursor={cursor}", "results": [VIDEO]}
+        server.routes["/api/videos/"] = in_turn(json_reply(first), json_reply({"next": None, "results": [VIDEO]}))
+        assert len(list(client(server.url).videos.list())) == 2
+    assert server.requests[1].raw_query == f"cursor={cursor}"
+
+
 def test_a_next_link_to_another_origin_is_refused(sdk: ModuleType, client: Callable[..., Any]) -> None:
     with LocalServer(lambda request: json_reply({"results": [VIDEO]})) as other:
         page = {"next": f"{other.url}/api/videos/?page=2", "results": [VIDEO]}

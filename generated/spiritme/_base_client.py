@@ -543,13 +543,17 @@ class BaseClient:
         timeout = options.get("timeout", self.timeout)
         url = self._url_for(path)
         pairs = self._query_pairs(query, query_styles, options.get("params"))
-        replaced = {name for name, _ in pairs}
-        kept = [(k, v) for k, v in url.params.multi_items() if k not in replaced]
+        # no parameters: the URL's own query (a next-page link's) is sent as it was written
+        params: tuple[tuple[str, str], ...] | None = None
+        if pairs:
+            replaced = {name for name, _ in pairs}
+            kept = [(k, v) for k, v in url.params.multi_items() if k not in replaced]
+            params = tuple(kept + pairs)
         try:
             request = httpx.Request(
                 method.upper(),
                 url,
-                params=tuple(kept + pairs),
+                params=params,
                 headers=self._headers_for(headers, cookies, extra_headers, payload),
                 json=payload.json,
                 data=payload.data,

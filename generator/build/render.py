@@ -51,15 +51,24 @@ def clean_text(value: Any) -> str:
     s = s.replace("\r\n", "\n").replace("\r", "\n")
     if s.isascii():
         return _ASCII_CONTROL.sub("", s)
-    return "".join(ch for ch in s if ch in "\n\t" or not _dropped(ch))
+    return s.translate(_KEPT)
 
 
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-@lru_cache(maxsize=4096)
-def _dropped(ch: str) -> bool:
-    return unicodedata.category(ch) in _DROP
+class _Kept(dict[int, "int | None"]):
+    """``str.translate``'s table for ``clean_text``: each code point met is looked up once (by
+    its Unicode category) and then found by the dictionary, not by a call per character."""
+
+    def __missing__(self, point: int) -> int | None:
+        char = chr(point)
+        kept = None if char not in "\n\t" and unicodedata.category(char) in _DROP else point
+        self[point] = kept
+        return kept
+
+
+_KEPT = _Kept()
 
 
 def docblock(value: Any, indent: int = 4) -> str:
