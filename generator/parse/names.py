@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
+from functools import lru_cache
 
 MAX_IDENTIFIER = 80
 
@@ -173,13 +174,15 @@ WINDOWS_DEVICES = frozenset(
 )
 
 
-def ascii_words(wire: str) -> list[str]:
-    """Split any string into ASCII words: unicode folded (NFKD), separators and case changes break words."""
+@lru_cache(maxsize=1 << 16)
+def ascii_words(wire: str) -> tuple[str, ...]:
+    """Split any string into ASCII words: unicode folded (NFKD), separators and case changes break words.
+    (Names are made from the same few thousand words again and again: each is split once.)"""
     folded = unicodedata.normalize("NFKD", str(wire)).encode("ascii", "ignore").decode("ascii")
     words: list[str] = []
     for chunk in _NOT_ALNUM.split(folded):
         words.extend(_CAMEL.findall(chunk))
-    return words
+    return tuple(words)
 
 
 def _clip(name: str) -> str:
