@@ -654,8 +654,9 @@ def rebuild_section(results: list[RebuildResult]) -> list[str]:
     return table(header, rows) + [
         "",
         "Cold: an empty cache and output folder. Rebuild: the changed document into the same folder with the "
-        "cache the cold build left. Only the files whose inputs changed are rendered, formatted and written; "
-        "loading, validating and parsing the whole document are paid again (see the stage table below).",
+        "cache the cold build left. Only the files whose inputs changed are rendered, formatted and written, "
+        "and only the YAML entries whose lines changed are parsed again; validating, parsing into the IR and "
+        "planning the whole document are paid again (see the stage table below).",
     ]
 
 
