@@ -11,7 +11,8 @@ import yaml  # type: ignore[import-untyped, unused-ignore]
 from genutil import shared_documents
 
 from generator.errors import GeneratorError
-from generator.spec.load import MAX_DEPTH, load_bytes, load_document
+from generator.spec.load import load_bytes, load_document
+from generator.spec.yamldata import MAX_DEPTH
 
 BROKEN = Path(__file__).parent / "broken"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BROKEN / "expected.json").read_text())

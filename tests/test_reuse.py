@@ -296,3 +296,12 @@ def test_a_line_found_through_the_outline_is_the_line_map_s() -> None:
                 answered += 1
                 assert line == nearest_line(every, pointer), pointer
         assert answered > len(every) // 7 // 2  # most pointers are answered without the whole map
+
+
+def test_a_repeated_key_s_line_is_its_last_as_in_the_line_map() -> None:
+    text = "a:\n  x: 1\nb: 2\na:\n  y: 3\n"
+    _, outline = outlined(text, "t.yaml")
+    assert outline is not None
+    every = pointer_lines(text)
+    for pointer in ("/a", "/a/y", "/b"):
+        assert outline.line_of(pointer) == nearest_line(every, pointer)

@@ -16,8 +16,6 @@ from generator.spec.reuse import Outline, outlined, reparsed
 from generator.spec.swagger2 import convert, is_swagger2, source_pointer
 from generator.spec.yamldata import MAX_ALIAS_NODES, MAX_DEPTH, nearest_line, pointer_lines, yaml_data
 
-__all__ = ["MAX_DEPTH", "Document", "load_bytes", "load_document"]
-
 MAX_BYTES = 64 * 1024 * 1024
 MAX_FILE_REF_CHAIN = 64  # nested file references followed while bundling
 

@@ -51,15 +51,16 @@ class Outline:
         return self.text.splitlines(keepends=True)
 
     def line_of(self, pointer: str) -> int | None:
-        """The 1-based line of ``pointer`` (or of its nearest ancestor there), reading only the
-        outlined entry that holds it again; None when the outline cannot tell."""
+        """The 1-based line of ``pointer`` (or of its nearest ancestor there), found by parsing
+        again only the outlined entry that holds it; None when the outline cannot tell."""
         tokens = [unescape_pointer_token(t) for t in pointer.split("/")[1:]] if pointer else []
         path: Path = ()
         start = stop = 0
         while path in self.mappings and len(path) < len(tokens):
             entries, end = self.mappings[path]
             key = tokens[len(path)]
-            at = next((i for i, (k, _) in enumerate(entries) if k == key), None)
+            # a repeated key's last entry, as the line map has it
+            at = next((i for i in reversed(range(len(entries))) if entries[i][0] == key), None)
             if at is None:
                 return None
             start, stop = entries[at][1], entries[at + 1][1] if at + 1 < len(entries) else end
@@ -109,7 +110,7 @@ def reparsed(text: str, earlier: Outline, earlier_data: Any, source: str) -> tup
     if not outlinable(text) or () not in earlier.mappings or not isinstance(earlier_data, dict):
         return None
     new_lines = text.splitlines(keepends=True)
-    matcher = _Matcher(earlier, earlier_data, new_lines, source)
+    matcher = _Matcher(earlier, new_lines, source)
     try:
         data = matcher.mapping((), earlier_data, 0, len(new_lines), leading_markers=True)
     except _Unmatched:
@@ -124,9 +125,9 @@ class _Unmatched(Exception):
 
 
 class _Matcher:
-    def __init__(self, earlier: Outline, data: Any, new_lines: list[str], source: str) -> None:
+    def __init__(self, earlier: Outline, new_lines: list[str], source: str) -> None:
         self.old = earlier.mappings
-        self.old_lines = earlier.text.splitlines(keepends=True)
+        self.old_lines = earlier.lines
         self.new_lines = new_lines
         self.source = source
         self.mappings: Mappings = {}

@@ -76,9 +76,8 @@ class Validation:
             self._own = []
             self._located = _Background(doc)
             return
-        self._own, dialect, index = _own_findings_and_index(doc.data)
-        self._own += swagger2_findings(doc)
-        if dialect and not any(d.level is Level.ERROR for d in self._own):
+        self._own, dialect, index = _own_checks(doc)
+        if dialect:
             native, missing = _native_parts(doc.data, dialect, index)
             self._parts = [_done(part) for part in native]
             self._parts += _external_futures(doc.data, dialect, background, missing)
@@ -98,9 +97,8 @@ class Validation:
             try:
                 self._found = self._located.result()
             except Exception:  # noqa: BLE001 - a crashed worker must not end the build: do it here
-                self._own, dialect, index = _own_findings_and_index(self.doc.data)
-                self._own += swagger2_findings(self.doc)
-                if dialect and not any(d.level is Level.ERROR for d in self._own):
+                self._own, dialect, index = _own_checks(self.doc)
+                if dialect:
                     native, missing = _native_parts(self.doc.data, dialect, index)
                     self._parts = [_done(part) for part in native]
                     self._parts += _external_futures(self.doc.data, dialect, False, missing)
@@ -134,6 +132,14 @@ def own_findings(data: Any) -> tuple[list[Diagnostic], str]:
     """Our checks (fast: they run before parsing) and the dialect ("3.0"/"3.1", "" when unknown)."""
     found, dialect, _ = _own_findings_and_index(data)
     return found, dialect
+
+
+def _own_checks(doc: Document) -> tuple[list[Diagnostic], str, RefIndex]:
+    """Our checks with a converted document's Swagger 2.0 findings, the dialect the validator is
+    to check (none after an error: the build stops there), and the $ref index."""
+    own, dialect, index = _own_findings_and_index(doc.data)
+    own += swagger2_findings(doc)
+    return own, "" if any(d.level is Level.ERROR for d in own) else dialect, index
 
 
 def _own_findings_and_index(data: Any) -> tuple[list[Diagnostic], str, RefIndex]:
@@ -234,10 +240,9 @@ def _located_in_child(sender: Any) -> None:
     assert _BACKGROUND is not None, "the worker was not forked from a validating process"
     die_with_parent()
     doc = _BACKGROUND
-    own, dialect, index = _own_findings_and_index(doc.data)
-    own += swagger2_findings(doc)
+    own, dialect, index = _own_checks(doc)
     parts: list[tuple[list[Diagnostic], int]] = []
-    if dialect and not any(d.level is Level.ERROR for d in own):
+    if dialect:
         native, missing = _native_parts(doc.data, dialect, index)
         parts = native + [_external_part(doc.data, dialect, index, part) for part in missing]
     sender.send(_located(doc, own + _merged(parts)))
