@@ -126,9 +126,12 @@ def _unmarked(text: str) -> tuple[list[str], list[int]]:
 def _module_pieces(path: str, text: str, lines: list[str], starts: list[int]) -> list[Piece]:
     """The pieces of every fragment holding a line black may change; the whole module's when a
     fragment does not parse on its own."""
-    if not _ANY_SUSPECT.search(text) and text.isascii():
+    if _ANY_SUSPECT.search(text):
+        suspect = [i for i, line in enumerate(lines) if _needs_black(line)]
+    elif text.isascii():
         return []
-    suspect = [i for i, line in enumerate(lines) if _needs_black(line)]
+    else:  # nothing long or suspect anywhere: only a line of wide characters can be too wide
+        suspect = [i for i, line in enumerate(lines) if 2 * len(line) > LINE_LENGTH + 1 and not line.isascii()]
     if not suspect:
         return []
     bounds = [*starts, len(lines)]

@@ -77,6 +77,13 @@ def docblock(value: Any, indent: int = 4) -> str:
     No escape sequence, closing quotes or stray character survives from the text; lines after
     the first lose their common indentation and get the docstring's; blank edges go.
     """
+    return _docblock(value, indent) if isinstance(value, str) else _docblock.__wrapped__(value, indent)
+
+
+@lru_cache(maxsize=1 << 14)
+def _docblock(value: Any, indent: int) -> str:
+    """``docblock``, once per text and indentation: the same descriptions come back (a model's
+    request and response views, a parameter shared by every list operation), and wrapping is slow."""
     text = clean_text(value).replace("\t", "    ").replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     lines = [line.rstrip() for line in text.strip().split("\n")]
     first, rest = lines[0].lstrip(), lines[1:]
