@@ -100,7 +100,7 @@ def outlined(text: str, source: str) -> tuple[Any, Outline | None]:
     data = yaml_data(text, source, outliner)
     if not outliner.plain or () not in outliner.mappings:
         return data, None
-    return data, Outline(text, outliner.mappings)
+    return data, _with_lines(Outline(text, outliner.mappings), outliner.lines)
 
 
 def reparsed(text: str, earlier: Outline, earlier_data: Any, source: str) -> tuple[Any, Outline] | None:
@@ -117,7 +117,14 @@ def reparsed(text: str, earlier: Outline, earlier_data: Any, source: str) -> tup
         return None
     if data is None:
         return None
-    return data, Outline(text, matcher.mappings)
+    return data, _with_lines(Outline(text, matcher.mappings), new_lines)
+
+
+def _with_lines(outline: Outline, lines: list[str]) -> Outline:
+    """``outline`` holding the lines its text was already split into, so that ``Outline.lines`` does
+    not split the text a second time when the outline is used in this process."""
+    outline.__dict__["lines"] = lines
+    return outline
 
 
 class _Unmatched(Exception):
@@ -205,13 +212,13 @@ class _Matcher:
         """An outlined mapping's entry (``key:`` then the mapping) rebuilt one level down."""
         if path not in self.old or not isinstance(old_value, dict):
             return None
-        saved = dict(self.mappings)
         try:
             inner = self.mapping(path, old_value, at + 1, stop)
         except _Unmatched:
             inner = None
-        if inner is None:
-            self.mappings = saved
+        if inner is None:  # what the attempt outlined is all under ``path``, met here first
+            for done in [p for p in self.mappings if p[: len(path)] == path]:
+                del self.mappings[done]
         return inner
 
     def _shift(self, path: Path, by: int) -> None:
