@@ -36,7 +36,7 @@ class Recorded:
 
 def build_key(raw: bytes, settings: Settings, *, strict: bool) -> str:
     shaping = {k: settings.get(k) for k in SHAPING}
-    head = json.dumps([__version__, _code_digest(), shaping, strict, sys.version_info[:2]], sort_keys=True, default=str)
+    head = json.dumps([__version__, code_digest(), shaping, strict, sys.version_info[:2]], sort_keys=True, default=str)
     return hashlib.sha256(head.encode() + hashlib.sha256(raw).digest()).hexdigest()
 
 
@@ -82,7 +82,7 @@ def _matches(output: Path, manifest: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _code_digest() -> str:
+def code_digest() -> str:
     """The generator's modules and templates, and black's version: a change may change the output."""
     from generator.build.render import template_root
 

@@ -17,8 +17,8 @@ from typing import Any, Callable, Iterator, Sequence
 
 from generator import __version__, ir
 from generator.build.format import format_sources
-from generator.build.freshness import Recorded, build_key, record, recorded
-from generator.build.render import PlannedFile, render_plan
+from generator.build.freshness import Recorded, build_key, code_digest, record, recorded
+from generator.build.render import PlanMemory, PlannedFile, plan_files
 from generator.build.write import (
     MANIFEST,
     WriteResult,
@@ -33,7 +33,8 @@ from generator.build.write import (
 from generator.config import Settings, cache_dir
 from generator.errors import Diagnostic, GeneratorError, Level
 from generator.lifetime import can_fork, die_with_parent
-from generator.parse.api import build_ir, client_settings
+from generator.parse import replay
+from generator.parse.api import build_ir_replaying, client_settings
 from generator.spec.document import load_raw, read_spec, validated
 from generator.spec.load import Document
 from generator.spec.reuse import Outline
@@ -122,12 +123,17 @@ def run_build(settings: Settings, *, check: bool, strict: bool, echo: Callable[[
 def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off for a build: a build allocates millions of objects it keeps,
     and every collection would walk them all again (a quarter of the build's time on large
-    documents). Reference counting still frees what is dropped; the state is restored after."""
+    documents). Reference counting still frees what is dropped; the state is restored after.
+
+    What is still alive after the build is moved to the oldest generation first: switched back on,
+    the collector would otherwise walk it all at the next allocation (0.1 s on a large document)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
 
@@ -156,10 +162,14 @@ def _full_build(
     if own_errors:
         raise GeneratorError(own_errors[0].message, diagnostics=tuple(own_errors))
     progress.stage("parsing")
+    parses = None if key is None else _store_path(output, "parses")
+    earlier_parse, earlier_plan = _earlier_parse(parses)
     try:
-        api, parse_diagnostics = build_ir(doc.data, client_settings(settings), source=doc.source)
+        api, parse_diagnostics, parsed = build_ir_replaying(
+            doc.data, client_settings(settings), source=doc.source, key=code_digest(), earlier=earlier_parse
+        )
         progress.stage("rendering")
-        plan = render_plan(api)
+        plan, planned = plan_files(api, earlier_plan)
     except GeneratorError:
         validated(validation)  # the validator's error names the cause better, when it has one
         raise
@@ -167,43 +177,67 @@ def _full_build(
         if validation.deferred:
             validated(validation)  # a document our checks refuse (checked meanwhile) may break the parser
         raise
-    progress.stage("formatting")
-    sources = rendered_sources(plan, output)
-    diagnostics = validated(validation) + parse_diagnostics
-    if strict and parse_diagnostics:
-        raise GeneratorError(parse_diagnostics[0].message, diagnostics=tuple(parse_diagnostics))
-    lines = [_located(d, doc).format() for d in diagnostics]
-    for line in lines:
-        echo(line)
-    facts = report(api, doc)
-    sources[MANIFEST] = manifest_text(sources, facts)
-    progress.stage("writing")
-    result = write_changes(sources, output, check=check)
-    if check and result.stale:
-        for path in result.changed:
-            echo(f"{output / path}: would change")
-        for path in result.removed:
-            echo(f"{output / path}: would be removed")
-    counts = {
-        "operations": facts["operations"],
-        "models": len(api.schemas),
-        "skipped": len(api.skipped),
-        "numbered": len(api.numbered),
-    }
-    if key is not None and not (check and result.stale):
-        record(
-            key, sources[MANIFEST], counts, [line for d, line in zip(diagnostics, lines) if d.level is Level.WARNING]
+    # what the next build reuses (the parse's record, the plan's digests: pickling them takes a
+    # tenth of a second on a large document) is written by another process meanwhile
+    kept = _keep_for_next(parses, lambda: replay.dumps(parsed.finish(), (planned.carried, planned.blocks)))
+    try:
+        progress.stage("formatting")
+        sources = rendered_sources(plan, output)
+        diagnostics = validated(validation) + parse_diagnostics
+        if strict and parse_diagnostics:
+            raise GeneratorError(parse_diagnostics[0].message, diagnostics=tuple(parse_diagnostics))
+        lines = [_located(d, doc).format() for d in diagnostics]
+        for line in lines:
+            echo(line)
+        facts = report(api, doc)
+        sources[MANIFEST] = manifest_text(sources, facts)
+        progress.stage("writing")
+        result = write_changes(sources, output, check=check)
+        if check and result.stale:
+            for path in result.changed:
+                echo(f"{output / path}: would change")
+            for path in result.removed:
+                echo(f"{output / path}: would be removed")
+        counts = {
+            "operations": facts["operations"],
+            "models": len(api.schemas),
+            "skipped": len(api.skipped),
+            "numbered": len(api.numbered),
+        }
+        if key is not None and not (check and result.stale):
+            record(
+                key, sources[MANIFEST], counts, [line for d, line in zip(diagnostics, lines) if d.level is Level.WARNING]
+            )
+        return BuildOutcome(
+            output=output,
+            counts=counts,
+            files=len(sources),
+            changed=result.changed + result.removed,
+            stale=check and result.stale,
+            check=check,
+            seconds=time.perf_counter() - start,
+            warnings=sum(d.level is Level.WARNING for d in diagnostics),
         )
-    return BuildOutcome(
-        output=output,
-        counts=counts,
-        files=len(sources),
-        changed=result.changed + result.removed,
-        stale=check and result.stale,
-        check=check,
-        seconds=time.perf_counter() - start,
-        warnings=sum(d.level is Level.WARNING for d in diagnostics),
-    )
+    finally:
+        kept()
+
+
+def _keep_for_next(path: Path | None, make: Callable[[], bytes]) -> Callable[[], None]:
+    """Write ``make()`` to ``path`` in a forked process when one can be forked (else here, now);
+    returns what waits for it: the command never ends before it has written or failed."""
+    if path is None:
+        return lambda: None
+    if not can_fork():
+        _store_bytes(path, make())
+        return lambda: None
+    keeper = multiprocessing.get_context("fork").Process(target=_keep, args=(path, make), daemon=True)
+    keeper.start()
+    return keeper.join
+
+
+def _keep(path: Path, make: Callable[[], bytes]) -> None:
+    die_with_parent()
+    _store_bytes(path, make())
 
 
 def _located(d: Diagnostic, doc: Document) -> Diagnostic:
@@ -296,10 +330,11 @@ def _formatted_in_child(indices: Sequence[int]) -> dict[str, str] | tuple[str, s
 
 
 def _store_path(output: Path, kind: str = "renders") -> Path:
-    """What the last build of ``output`` left for the next: its texts by key ("renders"), or its
-    document's outline and data ("loads"); one file of each per output folder: they never grow."""
+    """What the last build of ``output`` left for the next: its texts by key ("renders"), its
+    document's outline and data ("loads"), the record of its parse ("parses"); one file of each per
+    output folder: they never grow."""
     where = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:32]
-    return cache_dir() / kind / f"{where}.marshal"
+    return cache_dir() / kind / f"{where}.{'pickle' if kind == 'parses' else 'marshal'}"
 
 
 def _stored(path: Path) -> Any:
@@ -319,14 +354,40 @@ def _earlier_load(path: Path | None) -> tuple[Outline, Any] | None:
     return None if outline is None else (outline, stored[1])
 
 
+def _earlier_parse(path: Path | None) -> tuple[replay.Record | None, PlanMemory | None]:
+    """The record of the parse the last build of this output made and what its plan kept (parts
+    of both are reused), or None."""
+    try:
+        found = None if path is None else replay.loads(path.read_bytes())
+    except OSError:
+        found = None
+    if found is None:
+        return None, None
+    record, extra = found
+    try:
+        carried, blocks = extra
+        memory = PlanMemory(list(carried), dict(blocks))
+    except (TypeError, ValueError):
+        memory = None
+    return record, memory
+
+
 def _store(path: Path, value: Any) -> None:
     """Write atomically; a cache that cannot be written only costs time."""
+    try:
+        data = marshal.dumps(value)
+    except ValueError:
+        return
+    _store_bytes(path, data)
+
+
+def _store_bytes(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps(value))
+        tmp.write_bytes(data)
         os.replace(tmp, path)
-    except (OSError, ValueError):
+    except OSError:
         tmp.unlink(missing_ok=True)
 
 

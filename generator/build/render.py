@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, cast
+from typing import Any, Callable, Iterable, cast
 from urllib.parse import quote
 
 import jinja2
@@ -623,9 +623,15 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_package(api: ir.Api, env: jinja2.Environment | None = None) -> dict[str, str]:
-    """Every file of the generated project, by relative path."""
+def render_package(api: ir.Api, env: jinja2.Environment | None = None, blocks: Blocks | None = None) -> dict[str, str]:
+    """Every file of the generated project, by relative path.
+
+    The files made from one part of the API each (a schema's module, a resource's module and
+    tests) go through ``blocks`` with what they are made from: planning a rebuild skips those whose
+    inputs are as the last build's (see ``plan_files``).
+    """
     env = env or environment()
+    blocks = blocks or Blocks()
     pkg = api.client.package
     out: dict[str, str] = {}
     runtime = template_root() / "runtime"
@@ -633,52 +639,149 @@ def render_package(api: ir.Api, env: jinja2.Environment | None = None) -> dict[s
         out[f"{pkg}/{path.name[: -len('.jinja')]}"] = env.get_template(f"runtime/{path.name}").render(api=api)
     cycles = import_cycles(api)
     schema_modules = {s.class_name: s.module for s in api.schemas}
+    shared = blocks.shared(sorted(cycles), schema_modules)
     for schema in api.schemas:
-        out[f"{pkg}/types/{schema.module}.py"] = _render_schema(env, api, schema, cycles, schema_modules)
+        template = "enum.py.jinja" if isinstance(schema, ir.Enum) else "model.py.jinja"
+        out[f"{pkg}/types/{schema.module}.py"] = blocks(
+            f"{pkg}/types/{schema.module}.py",
+            (schema, shared),
+            (template,),
+            lambda e, schema=schema: _render_schema(e, api, schema, cycles, schema_modules),  # type: ignore[misc]
+            env,
+        )
     out[f"{pkg}/types/__init__.py"] = env.get_template("types_init.py.jinja").render(
         api=api, rebuild=[s for s in api.schemas if isinstance(s, ir.Model) and s.module in cycles]
     )
     classes = class_modules(api)
+    shared = blocks.shared(classes)
     for params in api.params:
-        out[f"{pkg}/types/{params.module}.py"] = _render_params(env, params, classes)
-    synth = Synthesizer(api)
-    for resource in api.resources:
-        texts = resource_texts(resource)
-        imports = imports_for(texts, classes)
-        out[f"{pkg}/resources/{resource.module}.py"] = env.get_template("resource.py.jinja").render(
-            api=api,
-            resource=resource,
-            imports=imports,
-            paginated=any(op.pagination for op in resource.operations),
-            casts=any(not op.pagination for op in resource.operations),
-            path_params=any(p.location == "path" for op in resource.operations for p in op.parameters),
-            strips=any(_strips(op) for op in resource.operations),
-            file_types="FileTypes" in names_in(texts),
+        out[f"{pkg}/types/{params.module}.py"] = blocks(
+            f"{pkg}/types/{params.module}.py",
+            (params, shared),
+            ("params.py.jinja",),
+            lambda e, params=params: _render_params(e, params, classes),  # type: ignore[misc]
+            env,
         )
-        cases = [stub_case(synth, op) for op in resource.operations]
-        out[f"tests/test_{resource.module}.py"] = env.get_template("test_resource.py.jinja").render(
-            api=api,
-            resource=resource,
-            cases=cases,
-            aliases=sorted({line for c in cases for line in c["aliases"]}),
-            responses=any(c["json_response"] or c["encoding"] in ("json", "form", "multipart") for c in cases),
-            checks_parsed=any(c["parsed"] in ("json", "page") for c in cases),
+    synth = Synthesizer(api)
+    cases_of = _Cases(synth)
+    for resource in api.resources:
+        out[f"{pkg}/resources/{resource.module}.py"] = blocks(
+            f"{pkg}/resources/{resource.module}.py",
+            (resource, shared),
+            ("resource.py.jinja",),
+            lambda e, resource=resource: _render_resource(e, api, resource, classes),  # type: ignore[misc]
+            env,
+        )
+        # the tests' and responses' values are made from the models the synthesizer looks up
+        out[f"tests/test_{resource.module}.py"] = blocks(
+            f"tests/test_{resource.module}.py",
+            (resource,),
+            ("test_resource.py.jinja",),
+            lambda e, resource=resource: _render_tests(e, api, resource, cases_of(resource)),  # type: ignore[misc]
+            env,
+            synth,
         )
         # response bodies are data, not code: JSON beside the tests, loaded by name
-        responses = {c["op"].method_name: c["response"] for c in cases if c["json_response"]}
-        responses.update(
-            (f"{c['op'].method_name} request", c["body"])
-            for c in cases
-            if c["encoding"] in ("json", "form", "multipart")
+        out[f"tests/responses/{resource.module}.json"] = blocks(
+            f"tests/responses/{resource.module}.json",
+            (resource,),
+            (),
+            lambda e, resource=resource: _responses_json(cases_of(resource)),  # type: ignore[misc]
+            env,
+            synth,
         )
-        out[f"tests/responses/{resource.module}.json"] = json.dumps(responses, indent=2, ensure_ascii=True) + "\n"
     for name in ("resources_init.py", "pyproject.toml", "api.md"):
         target = f"{pkg}/resources/__init__.py" if name == "resources_init.py" else name
         out[target] = env.get_template(f"{name}.jinja").render(api=api)
-    out["README.md"] = env.get_template("README.md.jinja").render(api=api, sent=plain_data_example(api, synth))
+    out["README.md"] = blocks(
+        "README.md",
+        (api.resources,),
+        ("README.md.jinja",),
+        lambda e: e.get_template("README.md.jinja").render(api=api, sent=plain_data_example(api, synth)),
+        env,
+        synth,
+    )
     out["tests/__init__.py"] = ""
     out["tests/conftest.py"] = env.get_template("conftest.py.jinja").render(api=api)
     return out
+
+
+class _Cases:
+    """The stub cases of a resource's operations, made once per build whichever file asks first,
+    with the class names the synthesizer looked up to make them (added to what a block records)."""
+
+    def __init__(self, synth: Synthesizer) -> None:
+        self.synth = synth
+        self.made: dict[int, tuple[ir.Resource, list[dict[str, Any]], frozenset[str]]] = {}
+
+    def __call__(self, resource: ir.Resource) -> list[dict[str, Any]]:
+        found = self.made.get(id(resource))
+        if found is None or found[0] is not resource:
+            outer, self.synth.looked = self.synth.looked, set()
+            try:
+                cases = [stub_case(self.synth, op) for op in resource.operations]
+                found = self.made[id(resource)] = (resource, cases, frozenset(self.synth.looked))
+            finally:
+                self.synth.looked = outer
+        if self.synth.looked is not None:
+            self.synth.looked |= found[2]
+        return found[1]
+
+
+class Blocks:
+    """How ``render_package`` makes a file from one part of the API: here, by making it; planning
+    (``_PlanBlocks``) may instead take its key from the last build's when its inputs are the same."""
+
+    def shared(self, *values: Any) -> Any:
+        """What several blocks are made from besides their own part (a digest when planning)."""
+        return None
+
+    def __call__(
+        self,
+        path: str,
+        inputs: tuple[Any, ...],
+        templates: tuple[str, ...],
+        make: Callable[[jinja2.Environment], str],
+        env: jinja2.Environment,
+        synth: Synthesizer | None = None,
+    ) -> str:
+        """``make(env)``: the file at ``path``, made from ``inputs`` (and what ``api`` gives
+        ``templates``, and what ``synth`` looks up) and nothing else."""
+        return make(env)
+
+
+def _render_resource(env: jinja2.Environment, api: ir.Api, resource: ir.Resource, classes: dict[str, str]) -> str:
+    texts = resource_texts(resource)
+    imports = imports_for(texts, classes)
+    return env.get_template("resource.py.jinja").render(
+        api=api,
+        resource=resource,
+        imports=imports,
+        paginated=any(op.pagination for op in resource.operations),
+        casts=any(not op.pagination for op in resource.operations),
+        path_params=any(p.location == "path" for op in resource.operations for p in op.parameters),
+        strips=any(_strips(op) for op in resource.operations),
+        file_types="FileTypes" in names_in(texts),
+    )
+
+
+def _render_tests(env: jinja2.Environment, api: ir.Api, resource: ir.Resource, cases: list[dict[str, Any]]) -> str:
+    return env.get_template("test_resource.py.jinja").render(
+        api=api,
+        resource=resource,
+        cases=cases,
+        aliases=sorted({line for c in cases for line in c["aliases"]}),
+        responses=any(c["json_response"] or c["encoding"] in ("json", "form", "multipart") for c in cases),
+        checks_parsed=any(c["parsed"] in ("json", "page") for c in cases),
+    )
+
+
+def _responses_json(cases: list[dict[str, Any]]) -> str:
+    responses = {c["op"].method_name: c["response"] for c in cases if c["json_response"]}
+    responses.update(
+        (f"{c['op'].method_name} request", c["body"]) for c in cases if c["encoding"] in ("json", "form", "multipart")
+    )
+    return json.dumps(responses, indent=2, ensure_ascii=True) + "\n"
 
 
 def _render_schema(
@@ -936,7 +1039,7 @@ def arg_source(synth: Synthesizer, t: ir.TypeRef, value: Any) -> str:
     enums as their values), dates and the like as their Python objects, files as bytes."""
     t = ir.non_null(t)
     if isinstance(t, ir.ModelRef):
-        target = synth.index.get(t.class_name)
+        target = synth.schema(t.class_name)
         if isinstance(target, ir.Model) and isinstance(value, dict):
             by_wire = {f.wire_name: f.type for f in target.fields}
             items = (
@@ -970,58 +1073,76 @@ class PlannedFile:
     template reads), so a build can reuse the text of an earlier build, or render it elsewhere."""
 
     def __init__(
-        self, path: str, key: str, template: str | None, arguments: dict[str, Any], text: str, weight: int = 0
+        self,
+        path: str,
+        key: str,
+        template: str | None,
+        arguments: dict[str, Any],
+        text: str,
+        weight: int = 0,
+        make: Callable[[jinja2.Environment], str] | None = None,
     ) -> None:
         self.path, self.key, self.template, self.arguments, self.text = path, key, template, arguments, text
         self.weight = weight  # how much the template is given: a measure of the work of rendering it
+        self.make = make  # a block planned from the last build's key: made only if its text is needed
 
     def render(self) -> str:
+        if self.make is not None:
+            return self.make(environment())
         if self.template is None:
             return self.text
         return environment().get_template(self.template).render(**self.arguments)
 
 
-def render_plan(api: ir.Api) -> list[PlannedFile]:
-    """``render_package``'s files, each with its key and its template unrendered.
+@dataclass
+class PlanMemory:
+    """What planning keeps for the next plan of the same output (plain data, pickled with the
+    parse's record, which holds the same IR objects): the digests of IR objects, and for each block
+    its inputs' digest → (class names the synthesizer looked up, their digest, the file's key, weight)."""
 
-    ``render_package`` runs with templates that record their arguments instead of rendering;
-    a file whose text is not exactly one recorded template's output (the text was changed
-    after rendering) is rendered on the spot, keyed by its text.
+    carried: list[tuple[Any, bytes, int]] = dataclasses.field(default_factory=list)
+    blocks: dict[str, tuple[tuple[str, ...], bytes, str, int]] = dataclasses.field(default_factory=dict)
+
+
+def render_plan(api: ir.Api) -> list[PlannedFile]:
+    """``plan_files`` with nothing from an earlier build."""
+    return plan_files(api, None)[0]
+
+
+def plan_files(api: ir.Api, memory: PlanMemory | None) -> tuple[list[PlannedFile], PlanMemory]:
+    """``render_package``'s files, each with its key and its template unrendered, and what the
+    next plan of this output may reuse.
+
+    ``render_package`` runs with templates that record their arguments instead of rendering, and a
+    file's key is the digest of its template's arguments. A block whose inputs (its part of the API,
+    what its templates read of ``api``, the models its synthesizer looked up) have the digest they
+    had in the ``memory`` of the last plan is not made at all: its key is the one the last plan
+    computed, and its text is made later only if no earlier build has it. A file whose text is not
+    exactly one recorded template's output is rendered on the spot, keyed by its text.
     """
+    memory = memory or PlanMemory()
+    digests = Digests(memory.carried)
     recorded: dict[str, tuple[str, dict[str, Any]]] = {}
     real = environment()
-    texts = render_package(api, cast(jinja2.Environment, _Recorder(real, recorded)))
+    blocks = _PlanBlocks(api, memory, digests)
+    texts = render_package(api, cast(jinja2.Environment, _Recorder(real, recorded)), blocks)
     digest = _templates_digest()
-    api_keys: dict[frozenset[str] | None, str] = {}
-    # one digest per object: a resource is given to its module's template and its tests' template,
-    # the API's parts to several templates each
-    seen: dict[int, tuple[Any, tuple[str, int]]] = {}
-
-    def fingerprint(value: Any) -> tuple[str, int]:
-        if isinstance(value, (str, int, float, bool)) or value is None:
-            return _fingerprint(value)
-        hit = seen.get(id(value))
-        if hit is None or hit[0] is not value:
-            if type(value) in (tuple, list) and any(dataclasses.is_dataclass(v) for v in value):
-                # a collection of IR objects (every schema, every resource) is the digest of its
-                # members' digests: each member is pickled once however many collections hold it
-                members = [fingerprint(v) for v in value]
-                digest = _digest(type(value).__name__, *(m[0] for m in members))
-                hit = seen[id(value)] = (value, (digest, sum(m[1] for m in members)))
-            else:
-                hit = seen[id(value)] = (value, _fingerprint(value))
-        return hit[1]
-
+    kept = PlanMemory()
     planned = []
     for path, text in texts.items():
+        known = blocks.known.get(path)
+        if known is not None:
+            first, entry, make = known
+            kept.blocks[first] = entry
+            planned.append(PlannedFile(path, entry[2], None, {}, "", entry[3], make))
+            continue
         if text in recorded:
             name, arguments = recorded[text]
             reads = _api_reads(name)
-            if reads not in api_keys:
-                parts = [api] if reads is None else [_api_attribute(api, n) for n in sorted(reads)]
-                api_keys[reads] = _digest(*(fingerprint(part)[0] for part in parts))
-            shown = {k: fingerprint(v) for k, v in arguments.items() if not (k == "api" and v is api)}
-            material = "".join(f"{k}={shown[k][0] if k in shown else api_keys[reads]}\x00" for k in sorted(arguments))
+            shown = {k: digests.of(v) for k, v in arguments.items() if not (k == "api" and v is api)}
+            material = "".join(
+                f"{k}={shown[k][0].hex() if k in shown else blocks.api_key(reads)}\x00" for k in sorted(arguments)
+            )
             weight = sum(size for _, size in shown.values())  # what the template's work grows with
             planned.append(PlannedFile(path, _digest(digest, path, name, material), name, arguments, "", weight))
         elif _TOKEN in text:
@@ -1029,7 +1150,149 @@ def render_plan(api: ir.Api) -> list[PlannedFile]:
             planned.append(PlannedFile(path, _digest(digest, path, whole), None, {}, whole))
         else:
             planned.append(PlannedFile(path, _digest(digest, path, text), None, {}, text))
-    return planned
+        pending = blocks.pending.get(path)
+        if pending is not None:
+            first, looked = pending
+            done = planned[-1]
+            kept.blocks[first] = (looked, blocks.looked_digest(looked), done.key, done.weight)
+    kept.carried = digests.carried()
+    return planned, kept
+
+
+class _PlanBlocks(Blocks):
+    """Blocks while planning: a block whose inputs' digest the last plan saw (with the same models
+    looked up) is not made; the rest are made with the recording environment, noting their inputs."""
+
+    def __init__(self, api: ir.Api, memory: PlanMemory, digests: Digests) -> None:
+        self.api, self.memory, self.digests = api, memory, digests
+        self.index = {s.class_name: s for s in api.schemas}
+        self.known: dict[str, tuple[str, tuple[tuple[str, ...], bytes, str, int], Callable[..., str]]] = {}
+        self.pending: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._api_keys: dict[frozenset[str] | None, str] = {}
+
+    def shared(self, *values: Any) -> Any:
+        return ("shared", self.digests.of(values)[0])
+
+    def api_key(self, reads: frozenset[str] | None) -> str:
+        """The digest of what a template reads of ``api`` (all of it when the scan cannot tell)."""
+        found = self._api_keys.get(reads)
+        if found is None:
+            parts = [self.api] if reads is None else [_api_attribute(self.api, n) for n in sorted(reads)]
+            found = self._api_keys[reads] = _digest(*(self.digests.of(part)[0].hex() for part in parts))
+        return found
+
+    def looked_digest(self, looked: tuple[str, ...]) -> bytes:
+        return self.digests.of(tuple(x for name in looked for x in (name, self.index.get(name))))[0]
+
+    def __call__(
+        self,
+        path: str,
+        inputs: tuple[Any, ...],
+        templates: tuple[str, ...],
+        make: Callable[[jinja2.Environment], str],
+        env: jinja2.Environment,
+        synth: Synthesizer | None = None,
+    ) -> str:
+        first = _digest(
+            _templates_digest(),
+            path,
+            *templates,
+            *(self.api_key(_api_reads(name)) for name in templates),
+            *(self.digests.of(part)[0].hex() for part in inputs),
+        )
+        entry = self.memory.blocks.get(first)
+        if entry is not None and (not entry[0] or self.looked_digest(entry[0]) == entry[1]):
+            self.known[path] = (first, entry, make)
+            return ""
+        if synth is not None:
+            synth.looked = set()
+        try:
+            made = make(env)
+        finally:
+            looked = () if synth is None or synth.looked is None else tuple(sorted(synth.looked))
+            if synth is not None:
+                synth.looked = None
+        self.pending[path] = (first, looked)
+        return made
+
+
+# IR classes digested from their fields' digests (each object once per build, and once across
+# builds when the parse replays it): the rest are pickled whole inside their owner's digest
+_COMPOSITE = {
+    cls: tuple(f.name for f in dataclasses.fields(cls))
+    for cls in (
+        ir.Api,
+        ir.Resource,
+        ir.Operation,
+        ir.Model,
+        ir.Enum,
+        ir.ParamsDict,
+        ir.TypedPage,
+        ir.Body,
+        ir.Response,
+        ir.Parameter,
+    )
+}
+
+
+class Digests:
+    """Digests of values (IR objects, tuples, dicts, scalars): equal values, equal digests, in any
+    process. An IR object of a ``_COMPOSITE`` class is the digest of its fields' digests and is
+    digested once per object; ``carried`` are the digests an earlier build computed for the objects
+    a replayed parse reuses."""
+
+    def __init__(self, carried: Iterable[tuple[Any, bytes, int]] = ()) -> None:
+        self.memo: dict[int, tuple[Any, bytes, int]] = {id(obj): (obj, d, n) for obj, d, n in carried}
+
+    def of(self, value: Any) -> tuple[bytes, int]:
+        """The digest and the size of what was pickled for it (a measure of the work it stands for)."""
+        hit = self.memo.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1], hit[2]
+        kind = type(value)
+        fields = _COMPOSITE.get(kind)
+        if fields is not None:
+            size = 0
+            parts: list[Any] = [kind.__name__]
+            for name in fields:
+                v = getattr(value, name)
+                if type(v) in _COMPOSITE or (type(v) in (tuple, list) and any(type(x) in _COMPOSITE for x in v)):
+                    d, n = self.of(v)
+                    parts.append(("\x00digest", d))
+                    size += n
+                else:
+                    parts.append(v)
+            digest, n = _pickled_digest(parts)
+            found = (value, digest, size + n)
+        elif kind in (tuple, list) and any(type(x) in _COMPOSITE for x in value):
+            members = [self.of(x) for x in value]
+            digest, n = _pickled_digest((kind.__name__, [d for d, _ in members]))
+            found = (value, digest, n + sum(m for _, m in members))
+        else:
+            digest, n = _pickled_digest(value)
+            if kind in (str, int, float, bool, bytes) or value is None:
+                return digest, n  # not kept: small, and an id may be reused
+            found = (value, digest, n)
+        self.memo[id(value)] = found
+        return found[1], found[2]
+
+    def carried(self) -> list[tuple[Any, bytes, int]]:
+        """The digests worth keeping for the next build: those of the IR objects digested whole."""
+        return [entry for entry in self.memo.values() if type(entry[0]) in _COMPOSITE]
+
+
+def _pickled_digest(value: Any) -> tuple[bytes, int]:
+    """A digest of ``value`` pickled without its memo (which equal strings or objects happen to be
+    one object does not show; the IR is acyclic); repr where something does not pickle."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    try:
+        pickler.dump(value)
+        data = buffer.getbuffer()
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        data = memoryview(repr(value).encode("utf-8", "surrogatepass"))
+    return hashlib.blake2b(data, digest_size=16).digest(), len(data)
 
 
 _TOKEN = "\x00planned:"  # spec text never holds a NUL: the escapers drop or escape it
@@ -1103,22 +1366,6 @@ _IMPORTS = re.compile(r"\{%-?\s*(?:import|from|include)\s+[\"']([^\"']+)[\"']")
 def _api_attribute(api: ir.Api, name: str) -> Any:
     """What a template reads of ``api`` by that name (``any_schemas``: whether there are any)."""
     return bool(api.schemas) if name == "any_schemas" else getattr(api, name)
-
-
-def _fingerprint(value: Any) -> tuple[str, int]:
-    """A digest of ``value`` (IR dataclasses, tuples, lists, dicts and scalars) and the size of what
-    was digested: equal values, equal digests, in any process. Pickled without its memo, so that
-    which equal strings or objects happen to be one object does not show (the IR is acyclic);
-    repr where something does not pickle."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True
-    try:
-        pickler.dump(value)
-    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
-        text = repr(value)
-        return _digest(text), len(text)
-    return hashlib.sha256(buffer.getbuffer()).hexdigest(), buffer.tell()
 
 
 def _digest(*parts: str) -> str:

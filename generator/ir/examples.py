@@ -36,6 +36,13 @@ class Synthesizer:
 
     def __init__(self, api: ir.Api) -> None:
         self.index: dict[str, ir.Model | ir.Enum] = {s.class_name: s for s in api.schemas}
+        self.looked: set[str] | None = None  # when a set: the class names looked up are added to it
+
+    def schema(self, class_name: str) -> ir.Model | ir.Enum | None:
+        """The model or enum of that name (every lookup goes through here: see ``looked``)."""
+        if self.looked is not None:
+            self.looked.add(class_name)
+        return self.index.get(class_name)
 
     def value(self, t: ir.TypeRef | None, *, required_only: bool = False, depth: int = 0) -> Any:
         """A JSON value of type ``t``; with ``required_only`` models carry only required fields."""
@@ -83,7 +90,7 @@ class Synthesizer:
             if depth >= self.MAX_DEPTH:
                 return {}
             return {"key": self.value(t.value, required_only=required_only, depth=depth + 1)}
-        target = self.index.get(t.class_name)
+        target = self.schema(t.class_name)
         if isinstance(target, ir.Enum):
             return target.members[0].value
         if target is None:

@@ -11,7 +11,8 @@ from generator import ir
 from generator.config import Settings
 from generator.errors import Diagnostic, GeneratorError, Level
 from generator.parse import names
-from generator.parse.params import with_params
+from generator.parse.params import Deriving, made_anew, with_params
+from generator.parse.replay import Record, Replay
 from generator.parse.schemas import SchemaBuilder, example_of, text
 from generator.spec.refs import Resolver, child
 from generator.spec.structure import HTTP_METHODS, PATH_PLACEHOLDER
@@ -52,6 +53,19 @@ def build_ir(
 ) -> tuple[ir.Api, list[Diagnostic]]:
     """Parse a validated document into the IR; returns it with the warnings met on the way."""
     return _Parser(document, settings, source).api()
+
+
+def build_ir_replaying(
+    document: dict[str, Any], settings: ClientSettings, *, source: str, key: str, earlier: Record | None
+) -> tuple[ir.Api, list[Diagnostic], Replay]:
+    """``build_ir``, reusing the parts of the ``earlier`` parse whose inputs did not change (see
+    ``generator.parse.replay``); also returns what it did, whose ``finish()`` is the record of
+    this parse for the next. ``key`` names the generator's code: another key, nothing reused."""
+    parser = _Parser(document, settings, source)
+    parser.replaying = (f"{key}\x00{settings!r}", earlier)
+    api, diagnostics = parser.api()
+    assert parser.replay is not None
+    return api, diagnostics, parser.replay
 
 
 def json_media(media: str) -> bool:
@@ -119,6 +133,8 @@ class _Parser:
         self.schemas = SchemaBuilder(
             self.resolver, self.diagnostics, reserved=frozenset({client, "Async" + client, *TYPED_DICT_NAMES})
         )
+        self.replaying: tuple[str, Record | None] | None = None  # (key, earlier record): record the parts
+        self.replay: Replay | None = None
 
     def warn(self, message: str, pointer: str) -> None:
         self.diagnostics.append(Diagnostic(Level.WARNING, message, pointer, self.source))
@@ -132,7 +148,7 @@ class _Parser:
         schemas = schemas if isinstance(schemas, dict) else {}
         raw_ops = list(self._raw_operations())
         roots: list[tuple[Any, Any]] = []
-        for _, _, op, _, path_item in raw_ops:
+        for _, _, op, _, path_item, _ in raw_ops:
             roots.append(
                 ({"p": op.get("parameters"), "q": path_item.get("parameters"), "b": op.get("requestBody")}, "request")
             )
@@ -142,28 +158,50 @@ class _Parser:
         webhooks = self.doc.get("webhooks")
         if isinstance(webhooks, dict):
             roots.append((webhooks, "response"))
+        if self.replaying is not None:
+            key, earlier = self.replaying
+            self.schemas.walked = earlier.walked if earlier is not None and earlier.key == key else {}
         self.schemas.prepare(schemas, roots)
+        replay = self._start_replay()
 
         groups: dict[str, list[ir.Operation]] = {}
         group_tags: dict[str, str] = {}
         group_ns = names.Namespace(names.RESERVED_ATTRS | names.CLIENT_METHODS)
         group_attr: dict[str, str] = {}
         method_ns: dict[str, names.Namespace] = {}
-        for path, method, op, pointer, path_item in raw_ops:
+        for path, method, op, pointer, path_item, item_source in raw_ops:
             tag = self._group_of(op, path)
             if tag not in group_attr:
                 group_attr[tag] = group_ns.claim(names.attr_name(tag))
                 method_ns[tag] = names.Namespace({"with_raw_response", "wait"} | names.RESERVED_ATTRS)
                 group_tags[tag] = tag
+                if replay is not None:
+                    method_ns[tag].label = "method:" + tag
+                    replay.add_namespace(method_ns[tag].label, method_ns[tag])
+
+            def work(
+                path: str = path,
+                method: str = method,
+                op: dict[str, Any] = op,
+                pointer: str = pointer,
+                path_item: dict[str, Any] = path_item,
+                tag: str = tag,
+            ) -> ir.Operation:
+                return self._operation(path, method, op, pointer, path_item, tag, method_ns[tag])
+
             try:
-                operation = self._operation(path, method, op, pointer, path_item, tag, method_ns[tag])
+                if replay is None:
+                    operation = work()
+                else:  # the path item (its parameters), where it was $ref'd from, the default security
+                    reads = (pointer.rsplit("/", 1)[0], item_source, "/security")
+                    operation = replay.run(("operation", pointer, tag), reads, work)
             except GeneratorError as exc:
                 d = exc.diagnostics[0]
                 self.warn(f"operation skipped: {d.message}", d.pointer or pointer)
                 self.skipped.append(ir.Skipped(pointer, d.message))
                 continue
             groups.setdefault(tag, []).append(operation)
-        self.schemas.build_components()
+        self.schemas.build_components(None if replay is None else lambda part, work: replay.run(part, (), work))
         webhook_models = self._webhook_models(groups)
         resources = tuple(self._resource(tag, group_attr[tag], ops) for tag, ops in groups.items())
         all_schemas = tuple(sorted(self.schemas.schemas.values(), key=lambda s: s.module))
@@ -191,27 +229,59 @@ class _Parser:
             skipped=tuple(self.skipped),
             numbered=numbered_names(all_schemas, self.schemas.numbered_hints),
         )
-        return with_typed_pages(with_params(api, self.schemas.classes, self.schemas.modules)), self.diagnostics
+        derived = self.replay.derived if self.replay is not None else None
+        return (
+            with_typed_pages(with_params(api, self.schemas.classes, self.schemas.modules, derived), derived),
+            self.diagnostics,
+        )
+
+    def _start_replay(self) -> Replay | None:
+        if self.replaying is None:
+            return None
+        key, earlier = self.replaying
+        builder = self.schemas
+
+        def journal(changes: list[tuple[Any, ...]] | None, looked_at: list[tuple[ir.ModelRef, Any]] | None) -> None:
+            builder.journal, builder.looked_at = changes, looked_at
+
+        def reads(found: set[str] | None) -> None:
+            self.resolver.reads = found
+
+        self.replay = Replay(
+            earlier,
+            Record(key, self.source, builder.prepared(), walked=builder.walked_now),
+            self.doc,
+            {"classes": builder.classes, "modules": builder.modules},
+            builder.apply,
+            reads,
+            journal,
+            builder.model_for,
+            self.diagnostics,
+        )
+        builder.classes.label, builder.modules.label = "classes", "modules"
+        return self.replay
 
     def _raw_operations(self) -> Any:
+        """(path, method, operation, its pointer, its path item, where the path item is written)."""
         paths = self.doc.get("paths")
         if not isinstance(paths, dict):
             return
         for path, item in paths.items():
             item_ptr = child("/paths", str(path))
+            source = item_ptr
             if not isinstance(item, dict):
                 self.warn("path item is not an object; skipped", item_ptr)
                 continue
             if "$ref" in item:
                 try:
-                    item, _ = self.resolver.deref(item, item_ptr)
+                    item, source = self.resolver.deref(item, item_ptr)
                 except GeneratorError as exc:
                     self.warn(exc.diagnostics[0].message, item_ptr)
                     continue
             for method in HTTP_METHODS:
                 op = item.get(method)
                 if isinstance(op, dict):
-                    yield str(path), method, op, child(item_ptr, method), item
+                    yield str(path), method, op, child(item_ptr, method), item, source
 
     # ------------------------------------------------------------ naming
 
@@ -595,7 +665,7 @@ class _Parser:
         used: list[str] = []
         for req in self.doc.get("security") or []:
             used.extend(k for k in (req if isinstance(req, dict) else {}) if k not in used)
-        for _, _, op, _, _ in self._raw_operations():
+        for _, _, op, _, _, _ in self._raw_operations():
             for req in op.get("security") or []:
                 used.extend(k for k in (req if isinstance(req, dict) else {}) if k not in used)
         used.extend(k for k in schemes if k not in used)
@@ -646,12 +716,14 @@ def _auth_of(name: str, node: dict[str, Any]) -> ir.Auth | None:
     return None
 
 
-def with_typed_pages(api: ir.Api) -> ir.Api:
+def with_typed_pages(api: ir.Api, derived: Deriving | None = None) -> ir.Api:
     """``api`` with the list operations whose response model gets page classes of its own marked
-    (``Pagination.page_model``) and those models listed once each (``Api.pages``)."""
+    (``Pagination.page_model``) and those models listed once each (``Api.pages``). ``derived`` (a
+    replaying parse's) hands back what the last build made of the same objects."""
     index = {s.class_name: s for s in api.schemas}
     taken = index.keys() | {"SyncPage", "AsyncPage"}  # a page class may take neither a schema's nor a base's name
     pages: dict[str, ir.TypedPage] = {}
+    made = derived("pages", frozenset(taken)) if derived is not None else made_anew
 
     def marked(op: ir.Operation) -> ir.Operation:
         success = op.success.type if op.success is not None else None
@@ -662,8 +734,14 @@ def with_typed_pages(api: ir.Api) -> ir.Api:
             return op
         if f"{model.class_name}Page" in taken or f"Async{model.class_name}Page" in taken:
             return op
-        pages.setdefault(model.class_name, ir.TypedPage(model, op.pagination.items_field))
-        return replace(op, pagination=replace(op.pagination, page_model=model.class_name))
+        pagination, name = op.pagination, model.class_name
+        if name not in pages:
+            items = pagination.items_field
+            pages[name] = made((model, items), lambda: ir.TypedPage(model, items))
+        marked_op: ir.Operation = made(
+            (op, model), lambda: replace(op, pagination=replace(pagination, page_model=name))
+        )
+        return marked_op
 
     resources = tuple(replace(r, operations=tuple(marked(op) for op in r.operations)) for r in api.resources)
     return replace(api, resources=resources, pages=tuple(pages.values()))

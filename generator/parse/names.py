@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
+from typing import Any
 
 MAX_IDENTIFIER = 80
 
@@ -232,6 +233,9 @@ class Namespace:
     def __init__(self, reserved: Iterable[str] = (), *, casefold: bool = False) -> None:
         self._casefold = casefold
         self._taken: set[str] = {self._key(r) for r in reserved}
+        # where claims are noted when a parse records what it does (``generator.parse.replay``)
+        self.journal: list[tuple[Any, ...]] | None = None
+        self.label = ""
 
     def _key(self, name: str) -> str:
         return name.casefold() if self._casefold else name
@@ -245,8 +249,18 @@ class Namespace:
         while any(self.taken(m) for m in family(candidate)):
             n += 1
             candidate = f"{name}_{n}" if not name.endswith("_") else f"{name}{n}"
-        self._taken.update(self._key(m) for m in family(candidate))
+        keys = tuple(self._key(m) for m in family(candidate))
+        self._taken.update(keys)
+        if self.journal is not None:
+            self.journal.append(("claim", self.label, keys))
         return candidate
+
+    def take(self, keys: Iterable[str]) -> None:
+        """Mark names taken as a recorded claim did (a replayed part of a parse)."""
+        self._taken.update(keys)
+
+    def state(self) -> frozenset[str]:
+        return frozenset(self._taken)
 
     def taken(self, name: str) -> bool:
         return self._key(name) in self._taken

@@ -9,34 +9,45 @@ models reachable from an operation's arguments (parameters, body fields, a whole
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from generator import ir
 from generator.parse import names
 
 ANY_MAPPING = ir.MapOf(ir.Primitive("Any"))
+# a pass's memory of what it made, by name and context (``generator.parse.replay.Replay.derived``)
+Deriving = Callable[[str, Any], Callable[[tuple[Any, ...], Callable[[], Any]], Any]]
 
 
-def with_params(api: ir.Api, classes: names.Namespace, modules: names.Namespace) -> ir.Api:
-    """``api`` with a ``ParamsDict`` for every model its operations send, and refs that point to them."""
+def with_params(
+    api: ir.Api, classes: names.Namespace, modules: names.Namespace, derived: Deriving | None = None
+) -> ir.Api:
+    """``api`` with a ``ParamsDict`` for every model its operations send, and refs that point to them.
+    ``derived`` (a replaying parse's) hands back what the last build made of the same objects."""
     index: dict[str, ir.Model | ir.Enum] = {s.class_name: s for s in api.schemas}
     sent = _sent_schemas(api, index)
     forms: dict[str, ir.TypeRef] = {}
     for schema in sent:
         forms[schema.class_name] = _param_form(schema, classes, modules)
     attach = _Attach(forms)
-    params = tuple(
+    made = derived("params", forms) if derived is not None else made_anew
+
+    def params_of(schema: ir.Model, form: ir.ModelRef) -> ir.ParamsDict:
+        return ir.ParamsDict(
+            class_name=form.class_name,
+            module=form.module,
+            model=schema.class_name,
+            pointer=schema.pointer,
+            fields=tuple(f if (t := attach(f.type)) is f.type else replace(f, type=t) for f in schema.fields),
+            description=schema.description,
+        )
+
+    params: tuple[ir.ParamsDict, ...] = tuple(
         sorted(
             (
-                ir.ParamsDict(
-                    class_name=form.class_name,
-                    module=form.module,
-                    model=schema.class_name,
-                    pointer=schema.pointer,
-                    fields=tuple(replace(f, type=attach(f.type)) for f in schema.fields),
-                    description=schema.description,
-                )
+                made((schema,), functools.partial(params_of, schema, form))
                 for schema in sent
                 if isinstance(schema, ir.Model) and isinstance(form := forms[schema.class_name], ir.ModelRef)
             ),
@@ -44,9 +55,18 @@ def with_params(api: ir.Api, classes: names.Namespace, modules: names.Namespace)
         )
     )
     resources = tuple(
-        replace(r, operations=tuple(_attached_operation(op, attach) for op in r.operations)) for r in api.resources
+        replace(
+            r,
+            operations=tuple(made((op,), functools.partial(_attached_operation, op, attach)) for op in r.operations),
+        )
+        for r in api.resources
     )
     return replace(api, resources=resources, params=params)
+
+
+def made_anew(inputs: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+    """What a pass makes with no memory of an earlier build: ``make()``."""
+    return make()
 
 
 def param_name(model_class: str) -> str:

@@ -9,7 +9,9 @@ responses stay lenient).
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Literal
+import hashlib
+import marshal
+from typing import Any, Callable, Iterator, Literal
 from urllib.parse import quote, unquote
 
 from generator import ir
@@ -117,9 +119,14 @@ class SchemaBuilder:
         self._variants: dict[str, set[str]] = {}  # component pointer → class names of its views
         self.literal_enums = False  # inline enums of parameters are typed as Literal[...]
         self.numbered_hints: set[str] = set()
-        self._adopted: dict[str, str] = (
-            {}
-        )  # inline schema pointer → the component class name it takes  # union options named by their position (nothing else told)
+        self._adopted: dict[str, str] = {}  # inline schema pointer → the component class name it takes
+        # while a parse records its parts (``generator.parse.replay``): every change to the state
+        # above that a later part could see, and the models each part looked at
+        self.journal: list[tuple[Any, ...]] | None = None
+        self.looked_at: list[tuple[ir.ModelRef, Any]] | None = None
+        # what ``prepare`` found in each node, by digest: the last parse's, and this one's
+        self.walked: dict[bytes, tuple[tuple[str, ...], bool]] | None = None
+        self.walked_now: dict[bytes, tuple[tuple[str, ...], bool]] = {}
 
     # ------------------------------------------------------------ set-up passes
 
@@ -132,8 +139,9 @@ class SchemaBuilder:
         direct: set[str] = set()
         for wire, node in components.items():
             ptr = COMPONENT_PREFIX + escape_pointer_token(wire)
-            edges[ptr] = {t for t in walk_refs(node) if t.startswith(COMPONENT_PREFIX)}
-            if has_split_markers(node):
+            refs, marked = self._walked(node, split=True)
+            edges[ptr] = {t for t in refs if t.startswith(COMPONENT_PREFIX)}
+            if marked:
                 direct.add(ptr)
         # a schema needs splitting if it, or anything it refers to, differs between the two views
         reverse: dict[str, set[str]] = {}
@@ -147,11 +155,11 @@ class SchemaBuilder:
                 if src not in self._split:
                     self._split.add(src)
                     todo.append(src)
-        for root, mode in roots:
-            self._mark_usage(root, mode, edges)
+        # a component is used in a view when a root of that view reaches it: one walk per view
+        for mode in dict.fromkeys(mode for _, mode in roots):
+            self._mark_usage([t for root, m in roots if m == mode for t in self._walked(root)[0]], mode, edges)
 
-    def _mark_usage(self, root: Any, mode: str, edges: dict[str, set[str]]) -> None:
-        todo = list(walk_refs(root))
+    def _mark_usage(self, todo: list[str], mode: str, edges: dict[str, set[str]]) -> None:
         seen: set[str] = set()
         while todo:
             ptr = todo.pop()
@@ -163,18 +171,73 @@ class SchemaBuilder:
                 todo.extend(edges[ptr])
             else:  # a ref to a parameter, body or response component: follow what it refers to
                 try:
-                    todo.extend(walk_refs(self.resolver.lookup(ptr)))
+                    todo.extend(self._walked(self.resolver.lookup(ptr))[0])
                 except GeneratorError:
                     continue
 
-    def build_components(self) -> None:
-        """Generate every component schema, in document order, in the views it is used in."""
+    def _walked(self, node: Any, *, split: bool = False) -> tuple[tuple[str, ...], bool]:
+        """``walk_refs`` of a node (and ``has_split_markers`` with ``split``), taken from the last
+        parse's when a replaying parse keeps ``walked`` (keyed by a digest of the node's content)."""
+        if self.walked is None:
+            return tuple(walk_refs(node)), split and has_split_markers(node)
+        try:
+            key = hashlib.blake2b(marshal.dumps(node, 0), digest_size=16).digest() + (b"s" if split else b"")
+        except ValueError:  # not plain data: nothing to key it by
+            return tuple(walk_refs(node)), split and has_split_markers(node)
+        found = self.walked.get(key)
+        if found is None:
+            found = (tuple(walk_refs(node)), split and has_split_markers(node))
+        self.walked_now[key] = found
+        return found
+
+    def build_components(self, run: Callable[[tuple[str, ...], Callable[[], Any]], Any] | None = None) -> None:
+        """Generate every component schema, in document order, in the views it is used in; ``run``
+        runs each (a replaying parse's, which may reuse the last parse's)."""
         for wire in self._components:
             ptr = COMPONENT_PREFIX + escape_pointer_token(wire)
             usage = self._usage.get(ptr) or {"response"}
             for mode in sorted(usage):
-                # a $ref is a URI fragment: a '%' in the name must not be read as an escape
-                self.type_of({"$ref": "#" + quote(ptr)}, ptr, hint=wire, mode=mode)  # type: ignore[arg-type]
+
+                def build(ptr: str = ptr, wire: str = wire, mode: str = mode) -> Any:
+                    # a $ref is a URI fragment: a '%' in the name must not be read as an escape
+                    return self.type_of({"$ref": "#" + quote(ptr)}, ptr, hint=wire, mode=mode)  # type: ignore[arg-type]
+
+                if run is None:
+                    build()
+                else:
+                    run(("schema", ptr, mode), build)
+
+    def prepared(self) -> tuple[Any, ...]:
+        """What ``prepare`` decided, which every later step reads (a replaying parse compares it)."""
+        return (
+            self._component_names,
+            frozenset(self._split),
+            {k: frozenset(v) for k, v in self._usage.items()},
+            self.classes.state(),
+            self.modules.state(),
+            self.reserved,
+        )
+
+    def apply(self, entry: tuple[Any, ...]) -> None:
+        """Make one recorded change again (the counterpart of ``_note``; claims are the namespaces')."""
+        kind = entry[0]
+        if kind == "ref":
+            self._refs[entry[1]] = entry[2]
+            self._keys[entry[2]] = entry[1]
+        elif kind == "schema":
+            self.schemas[entry[1]] = entry[2]
+        elif kind == "adopt":
+            self._adopted[entry[1]] = entry[2]
+        elif kind == "variant":
+            self._variants.setdefault(entry[1], set()).add(entry[2])
+        elif kind == "hint":
+            self.numbered_hints.add(entry[1])
+        else:
+            raise ValueError(f"unknown recorded change {kind!r}")
+
+    def _note(self, *entry: Any) -> None:
+        if self.journal is not None:
+            self.journal.append(entry)
 
     def class_name(self, wire: str, *, suffix: str = "") -> str:
         """A new, distinct class name for a model or enum."""
@@ -307,6 +370,7 @@ class SchemaBuilder:
             if own_name and hints[i] == hint and not (isinstance(opt, dict) and "$ref" in opt):
                 # ``Name: anyOf [{...}, null]``: the one real option is the component itself
                 self._adopted[child(pointer, key, i)] = own_name
+                self._note("adopt", child(pointer, key, i), own_name)
             t = self.type_of(opt, child(pointer, key, i), hint=hints[i], mode=mode)
             if t == ir.Primitive("None"):
                 nullable = True
@@ -340,6 +404,7 @@ class SchemaBuilder:
                 result.append(hint + word)
             else:
                 self.numbered_hints.add(f"{hint}Option{i + 1}")
+                self._note("hint", f"{hint}Option{i + 1}")
                 result.append(f"{hint}Option{i + 1}")
         return result
 
@@ -421,8 +486,9 @@ class SchemaBuilder:
             ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
             self._refs[key] = ref
             self._keys[ref] = key
+            self._note("ref", key, ref)
             members = names.Namespace()
-            self.schemas[key] = ir.Enum(
+            enum = self.schemas[key] = ir.Enum(
                 class_name=ref.class_name,
                 module=ref.module,
                 wire_name=hint,
@@ -431,6 +497,7 @@ class SchemaBuilder:
                 members=tuple(ir.EnumMember(members.claim(names.upper(str(v))), v) for v in unique),
                 description=text(node.get("description")) or text(node.get("title")),
             )
+            self._note("schema", key, enum)
         ref = self._refs[key]
         return ir.Nullable(ref) if nullable else ref
 
@@ -456,9 +523,11 @@ class SchemaBuilder:
         else:
             class_name = base or self.class_name(hint)
         taken.add(class_name)
+        self._note("variant", pointer, class_name)
         ref = ir.ModelRef(class_name, self.modules.claim(names.module_name(class_name)))
         self._refs[key] = ref
         self._keys[ref] = key
+        self._note("ref", key, ref)
         properties, required = self._merged_properties(node, pointer, [])
         fields: list[ir.Field] = []
         attrs = names.Namespace()
@@ -473,7 +542,7 @@ class SchemaBuilder:
                 extra, child(pointer, "additionalProperties"), hint=class_name + "Value", mode=mode
             )
         has_ex, example = example_of(node)
-        self.schemas[key] = ir.Model(
+        model = self.schemas[key] = ir.Model(
             class_name=class_name,
             module=ref.module,
             wire_name=pointer.rsplit("/", 1)[-1] if named else hint,
@@ -486,6 +555,7 @@ class SchemaBuilder:
             example=example,
             has_example=has_ex,
         )
+        self._note("schema", key, model)
         return ref
 
     def _merged_properties(
@@ -569,7 +639,10 @@ class SchemaBuilder:
 
     def model_for(self, ref: ir.ModelRef) -> ir.Model | ir.Enum | None:
         key = self._keys.get(ref)
-        return self.schemas.get(key) if key is not None else None
+        found = self.schemas.get(key) if key is not None else None
+        if self.looked_at is not None:
+            self.looked_at.append((ref, found))
+        return found
 
 
 def _is_null_schema(node: dict[str, Any]) -> bool:

@@ -40,9 +40,14 @@ class Resolver:
         self._cache: dict[str, Any] = {}
         self._bases: dict[str, str] | None = None  # $ref pointer → $id base, built on first need
         self._index: Any = None
+        # the pointers looked up, while a parse records which parts of the document each of its
+        # parts read ("" for the whole document)
+        self.reads: set[str] | None = None
 
     def lookup(self, pointer: str, *, at: str = "") -> Any:
         """The node at ``pointer`` (``/components/schemas/X``); error naming ``at`` when missing."""
+        if self.reads is not None:
+            self.reads.add(pointer)
         if pointer in self._cache:
             return self._cache[pointer]
         node = node_at(self.document, pointer)
@@ -78,6 +83,8 @@ class Resolver:
         while isinstance(node, dict) and "$ref" in node:
             target = self.ref_pointer(node["$ref"])
             if target is None:
+                if self.reads is not None:
+                    self.reads.add("")  # an $id or $anchor: found through an index of the whole document
                 target = self._by_id(node["$ref"], pointer)
             if target is None:
                 raise GeneratorError(
