@@ -15,11 +15,10 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import importlib.util
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -308,7 +307,21 @@ def __getattr__(name: str) -> Any:
 def _key_prefix() -> bytes:
     # the mode's fields, spelled without importing black
     mode = f"PY310|{LINE_LENGTH}"
-    return f"{metadata.version('black')}|{mode}|".encode()
+    return f"{black_version()}|{mode}|".encode()
+
+
+@functools.lru_cache(maxsize=1)
+def black_version() -> str:
+    """black's installed version, from its distribution's folder name beside the package
+    (``importlib.metadata`` costs every command 15 ms to start); the metadata when it is not there."""
+    spec = importlib.util.find_spec("black")
+    if spec is not None and spec.origin:
+        found = sorted(Path(spec.origin).resolve().parent.parent.glob("black-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len("black-") : -len(".dist-info")]
+    from importlib import metadata
+
+    return metadata.version("black")
 
 
 def _key(text: str) -> str:
@@ -342,6 +355,8 @@ def _black_all(items: list[tuple[str, str]]) -> list[str]:
         w = loads.index(min(loads))
         chunks[w].append(i)
         loads[w] += len(items[i][1])
+    from concurrent.futures import ProcessPoolExecutor  # only when black formats a lot
+
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         results = list(pool.map(_black_batch, [[items[i] for i in chunk] for chunk in chunks]))
     merged: list[str] = [""] * len(items)

@@ -15,11 +15,11 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.build.format import black_version
 from generator.config import Settings, cache_dir
 
 # the settings that change what is generated or whether the build passes (not where it goes)
@@ -88,7 +88,7 @@ def code_digest() -> str:
 
     package = Path(__file__).resolve().parent.parent
     templates = template_root()
-    digest = hashlib.sha256(metadata.version("black").encode())
+    digest = hashlib.sha256(black_version().encode())
     sources = [(p.relative_to(package).as_posix(), p) for p in package.rglob("*.py")]
     sources += [(p.relative_to(templates).as_posix(), p) for p in templates.rglob("*.jinja")]
     for name, path in sorted(sources):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import gc
 import hashlib
@@ -287,6 +286,8 @@ def _render_and_format(todo: list[PlannedFile]) -> dict[str, str]:
     global _PLANNED
     if len(todo) < PARALLEL_FILES or not can_fork():
         return _formatted(todo, range(len(todo)))
+    import concurrent.futures  # only when a build renders many files
+
     _PLANNED = todo
     mine, others = _halves(todo)
     try:

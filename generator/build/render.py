@@ -1171,7 +1171,7 @@ class _PlanBlocks(Blocks):
         self._api_keys: dict[frozenset[str] | None, str] = {}
 
     def shared(self, *values: Any) -> Any:
-        return ("shared", self.digests.of(values)[0])
+        return self.digests.of(values)[0]  # a digest (bytes) stands for itself among a block's inputs
 
     def api_key(self, reads: frozenset[str] | None) -> str:
         """The digest of what a template reads of ``api`` (all of it when the scan cannot tell)."""
@@ -1198,7 +1198,7 @@ class _PlanBlocks(Blocks):
             path,
             *templates,
             *(self.api_key(_api_reads(name)) for name in templates),
-            *(self.digests.of(part)[0].hex() for part in inputs),
+            *((part if isinstance(part, bytes) else self.digests.of(part)[0]).hex() for part in inputs),
         )
         entry = self.memory.blocks.get(first)
         if entry is not None and (not entry[0] or self.looked_digest(entry[0]) == entry[1]):

@@ -8,6 +8,7 @@ types; the order of every tuple is deterministic (document order or sorted).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal, Union
 
 # ----------------------------------------------------------------- types
@@ -19,6 +20,15 @@ class Primitive:
 
     name: Literal["str", "int", "float", "bool", "Any", "None", "bytes", "File"]
     format: str = ""  # date-time, uuid, uri, binary, ... (informative; uri stays str)
+
+
+@lru_cache(maxsize=None)
+def primitive(
+    name: Literal["str", "int", "float", "bool", "Any", "None", "bytes", "File"], format: str = ""
+) -> Primitive:
+    """``Primitive(name, format)``, one object for each: a parse makes thousands of equal ones, and
+    fewer objects are less memory and less to keep between builds (the IR is immutable)."""
+    return Primitive(name, format)
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,10 @@ class Default:
     value: Any = None
 
 
+NO_DEFAULT = Default()  # the one "no default" (shared, as ``primitive`` shares scalars)
+NO_CONSTRAINTS = Constraints()
+
+
 @dataclass(frozen=True)
 class Field:
     """One property of a model."""
@@ -124,8 +138,8 @@ class Field:
     read_only: bool = False
     write_only: bool = False
     deprecated: bool = False
-    default: Default = Default()
-    constraints: Constraints = Constraints()
+    default: Default = NO_DEFAULT
+    constraints: Constraints = NO_CONSTRAINTS
     example: Any = None
     has_example: bool = False
 
@@ -195,7 +209,7 @@ class Parameter:
     deprecated: bool = False
     style: str = ""  # form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject
     explode: bool = True
-    default: Default = Default()
+    default: Default = NO_DEFAULT
     example: Any = None
     has_example: bool = False
 

@@ -12,7 +12,7 @@ from generator.config import Settings
 from generator.errors import Diagnostic, GeneratorError, Level
 from generator.parse import names
 from generator.parse.params import Deriving, made_anew, with_params
-from generator.parse.replay import Record, Replay
+from generator.parse.replay import NodeDigests, Record, Replay
 from generator.parse.schemas import SchemaBuilder, example_of, text
 from generator.spec.refs import Resolver, child
 from generator.spec.structure import HTTP_METHODS, PATH_PLACEHOLDER
@@ -92,7 +92,7 @@ def _answer_rank(media: str) -> int:
 def _union_with_text(t: ir.TypeRef) -> ir.TypeRef:
     inner = ir.non_null(t)
     options = inner.options if isinstance(inner, ir.UnionOf) else (inner,)
-    text_option = ir.Primitive("str")
+    text_option = ir.primitive("str")
     union = ir.UnionOf(options + (text_option,)) if text_option not in options else inner
     return ir.Nullable(union) if isinstance(t, ir.Nullable) else union
 
@@ -158,11 +158,13 @@ class _Parser:
         webhooks = self.doc.get("webhooks")
         if isinstance(webhooks, dict):
             roots.append((webhooks, "response"))
+        nodes = NodeDigests()
         if self.replaying is not None:
             key, earlier = self.replaying
             self.schemas.walked = earlier.walked if earlier is not None and earlier.key == key else {}
+            self.schemas.node_digest = nodes.of
         self.schemas.prepare(schemas, roots)
-        replay = self._start_replay()
+        replay = self._start_replay(nodes)
 
         groups: dict[str, list[ir.Operation]] = {}
         group_tags: dict[str, str] = {}
@@ -235,7 +237,7 @@ class _Parser:
             self.diagnostics,
         )
 
-    def _start_replay(self) -> Replay | None:
+    def _start_replay(self, nodes: NodeDigests) -> Replay | None:
         if self.replaying is None:
             return None
         key, earlier = self.replaying
@@ -257,6 +259,7 @@ class _Parser:
             journal,
             builder.model_for,
             self.diagnostics,
+            nodes,
         )
         builder.classes.label, builder.modules.label = "classes", "modules"
         return self.replay
@@ -338,7 +341,7 @@ class _Parser:
         for missing in sorted(set(PATH_PLACEHOLDER.findall(path)) - declared):
             self.warn(f"path parameter {missing!r} is not declared; assumed a string", pointer)
             params.insert(
-                0, ir.Parameter(args.claim(names.arg_name(missing)), missing, "path", ir.Primitive("str"), True)
+                0, ir.Parameter(args.claim(names.arg_name(missing)), missing, "path", ir.primitive("str"), True)
             )
         path_params = [p for p in params if p.location == "path"]
         others = [p for p in params if p.location != "path"]
@@ -404,7 +407,7 @@ class _Parser:
                         schema, schema_ptr, hint=hint + names.pascal(wire, fallback="Param"), mode="request"
                     )
                     if schema is not None
-                    else ir.Primitive("str")
+                    else ir.primitive("str")
                 )
             finally:
                 self.schemas.literal_enums = False
@@ -426,7 +429,7 @@ class _Parser:
                     deprecated=node.get("deprecated") is True,
                     style=style,
                     explode=explode is True,
-                    default=ir.Default(True, sch["default"]) if "default" in sch else ir.Default(),
+                    default=ir.Default(True, sch["default"]) if "default" in sch else ir.NO_DEFAULT,
                     example=example,
                     has_example=has_ex,
                 )
@@ -455,8 +458,8 @@ class _Parser:
         if schema is None:
             schema = {"type": "string", "format": "binary"} if encoding == "binary" else {}
         t = self.schemas.type_of(schema, schema_ptr, hint=hint + "Body", mode="request")
-        if encoding in ("binary",) and t != ir.Primitive("File", "binary"):
-            t = ir.Primitive("File", "binary")
+        if encoding in ("binary",) and t != ir.primitive("File", "binary"):
+            t = ir.primitive("File", "binary")
         model = t if isinstance(t, ir.ModelRef) else None
         target = self.schemas.model_for(model) if model else None
         fields: tuple[ir.BodyField, ...] = ()
@@ -507,13 +510,13 @@ class _Parser:
                     t = self.schemas.type_of(
                         schema, child(rptr, "content", media, "schema"), hint=hint + suffix, mode="response"
                     )
-                    if wildcard_media(media) and t not in (ir.Primitive("Any"), ir.Primitive("str")):
+                    if wildcard_media(media) and t not in (ir.primitive("Any"), ir.primitive("str")):
                         # whatever arrives: JSON is parsed as the schema says, anything else is its text
                         t = _union_with_text(t)
                 elif json_media(media):
-                    t = ir.Primitive("Any")  # JSON, of no declared shape
+                    t = ir.primitive("Any")  # JSON, of no declared shape
                 else:
-                    t = ir.Primitive("str") if text_media(media) else ir.Primitive("bytes")
+                    t = ir.primitive("str") if text_media(media) else ir.primitive("bytes")
             headers: dict[str, Any] = node["headers"] if isinstance(node.get("headers"), dict) else {}
             result.append(
                 ir.Response(
@@ -533,7 +536,7 @@ class _Parser:
         node, ptr = self.resolver.deref(header, pointer)
         schema = node.get("schema") if isinstance(node, dict) else None
         if schema is None:
-            return ir.Primitive("str")
+            return ir.primitive("str")
         return self.schemas.type_of(schema, child(ptr, "schema"), hint=hint + "Header", mode="response")
 
     def _pagination(

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 from generator import ir
 from generator.parse import names
 
-ANY_MAPPING = ir.MapOf(ir.Primitive("Any"))
+ANY_MAPPING = ir.MapOf(ir.primitive("Any"))
 # a pass's memory of what it made, by name and context (``generator.parse.replay.Replay.derived``)
 Deriving = Callable[[str, Any], Callable[[tuple[Any, ...], Callable[[], Any]], Any]]
 
@@ -80,7 +80,7 @@ def param_name(model_class: str) -> str:
 def _param_form(schema: ir.Model | ir.Enum, classes: names.Namespace, modules: names.Namespace) -> ir.TypeRef:
     """What an argument of this schema's type accepts: a TypedDict, a Literal, or any mapping."""
     if isinstance(schema, ir.Enum):
-        return ir.LiteralOf(tuple(m.value for m in schema.members)) if schema.members else ir.Primitive(schema.base)
+        return ir.LiteralOf(tuple(m.value for m in schema.members)) if schema.members else ir.primitive(schema.base)
     if not schema.fields or schema.additional_properties is not None:
         return ANY_MAPPING  # keys the document does not list are part of the value
     candidates = [param_name(schema.class_name), schema.class_name + "Param", schema.class_name + "Dict"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import marshal
+import os
 import pickle
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
@@ -69,16 +70,28 @@ def signature(changes: tuple[tuple[Any, ...], ...]) -> tuple[tuple[Any, ...], ..
     return tuple(c[:2] if c[0] == "schema" else c for c in changes)
 
 
-def node_digest(document: Any, pointer: str) -> bytes:
-    """A digest of the document's node at ``pointer``: equal nodes, equal digests in any process
-    (marshal format 0 writes no references and no interning, only the values, in order)."""
-    node = node_at(document, pointer)
-    if node is MISSING:
-        return b"missing"
-    try:
-        return hashlib.blake2b(marshal.dumps(node, 0), digest_size=16).digest()
-    except ValueError:  # not plain data (cannot happen for a loaded document): never equal
-        return b"unknown:" + pointer.encode("utf-8", "surrogatepass")
+class NodeDigests:
+    """Digests of document nodes, each node object digested once: equal nodes, equal digests in
+    any process (marshal format 0 writes no references and no interning, only the values, in order)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[Any, bytes]] = {}
+
+    def of(self, node: Any) -> bytes:
+        hit = self._memo.get(id(node))
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        try:
+            digest = hashlib.blake2b(marshal.dumps(node, 0), digest_size=16).digest()
+        except ValueError:  # not plain data (cannot happen for a loaded document): equal to nothing
+            digest = b"unknown:" + os.urandom(16)
+        self._memo[id(node)] = (node, digest)
+        return digest
+
+    def at(self, document: Any, pointer: str) -> bytes:
+        """The digest of the node at ``pointer`` ("missing" where there is none)."""
+        node = node_at(document, pointer)
+        return b"missing" if node is MISSING else self.of(node)
 
 
 class Derived:
@@ -117,7 +130,9 @@ class Replay:
         journal: Callable[[list[tuple[Any, ...]] | None, list[tuple[ir.ModelRef, Any]] | None], None],
         model_for: Callable[[ir.ModelRef], Any],
         diagnostics: list[Diagnostic],
+        nodes: NodeDigests,
     ) -> None:
+        self._nodes = nodes
         self.record = record
         self.document = document
         self.namespaces = namespaces
@@ -178,7 +193,7 @@ class Replay:
         for pointer in part.reads:
             now = self._digests.get(pointer)
             if now is None:
-                now = self._digests[pointer] = node_digest(self.document, pointer)
+                now = self._digests[pointer] = self._nodes.at(self.document, pointer)
             if now != self.earlier.digests.get(pointer):
                 return False
         for ref, then in part.looked_at:
@@ -254,7 +269,7 @@ class Replay:
             for pointer in part.reads:
                 if pointer not in digests:
                     known = self._digests.get(pointer)
-                    digests[pointer] = known if known is not None else node_digest(self.document, pointer)
+                    digests[pointer] = known if known is not None else self._nodes.at(self.document, pointer)
         return self.record
 
 

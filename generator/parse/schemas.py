@@ -9,8 +9,6 @@ responses stay lenient).
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 from typing import Any, Callable, Iterator, Literal
 from urllib.parse import quote, unquote
 
@@ -40,8 +38,12 @@ STRING_FORMATS = {
     "decimal": ir.DateTime("Decimal"),
 }
 COMPONENT_PREFIX = "/components/schemas/"
-ANY = ir.Primitive("Any")
-NONE = ir.Primitive("None")
+ANY = ir.primitive("Any")
+NONE = ir.primitive("None")
+
+
+def _no_digest(node: Any) -> bytes:
+    raise AssertionError("a replaying parse sets SchemaBuilder.node_digest")
 
 
 def walk_refs(node: Any) -> Iterator[str]:
@@ -127,6 +129,7 @@ class SchemaBuilder:
         # what ``prepare`` found in each node, by digest: the last parse's, and this one's
         self.walked: dict[bytes, tuple[tuple[str, ...], bool]] | None = None
         self.walked_now: dict[bytes, tuple[tuple[str, ...], bool]] = {}
+        self.node_digest: Callable[[Any], bytes] = _no_digest
 
     # ------------------------------------------------------------ set-up passes
 
@@ -180,10 +183,7 @@ class SchemaBuilder:
         parse's when a replaying parse keeps ``walked`` (keyed by a digest of the node's content)."""
         if self.walked is None:
             return tuple(walk_refs(node)), split and has_split_markers(node)
-        try:
-            key = hashlib.blake2b(marshal.dumps(node, 0), digest_size=16).digest() + (b"s" if split else b"")
-        except ValueError:  # not plain data: nothing to key it by
-            return tuple(walk_refs(node)), split and has_split_markers(node)
+        key = self.node_digest(node) + (b"s" if split else b"")
         found = self.walked.get(key)
         if found is None:
             found = (tuple(walk_refs(node)), split and has_split_markers(node))
@@ -299,7 +299,7 @@ class SchemaBuilder:
     def _structural(self, node: dict[str, Any], pointer: str, hint: str, mode: Mode, named: bool = False) -> ir.TypeRef:
         types, nullable = schema_type_names(node)
         if nullable and not types and "type" in node:  # ``type: "null"`` / ``type: ["null"]``
-            return ir.Primitive("None")
+            return ir.primitive("None")
 
         def wrap(t: ir.TypeRef) -> ir.TypeRef:
             return ir.Nullable(t) if nullable and not isinstance(t, ir.Nullable) and t != ANY else t
@@ -343,16 +343,16 @@ class SchemaBuilder:
         if kind == "string":
             fmt = text(node.get("format"))
             if fmt == "binary" or node.get("contentMediaType") and not node.get("contentEncoding") and not fmt:
-                return wrap(ir.Primitive("File" if mode == "request" else "bytes", "binary"))
-            return wrap(STRING_FORMATS.get(fmt, ir.Primitive("str", fmt)))
+                return wrap(ir.primitive("File" if mode == "request" else "bytes", "binary"))
+            return wrap(STRING_FORMATS.get(fmt, ir.primitive("str", fmt)))
         if kind == "integer":
-            return wrap(ir.Primitive("int", text(node.get("format"))))
+            return wrap(ir.primitive("int", text(node.get("format"))))
         if kind == "number":
-            return wrap(ir.Primitive("float", text(node.get("format"))))
+            return wrap(ir.primitive("float", text(node.get("format"))))
         if kind == "boolean":
-            return wrap(ir.Primitive("bool"))
+            return wrap(ir.primitive("bool"))
         if kind == "null":
-            return ir.Primitive("None")
+            return ir.primitive("None")
         return ANY
 
     # ------------------------------------------------------------ unions
@@ -372,7 +372,7 @@ class SchemaBuilder:
                 self._adopted[child(pointer, key, i)] = own_name
                 self._note("adopt", child(pointer, key, i), own_name)
             t = self.type_of(opt, child(pointer, key, i), hint=hints[i], mode=mode)
-            if t == ir.Primitive("None"):
+            if t == ir.primitive("None"):
                 nullable = True
             elif isinstance(t, ir.Nullable):
                 nullable = True
@@ -610,8 +610,8 @@ class SchemaBuilder:
             read_only=read_only,
             write_only=write_only,
             deprecated=flags.get("deprecated") is True,
-            default=ir.Default(True, flags["default"]) if "default" in flags else ir.Default(),
-            constraints=self.constraints(flags) if mode != "response" else ir.Constraints(),
+            default=ir.Default(True, flags["default"]) if "default" in flags else ir.NO_DEFAULT,
+            constraints=self.constraints(flags) if mode != "response" else ir.NO_CONSTRAINTS,
             example=example,
             has_example=has_ex,
         )
@@ -635,7 +635,7 @@ class SchemaBuilder:
                 values[attr] = values.pop(base)
             elif isinstance(v, (int, float)) and not isinstance(v, bool):  # 3.1: a number
                 values[attr] = v
-        return ir.Constraints(**values)
+        return ir.Constraints(**values) if values else ir.NO_CONSTRAINTS
 
     def model_for(self, ref: ir.ModelRef) -> ir.Model | ir.Enum | None:
         key = self._keys.get(ref)

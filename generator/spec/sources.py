@@ -6,8 +6,7 @@ import subprocess
 from pathlib import Path
 
 from generator.errors import GeneratorError
-from generator.spec.fetch import MAX_BYTES, fetch_url
-from generator.spec.load import read_bounded
+from generator.spec.load import MAX_BYTES, read_bounded
 
 GIT_PREFIX = "git:"
 GIT_TIMEOUT_SECONDS = 60.0
@@ -23,6 +22,8 @@ def read_source(
     of the repository around the current folder.
     """
     if spec.lower().startswith(("http://", "https://")):
+        from generator.spec.fetch import fetch_url  # http, ssl, email: only for a URL
+
         result = fetch_url(spec, token=token, allow_insecure=allow_insecure, timeout=timeout)
         return result.body, result.url
     if spec.startswith(GIT_PREFIX):
