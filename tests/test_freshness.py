@@ -84,3 +84,17 @@ def test_documents_that_pull_in_files_always_build(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(pipeline, "load_raw", refuse_loading)
     with pytest.raises(AssertionError, match="fast path loaded"):
         build(spec, tmp_path, "--allow-file-refs")  # the files it pulls in are not in the key
+
+
+def test_installed_versions_are_read_as_the_metadata_gives_them() -> None:
+    from importlib import metadata
+
+    from generator.versions import installed_version
+
+    for distribution, package in [
+        ("black", "black"),
+        ("PyYAML", "yaml"),
+        ("openapi-spec-validator", "openapi_spec_validator"),
+    ]:
+        assert installed_version(distribution, package) == metadata.version(distribution)
+    assert installed_version("no-such-distribution", "no_such_distribution") == "missing"

@@ -15,7 +15,6 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
-import importlib.util
 import os
 import re
 from dataclasses import dataclass, replace
@@ -25,6 +24,7 @@ from typing import Any
 from generator.config import cache_dir
 from generator.errors import GeneratorError
 from generator.lifetime import die_with_parent
+from generator.versions import installed_version
 
 LINE_LENGTH = 100  # black line length of the generated code (its pyproject.toml says the same)
 PARALLEL_THRESHOLD = 256 * 1024  # characters for black; below it a process pool costs more than it saves
@@ -310,18 +310,8 @@ def _key_prefix() -> bytes:
     return f"{black_version()}|{mode}|".encode()
 
 
-@functools.lru_cache(maxsize=1)
 def black_version() -> str:
-    """black's installed version, from its distribution's folder name beside the package
-    (``importlib.metadata`` costs every command 15 ms to start); the metadata when it is not there."""
-    spec = importlib.util.find_spec("black")
-    if spec is not None and spec.origin:
-        found = sorted(Path(spec.origin).resolve().parent.parent.glob("black-*.dist-info"))
-        if len(found) == 1:
-            return found[0].name[len("black-") : -len(".dist-info")]
-    from importlib import metadata
-
-    return metadata.version("black")
+    return installed_version("black", "black")
 
 
 def _key(text: str) -> str:

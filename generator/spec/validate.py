@@ -11,7 +11,6 @@ import multiprocessing
 import os
 import re
 from dataclasses import replace
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import unquote, urljoin
@@ -24,6 +23,7 @@ from generator.spec.refs import MISSING as _MISSING
 from generator.spec.refs import node_at
 from generator.spec.structure import HTTP_METHODS, PATH_PLACEHOLDER, structure_findings, wrong_kind_level
 from generator.spec.swagger2 import swagger2_findings
+from generator.versions import installed_version
 
 MAX_EXTERNAL = 50  # diagnostics kept from openapi-spec-validator; the rest are counted
 MAX_MESSAGE = 200
@@ -823,13 +823,10 @@ def _shortened(message: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _code_version() -> str:
     """The validator's version and our own checks' source: any change invalidates the cache."""
-    versions = []
-    for name in ("openapi-spec-validator", "openapi-spec-validator-rs"):
-        try:
-            versions.append(metadata.version(name))
-        except metadata.PackageNotFoundError:
-            versions.append("missing")
-    external = " ".join(versions)
+    external = " ".join(
+        installed_version(name, name.replace("-", "_"))
+        for name in ("openapi-spec-validator", "openapi-spec-validator-rs")
+    )
     digest = hashlib.sha256(external.encode())
     for module in ("load.py", "validate.py", "swagger2.py", "structure.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
