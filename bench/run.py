@@ -654,9 +654,12 @@ def rebuild_section(results: list[RebuildResult]) -> list[str]:
     return table(header, rows) + [
         "",
         "Cold: an empty cache and output folder. Rebuild: the changed document into the same folder with the "
-        "cache the cold build left. Only the files whose inputs changed are rendered, formatted and written, "
-        "and only the YAML entries whose lines changed are parsed again; validating, parsing into the IR and "
-        "planning the whole document are paid again (see the stage table below).",
+        "cache the cold build left. Only the YAML entries whose lines changed are parsed again; only the parts "
+        "of the parse (operations, component views) whose inputs changed run again, the rest replayed from the "
+        "last build's record; only the plan blocks (a schema's module, a resource's module and tests) whose "
+        "inputs' digests changed are made again; only the files whose keys changed are rendered, formatted and "
+        "written. What is paid for the whole document: the interpreter and imports, loading the record, our "
+        "checks and the validator (beside the rest, in a forked worker), and the passes over the whole API.",
     ]
 
 

@@ -606,6 +606,7 @@ def environment() -> jinja2.Environment:
         field_annotation=field_annotation,
         field_doc=field_doc,
         operation_doc=operation_doc,
+        json_document=json_document,
     )
     env.globals["call"] = call_source
     env.globals["fragment"] = FRAGMENT.rstrip("\n")
@@ -685,8 +686,8 @@ def render_package(api: ir.Api, env: jinja2.Environment | None = None, blocks: B
         out[f"tests/responses/{resource.module}.json"] = blocks(
             f"tests/responses/{resource.module}.json",
             (resource,),
-            (),
-            lambda e, resource=resource: _responses_json(cases_of(resource)),  # type: ignore[misc]
+            ("responses.json.jinja",),
+            lambda e, resource=resource: _responses_json(e, cases_of(resource)),  # type: ignore[misc]
             env,
             synth,
         )
@@ -782,12 +783,18 @@ def _render_tests(env: jinja2.Environment, api: ir.Api, resource: ir.Resource, c
     )
 
 
-def _responses_json(cases: list[dict[str, Any]]) -> str:
+def _responses_json(env: jinja2.Environment, cases: list[dict[str, Any]]) -> str:
     responses = {c["op"].method_name: c["response"] for c in cases if c["json_response"]}
     responses.update(
         (f"{c['op'].method_name} request", c["body"]) for c in cases if c["encoding"] in ("json", "form", "multipart")
     )
-    return json.dumps(responses, indent=2, ensure_ascii=True) + "\n"
+    # through a template: planning digests the values (pickled) instead of writing the JSON (slow with indent)
+    return env.get_template("responses.json.jinja").render(responses=responses)
+
+
+def json_document(value: Any) -> str:
+    """A JSON file's text: two-space indents, ASCII only."""
+    return json.dumps(value, indent=2, ensure_ascii=True)
 
 
 def _render_schema(
@@ -1234,9 +1241,6 @@ _COMPOSITE = {
         ir.Enum,
         ir.ParamsDict,
         ir.TypedPage,
-        ir.Body,
-        ir.Response,
-        ir.Parameter,
     )
 }
 
