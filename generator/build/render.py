@@ -650,8 +650,11 @@ def render_package(api: ir.Api, env: jinja2.Environment | None = None, blocks: B
             lambda e, schema=schema: _render_schema(e, api, schema, cycles, schema_modules),  # type: ignore[misc]
             env,
         )
+    # given the names only: a model's fields do not change this module (nor its key)
     out[f"{pkg}/types/__init__.py"] = env.get_template("types_init.py.jinja").render(
-        api=api, rebuild=[s for s in api.schemas if isinstance(s, ir.Model) and s.module in cycles]
+        api=api,
+        exported=[ir.ModelRef(s.class_name, s.module) for s in (*api.schemas, *api.params)],
+        rebuild=any(isinstance(s, ir.Model) and s.module in cycles for s in api.schemas),
     )
     classes = class_modules(api)
     shared = blocks.shared(classes)
