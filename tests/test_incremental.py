@@ -66,10 +66,18 @@ def rebuild_matches_cold_build(
     reloads: list[object] = []
     real_reparsed = load.reparsed
     monkeypatch.setattr(load, "reparsed", lambda *args: reloads.append(real_reparsed(*args)) or reloads[-1])
+    parses: list[Any] = []
+    real_parse = pipeline.build_ir_replaying
+    monkeypatch.setattr(
+        pipeline, "build_ir_replaying", lambda *a, **k: parses.append(real_parse(*a, **k)) or parses[-1]
+    )
     warm = build(changed, tmp_path / "warm", package=package)
     assert warm.exit_code == 0, warm.stderr
     assert len(reloads) == 1 and reloads[0] is not None  # the text was not parsed whole again: its parts were reused
+    replayed = parses[0][2]
+    assert replayed.replayed > len(replayed.record.parts) // 2  # most of the parse was replayed, not run
     monkeypatch.setattr(load, "reparsed", real_reparsed)
+    monkeypatch.setattr(pipeline, "build_ir_replaying", real_parse)
     seen = Spy.__new__(Spy)
     seen.rendered, seen.written = list(spy.rendered), list(spy.written)  # the warm rebuild's, not the cold build's
 
@@ -137,3 +145,20 @@ def test_the_plan_renders_what_render_package_renders(spec: Path, tmp_path: Path
     assert len({p.key for p in plan}) == len(plan)
     again = render_plan(api)
     assert [p.key for p in again] == [p.key for p in plan]  # keys are deterministic
+
+
+def test_a_damaged_record_of_the_last_parse_costs_only_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPIRITME_GEN_CACHE_DIR", str(tmp_path / "cache"))
+    first = build(SPIRITME, tmp_path / "a", package="spiritme")
+    assert first.exit_code == 0
+    records = list((tmp_path / "cache" / "parses").glob("*.pickle"))
+    assert len(records) == 1  # written by the build (a forked process it waited for)
+    records[0].write_bytes(b"\x80\x05damaged")
+    data = yaml.safe_load(SPIRITME.read_text(encoding="utf-8"))
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(yaml.safe_dump(with_property(data, first_object_schema(data), "after_damage")), encoding="utf-8")
+    warm = build(changed, tmp_path / "a", package="spiritme")
+    monkeypatch.setenv("SPIRITME_GEN_CACHE_DIR", str(tmp_path / "cold-cache"))
+    cold = build(changed, tmp_path / "b", package="spiritme")
+    assert warm.exit_code == cold.exit_code == 0
+    assert tree(warm.output) == tree(cold.output)
