@@ -1197,7 +1197,7 @@ def profile_stages(doc: Path, work: Path) -> dict[str, Any]:
     wall time per stage from an unprofiled pass, cProfile's top entries from a profiled one."""
     from generator.build import format as gen_format
     from generator.build import pipeline
-    from generator.build.render import render_plan
+    from generator.build.plan import render_plan
     from generator.build.write import MANIFEST, manifest_text, write_tree
     from generator.config import resolve_settings
     from generator.parse.api import build_ir, client_settings

@@ -12,7 +12,8 @@ import yaml  # type: ignore[import-untyped, unused-ignore]
 from genutil import CORPUS, REPO, SHARED_MISSING, build, tree
 
 from generator.build import pipeline
-from generator.build.render import PlannedFile, render_package, render_plan
+from generator.build.plan import PlannedFile, render_plan
+from generator.build.render import render_package
 from generator.config import resolve_settings
 from generator.parse.api import build_ir, client_settings
 from generator.spec import load

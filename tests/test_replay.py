@@ -14,7 +14,7 @@ import pytest
 import yaml  # type: ignore[import-untyped, unused-ignore]
 from genutil import CORPUS, REPO, SHARED_MISSING
 
-from generator.build.render import PlanMemory, plan_files, render_plan
+from generator.build.plan import PlanMemory, plan_files, render_plan
 from generator.errors import GeneratorError
 from generator.parse import replay
 from generator.parse.api import ClientSettings, build_ir, build_ir_replaying

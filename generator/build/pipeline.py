@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator, Sequence
 from generator import __version__, ir
 from generator.build.format import format_sources
 from generator.build.freshness import Recorded, build_key, code_digest, record, recorded
-from generator.build.render import PlanMemory, PlannedFile, plan_files
+from generator.build.plan import PlanMemory, PlannedFile, plan_files
 from generator.build.write import (
     MANIFEST,
     WriteResult,

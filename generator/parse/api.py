@@ -178,8 +178,7 @@ class _Parser:
                 method_ns[tag] = names.Namespace({"with_raw_response", "wait"} | names.RESERVED_ATTRS)
                 group_tags[tag] = tag
                 if replay is not None:
-                    method_ns[tag].label = "method:" + tag
-                    replay.add_namespace(method_ns[tag].label, method_ns[tag])
+                    replay.add_namespace("method:" + tag, method_ns[tag])
 
             def work(
                 path: str = path,
@@ -241,27 +240,8 @@ class _Parser:
         if self.replaying is None:
             return None
         key, earlier = self.replaying
-        builder = self.schemas
-
-        def journal(changes: list[tuple[Any, ...]] | None, looked_at: list[tuple[ir.ModelRef, Any]] | None) -> None:
-            builder.journal, builder.looked_at = changes, looked_at
-
-        def reads(found: set[str] | None) -> None:
-            self.resolver.reads = found
-
-        self.replay = Replay(
-            earlier,
-            Record(key, self.source, builder.prepared(), walked=builder.walked_now),
-            self.doc,
-            {"classes": builder.classes, "modules": builder.modules},
-            builder.apply,
-            reads,
-            journal,
-            builder.model_for,
-            self.diagnostics,
-            nodes,
-        )
-        builder.classes.label, builder.modules.label = "classes", "modules"
+        record = Record(key, self.source, self.schemas.prepared(), walked=self.schemas.walked_now)
+        self.replay = Replay(earlier, record, self.schemas, self.diagnostics, nodes)
         return self.replay
 
     def _raw_operations(self) -> Any:

@@ -28,6 +28,7 @@ from typing import Any, Callable
 from generator import ir
 from generator.errors import Diagnostic, GeneratorError
 from generator.parse.names import Namespace
+from generator.parse.schemas import SchemaBuilder
 from generator.spec.refs import MISSING, node_at
 
 FORMAT = 1  # of what is kept between builds; a record of another format is ignored
@@ -123,23 +124,18 @@ class Replay:
         self,
         earlier: Record | None,
         record: Record,
-        document: Any,
-        namespaces: dict[str, Namespace],
-        apply: Callable[[tuple[Any, ...]], None],
-        resolver_reads: Callable[[set[str] | None], None],
-        journal: Callable[[list[tuple[Any, ...]] | None, list[tuple[ir.ModelRef, Any]] | None], None],
-        model_for: Callable[[ir.ModelRef], Any],
+        builder: SchemaBuilder,
         diagnostics: list[Diagnostic],
         nodes: NodeDigests,
     ) -> None:
         self._nodes = nodes
         self.record = record
-        self.document = document
-        self.namespaces = namespaces
-        self._apply = apply
-        self._resolver_reads = resolver_reads
-        self._journal = journal
-        self._model_for = model_for
+        self.builder = builder
+        self.document = builder.resolver.document
+        # the namespaces a part may claim in: the builder's and each operation group's methods
+        self.namespaces: dict[str, Namespace] = {}
+        self.add_namespace("classes", builder.classes)
+        self.add_namespace("modules", builder.modules)
         self.diagnostics = diagnostics
         usable = earlier is not None and earlier.key == record.key and earlier.prepared == record.prepared
         self.earlier = earlier if usable else None
@@ -158,6 +154,7 @@ class Replay:
         return found
 
     def add_namespace(self, label: str, namespace: Namespace) -> None:
+        namespace.label = label
         self.namespaces[label] = namespace
 
     def run(self, part_id: tuple[str, ...], seeds: tuple[str, ...], work: Callable[[], Any]) -> Any:
@@ -197,8 +194,8 @@ class Replay:
             if now != self.earlier.digests.get(pointer):
                 return False
         for ref, then in part.looked_at:
-            now = self._model_for(ref)
-            if now is not then and now != then:
+            model = self.builder.model_for(ref)
+            if model is not then and model != then:
                 return False
         return True
 
@@ -207,7 +204,7 @@ class Replay:
             if change[0] == "claim":
                 self.namespaces[change[1]].take(change[2])
             else:
-                self._apply(change)
+                self.builder.apply(change)
         old, new = self.earlier.source if self.earlier else "", self.record.source
         if old != new:  # the same document read from another file: its messages name the new one
 
@@ -237,8 +234,7 @@ class Replay:
         start = len(self.diagnostics)
         for namespace in self.namespaces.values():
             namespace.journal = changes
-        self._journal(changes, looked_at)
-        self._resolver_reads(reads)
+        self.builder.journal, self.builder.looked_at, self.builder.resolver.reads = changes, looked_at, reads
         try:
             outcome: Any = work()
         except GeneratorError as exc:
@@ -246,8 +242,7 @@ class Replay:
         finally:
             for namespace in self.namespaces.values():
                 namespace.journal = None
-            self._journal(None, None)
-            self._resolver_reads(None)
+            self.builder.journal, self.builder.looked_at, self.builder.resolver.reads = None, None, None
         # a model the part made itself is made again alike when the rest is alike: not an input
         own = {change[2] for change in changes if change[0] == "ref"}
         part = Part(
