@@ -65,17 +65,31 @@ def can_fork() -> bool:
     )
 
 
+_FORKED_FROM = 0  # in a forked process: the pid of the process it was forked from
+
+
+def _note_parent() -> None:
+    global _FORKED_FROM
+    _FORKED_FROM = os.getpid()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_note_parent)
+
+
 def die_with_parent() -> None:
     """Run in a forked worker: exit when the process that started it dies (even by SIGKILL).
 
     On Linux the kernel sends SIGTERM at the parent's death (``PR_SET_PDEATHSIG``); elsewhere a
-    daemon thread notices the parent is gone. Either way a parent that died before this ran is seen.
+    daemon thread notices the parent is gone. Either way a parent that died before this ran is seen:
+    the parent is the process this one was forked from (noted at the fork), not whichever process
+    adopted it meanwhile.
     """
     # first of all: a SIGTERM from the parent (ending its workers) must end this process, not run
     # the parent's handler inherited through fork; Ctrl-C is the parent's to handle, and it ends us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
+    parent = _FORKED_FROM or os.getppid()
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             # the process's own symbols hold libc's prctl (ctypes.util.find_library would start ldconfig)

@@ -260,3 +260,30 @@ def test_the_next_build_removes_what_a_killed_build_left_beside_the_output(
     assert run("build")[0] == 0  # up to date: the fast path cleans up too
     assert not leftover.exists()
     assert unrelated.exists()
+
+
+@needs_proc
+def test_a_worker_whose_parent_died_before_it_began_watching_exits(tmp_path: Path) -> None:
+    """The parent is the process the worker was forked from, not the one that adopted it."""
+    script = tmp_path / "orphan.py"
+    script.write_text(
+        "import os, time\n"
+        "from generator.lifetime import die_with_parent\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    time.sleep(0.5)  # by now the parent is gone and another process has adopted this one\n"
+        "    die_with_parent()\n"
+        "    time.sleep(60)  # a worker's work: it must be ended long before this\n"
+        "    os._exit(0)\n"
+        "print(pid, flush=True)\n"
+        "os._exit(0)\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=30)
+    child = int(done.stdout)
+    try:
+        assert wait_until(lambda: not alive(child), 10), "an orphaned worker kept running"
+    finally:
+        if alive(child):
+            os.kill(child, signal.SIGKILL)
