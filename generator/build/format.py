@@ -307,11 +307,9 @@ def __getattr__(name: str) -> Any:
 def _key_prefix() -> bytes:
     # the mode's fields, spelled without importing black
     mode = f"PY310|{LINE_LENGTH}"
-    return f"{black_version()}|{mode}|".encode()
+    return f"{installed_version('black', 'black')}|{mode}|".encode()
 
 
-def black_version() -> str:
-    return installed_version("black", "black")
 
 
 def _key(text: str) -> str:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.build.format import black_version
 from generator.config import Settings, cache_dir
+from generator.versions import installed_version
 
 # the settings that change what is generated or whether the build passes (not where it goes)
 SHAPING = ("package-name", "client-name", "base-url", "max-bytes")
@@ -88,7 +88,7 @@ def code_digest() -> str:
 
     package = Path(__file__).resolve().parent.parent
     templates = template_root()
-    digest = hashlib.sha256(black_version().encode())
+    digest = hashlib.sha256(installed_version("black", "black").encode())
     sources = [(p.relative_to(package).as_posix(), p) for p in package.rglob("*.py")]
     sources += [(p.relative_to(templates).as_posix(), p) for p in templates.rglob("*.jinja")]
     for name, path in sorted(sources):

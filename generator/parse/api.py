@@ -11,8 +11,8 @@ from generator import ir
 from generator.config import Settings
 from generator.errors import Diagnostic, GeneratorError, Level
 from generator.parse import names
-from generator.parse.params import Deriving, made_anew, with_params
-from generator.parse.replay import NodeDigests, Record, Replay
+from generator.parse.params import with_params
+from generator.parse.replay import Deriving, NodeDigests, Record, Replay, made_anew
 from generator.parse.schemas import SchemaBuilder, example_of, text
 from generator.spec.refs import Resolver, child
 from generator.spec.structure import HTTP_METHODS, PATH_PLACEHOLDER

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
-from typing import Any, Callable, Iterable
+from typing import Iterable
 
 from generator import ir
 from generator.parse import names
+from generator.parse.replay import Deriving, made_anew
 
 ANY_MAPPING = ir.MapOf(ir.primitive("Any"))
-# a pass's memory of what it made, by name and context (``generator.parse.replay.Replay.derived``)
-Deriving = Callable[[str, Any], Callable[[tuple[Any, ...], Callable[[], Any]], Any]]
 
 
 def with_params(
@@ -62,11 +61,6 @@ def with_params(
         for r in api.resources
     )
     return replace(api, resources=resources, params=params)
-
-
-def made_anew(inputs: tuple[Any, ...], make: Callable[[], Any]) -> Any:
-    """What a pass makes with no memory of an earlier build: ``make()``."""
-    return make()
 
 
 def param_name(model_class: str) -> str:

@@ -117,6 +117,15 @@ class Derived:
         return result
 
 
+def made_anew(inputs: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+    """What a pass makes with no memory of an earlier build: ``make()``."""
+    return make()
+
+
+# a pass's memory of what it made, by name and context (``Replay.derived``)
+Deriving = Callable[[str, Any], Callable[[tuple[Any, ...], Callable[[], Any]], Any]]
+
+
 class Replay:
     """Runs the parts of one parse: replays what it can of ``earlier`` and records every part."""
 
